@@ -1,0 +1,66 @@
+// The scoring engine's input and report, exactly as in ../shared/CONTRACTS.md (fields may be added,
+// never renamed). Shared by the engine, the API, the CLI, the export and the UI.
+
+export type BallotMethod = "points" | "likert" | "pairwise";
+export type Aggregation = "mean" | "median" | "trimmed-mean" | "geometric";
+
+export interface EngineOption {
+  id: string;
+  name: string;
+}
+export interface EngineCriterion {
+  id: string;
+  name: string;
+}
+
+export interface PairwiseComparison {
+  a: string;
+  b: string;
+  /** Saaty 1-9 scale: > 1 means `a` matters more than `b`; reciprocals (1/9..1) the other way. */
+  value: number;
+}
+
+export type Ballot =
+  | { voter: string; method: "points"; weights: Record<string, number> }
+  | { voter: string; method: "likert"; weights: Record<string, number> }
+  | { voter: string; method: "pairwise"; comparisons: PairwiseComparison[] };
+
+export interface EngineInput {
+  options: EngineOption[];
+  criteria: EngineCriterion[];
+  /** ratings[optionId][criterionId], 0-10, 10 best */
+  ratings: Record<string, Record<string, number>>;
+  ballots: Ballot[];
+  aggregation?: Aggregation;
+  samples?: number;
+  seed?: number;
+}
+
+export interface RankingEntry {
+  option: string;
+  score: number;
+  rank: number;
+  winProbability: number;
+}
+
+export interface SensitivityEntry {
+  criterion: string;
+  weight: number;
+  /** the weight (others keep their proportions) at which the leader changes; null if none in [0, 1] */
+  flipAt: number | null;
+  newLeader: string | null;
+}
+
+export interface EngineReport {
+  weights: Record<string, number>;
+  ranking: RankingEntry[];
+  consensus: {
+    overall: number;
+    byCriterion: Record<string, number>;
+    /** most contested first */
+    mostContested: string[];
+  };
+  sensitivity: SensitivityEntry[];
+  /** Saaty consistency ratio per pairwise ballot, by voter */
+  consistency: Record<string, number>;
+}
