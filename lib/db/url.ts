@@ -12,7 +12,7 @@ export function resolveDatabaseUrl(raw: string | undefined): string {
   const url = raw && raw.trim() !== "" ? raw.trim() : DEFAULT_DATABASE_URL;
   if (!url.startsWith("file:")) return url;
   const file = url.slice("file:".length);
-  const absolute = path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
+  const absolute = path.isAbsolute(file) ? file : path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
   mkdirSync(path.dirname(absolute), { recursive: true });
   return `file:${absolute}`;
 }

@@ -51,6 +51,31 @@ export interface SensitivityEntry {
   newLeader: string | null;
 }
 
+/** A pairwise judgment that disagrees with the rest of its ballot. */
+export interface InconsistentJudgment {
+  a: string;
+  b: string;
+  /** the judgment as given */
+  value: number;
+  /** the ratio w_a / w_b that the ballot's weights (from all its judgments) imply */
+  implied: number;
+}
+
+/** The team's weights and winner(s) under one aggregation rule. */
+export interface AggregationOutcome {
+  rule: Aggregation;
+  weights: Record<string, number>;
+  /** options ranked first under this rule (several when tied) */
+  winners: string[];
+}
+
+/** The winner under every aggregation rule side by side. */
+export interface AggregationComparison {
+  rules: AggregationOutcome[];
+  /** true when some rule ranks a different option (set) first */
+  winnerDependsOnRule: boolean;
+}
+
 export interface EngineReport {
   weights: Record<string, number>;
   ranking: RankingEntry[];
@@ -63,4 +88,12 @@ export interface EngineReport {
   sensitivity: SensitivityEntry[];
   /** Saaty consistency ratio per pairwise ballot, by voter */
   consistency: Record<string, number>;
+  /** the aggregation rule the weights use */
+  aggregation?: Aggregation;
+  /** per pairwise ballot, by voter: its (up to) three most inconsistent judgments, worst first */
+  inconsistentJudgments?: Record<string, InconsistentJudgment[]>;
+  /** the winner under every aggregation rule */
+  aggregations?: AggregationComparison;
+  /** how winProbability was sampled: Dirichlet(concentration × weights) */
+  monteCarlo?: { samples: number; seed: number; concentration: number };
 }

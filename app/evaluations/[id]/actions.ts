@@ -1,0 +1,34 @@
+"use server";
+
+import { addItem, removeItem, renameItem, setRating, updateEvaluationDetails } from "@/lib/domain/evaluations";
+import { transitionEvaluation } from "@/lib/domain/workflow";
+import { runAction, type ActionState } from "@/lib/http/action";
+
+// Thin wrappers: each calls one domain operation for the signed-in user; the client invalidates
+// its evaluation query afterwards, and live streams tell the other members.
+
+export async function addItemAction(evaluationId: string, input: unknown): Promise<ActionState> {
+  return runAction(async (actor) => {
+    await addItem(actor, evaluationId, input);
+  });
+}
+
+export async function renameItemAction(evaluationId: string, input: unknown): Promise<ActionState> {
+  return runAction((actor) => renameItem(actor, evaluationId, input));
+}
+
+export async function removeItemAction(evaluationId: string, input: unknown): Promise<ActionState> {
+  return runAction((actor) => removeItem(actor, evaluationId, input));
+}
+
+export async function setRatingAction(evaluationId: string, input: unknown): Promise<ActionState> {
+  return runAction((actor) => setRating(actor, evaluationId, input));
+}
+
+export async function updateDetailsAction(evaluationId: string, input: unknown): Promise<ActionState> {
+  return runAction((actor) => updateEvaluationDetails(actor, evaluationId, input));
+}
+
+export async function transitionAction(evaluationId: string, input: unknown): Promise<ActionState<{ evaluationId: string }>> {
+  return runAction((actor) => transitionEvaluation(actor, evaluationId, input));
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { getEvaluationView } from "@/lib/domain/report";
+import { orNotFound } from "@/lib/http/page";
+import { PageHeader } from "@/components/ui/page-header";
+import { EvaluationWorkspace } from "@/components/evaluation/workspace";
+
+export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/evaluations/${id}`);
+  const view = await orNotFound(getEvaluationView({ userId: user.id }, id));
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={<Link href={`/teams/${view.teamId}`} className="hover:underline">{view.teamName}</Link>}
+        title={view.title}
+      />
+      <EvaluationWorkspace initial={view} currentUserId={user.id} />
+    </div>
+  );
+}

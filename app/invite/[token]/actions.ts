@@ -1,0 +1,11 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { acceptInvitation } from "@/lib/domain/invitations";
+import { runAction, type ActionState } from "@/lib/http/action";
+
+export async function acceptInvitationAction(token: string, _prev: ActionState): Promise<ActionState> {
+  const result = await runAction((actor) => acceptInvitation(actor, token));
+  if (result?.ok) redirect(`/teams/${(result.data as { teamId: string }).teamId}`);
+  return result;
+}

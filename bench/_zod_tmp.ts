@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { engineInputSchema } from "@/lib/engine";
+const raw = JSON.parse(readFileSync("/tmp/big.json", "utf8"));
+const t = performance.now();
+engineInputSchema.parse(raw);
+console.log((performance.now() - t).toFixed(1));
+const bad = JSON.parse(readFileSync("/tmp/tiny.json", "utf8"));
+bad.ballots[0].weights.c0 = "lots"; bad.ballots[1].weights.c1 = -3;
+console.log(engineInputSchema.safeParse(bad).error?.issues);
+console.log(JSON.stringify(z.toJSONSchema(engineInputSchema, { io: "input" })).slice(0, 1500));

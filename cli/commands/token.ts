@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { parseOrThrow } from "@/lib/errors";
+import { parseOptions, printJson, UsageError, type Command } from "../command";
+import { migrateDatabase } from "../migrate";
+
+const TokenArgs = z.object({ email: z.email({ error: "--email must be an email address" }), name: z.string().trim().min(1).max(60).default("CLI") });
+
+/** `token create --email EMAIL [--name NAME]`: prints `{ token }`, shown once. */
+const token: Command = async (args) => {
+  const [sub, ...rest] = args;
+  if (sub !== "create") throw new UsageError("usage: token create --email EMAIL [--name NAME]");
+  const { values } = parseOptions(rest, { email: { type: "string" }, name: { type: "string" } });
+  const input = parseOrThrow(TokenArgs, values, "arguments");
+  await migrateDatabase();
+  const { db } = await import("@/lib/db/client");
+  const { createApiToken } = await import("@/lib/domain/api-tokens");
+  const user = await db.user.findUnique({ where: { email: input.email.toLowerCase() }, select: { id: true } });
+  if (!user) throw new UsageError(`no user with email ${input.email}`);
+  const created = await createApiToken({ userId: user.id }, { name: input.name });
+  printJson({ token: created.token });
+  return 0;
+};
+
+export default token;

@@ -1,0 +1,195 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Spinner } from "@/components/ui/spinner";
+import { cn } from "@/lib/utils";
+import { evaluationKey } from "@/components/evaluation/use-evaluation";
+import type { EvaluationView } from "@/lib/domain/report";
+import { POINTS_TOTAL, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
+
+type Method = "points" | "likert";
+
+/** Rounds suggested weights (summing to 1) to whole points summing to 100 (largest remainders). */
+function toPoints(weights: Record<string, number>, keys: string[]): Record<string, number> {
+  const raw = keys.map((k) => (weights[k] ?? 0) * POINTS_TOTAL);
+  const floors = raw.map(Math.floor);
+  let left = POINTS_TOTAL - floors.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - floors[i], i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) if (left-- > 0) floors[i]++;
+  return Object.fromEntries(keys.map((k, i) => [k, floors[i]]));
+}
+
+function initialValues(view: EvaluationView, method: Method): Record<string, number> {
+  const keys = view.criteria.map((c) => c.key);
+  const mine = view.myBallot;
+  if (mine && mine.method === method) return { ...Object.fromEntries(keys.map((k) => [k, 0])), ...mine.weights };
+  if (method === "likert") return Object.fromEntries(keys.map((k) => [k, 3]));
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
+
+async function postBallot(evaluationId: string, ballot: BallotInput) {
+  const response = await fetch(`/api/v1/evaluations/${evaluationId}/ballots`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ballot),
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body?.error?.message ?? "Your ballot could not be saved.");
+  return body;
+}
+
+export function BallotForm({ view, currentUserId }: { view: EvaluationView; currentUserId: string }) {
+  const queryClient = useQueryClient();
+  const [method, setMethod] = useState<Method>(view.myBallot?.method === "likert" ? "likert" : "points");
+  const [values, setValues] = useState(() => initialValues(view, method));
+  const [saved, setSaved] = useState(false);
+  const keys = view.criteria.map((c) => c.key);
+  const used = keys.reduce((sum, k) => sum + (values[k] || 0), 0);
+  const left = POINTS_TOTAL - used;
+  const ballot: BallotInput = { method, weights: Object.fromEntries(keys.map((k) => [k, values[k] || 0])) };
+  const problems = useMemo(() => checkBallotFits(ballot, keys), [JSON.stringify(ballot)]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const mutation = useMutation({
+    mutationFn: (b: BallotInput) => postBallot(view.id, b),
+    // Optimistic: the member sees their vote counted at once; the server's answer then replaces it.
+    onMutate: async (b) => {
+      setSaved(false);
+      await queryClient.cancelQueries({ queryKey: evaluationKey(view.id) });
+      const previous = queryClient.getQueryData<EvaluationView>(evaluationKey(view.id));
+      if (previous && b.method !== "pairwise") {
+        queryClient.setQueryData<EvaluationView>(evaluationKey(view.id), {
+          ...previous,
+          myBallot: { voter: currentUserId, method: b.method, weights: b.weights },
+          members: previous.members.map((m) => (m.id === currentUserId ? { ...m, voted: true } : m)),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _b, context) => {
+      if (context?.previous) queryClient.setQueryData(evaluationKey(view.id), context.previous);
+    },
+    onSuccess: () => setSaved(true),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: evaluationKey(view.id) }),
+  });
+
+  const switchMethod = (next: Method) => {
+    setMethod(next);
+    setValues(initialValues(view, next));
+  };
+  const suggested = view.suggestedWeights?.weights as Record<string, number> | undefined;
+  const problemText = Object.values(problems)[0];
+
+  return (
+    <form
+      className="grid gap-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!problemText) mutation.mutate(ballot);
+      }}
+    >
+      <div role="radiogroup" aria-label="Voting method" className="inline-flex w-fit rounded-lg border bg-muted/40 p-1 text-sm">
+        {(
+          [
+            ["points", "100 points"],
+            ["likert", "Importance 1–5"],
+          ] as const
+        ).map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            role="radio"
+            aria-checked={method === value}
+            onClick={() => switchMethod(value)}
+            className={cn(
+              "rounded-md px-3 py-1.5 font-medium",
+              method === value ? "bg-card shadow-xs" : "text-muted-foreground hover:text-foreground",
+            )}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+
+      {method === "points" ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p
+            aria-live="polite"
+            data-testid="points-left"
+            className={cn("text-sm font-medium tabular-nums", left === 0 ? "text-success" : left < 0 ? "text-destructive" : "text-foreground")}
+          >
+            {left === 0 ? "All 100 points allocated" : left > 0 ? `${left} points left` : `${-left} points over`}
+          </p>
+          {suggested ? (
+            <Button type="button" variant="outline" size="sm" onClick={() => setValues(toPoints(suggested, keys))}>
+              Start from suggested weights
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <p className="text-sm text-muted-foreground">1 = barely matters, 5 = matters most.</p>
+      )}
+
+      <ul className="grid gap-2 sm:grid-cols-2">
+        {view.criteria.map((c) => (
+          <li key={c.key} className="flex items-center justify-between gap-3 rounded-md border px-3 py-2">
+            <label htmlFor={`ballot-${c.key}`} className="min-w-0 text-sm">
+              <span className="block truncate font-medium">{c.name}</span>
+            </label>
+            {method === "points" ? (
+              <Input
+                id={`ballot-${c.key}`}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={100}
+                step={1}
+                className="w-20 text-right tabular-nums"
+                value={values[c.key] ?? 0}
+                onChange={(e) => setValues({ ...values, [c.key]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
+              />
+            ) : (
+              <select
+                id={`ballot-${c.key}`}
+                className="h-9 rounded-md border border-input bg-card px-2 text-sm"
+                value={values[c.key] ?? 3}
+                onChange={(e) => setValues({ ...values, [c.key]: Number(e.target.value) })}
+              >
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      {mutation.isError ? (
+        <Alert variant="destructive">
+          <AlertDescription>{mutation.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
+      {saved && !mutation.isPending ? (
+        <Alert variant="success">
+          <AlertDescription>Your ballot is saved. You can revise it until voting closes.</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        {problemText ? (
+          <p className="text-sm text-destructive" role="status" data-testid="ballot-problem">
+            {problemText}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={mutation.isPending || !!problemText}>
+          {mutation.isPending ? <Spinner /> : null} {view.myBallot ? "Update ballot" : "Cast ballot"}
+        </Button>
+      </div>
+    </form>
+  );
+}

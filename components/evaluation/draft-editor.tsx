@@ -1,0 +1,145 @@
+"use client";
+
+import { useState } from "react";
+import { Plus, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useEvaluationAction } from "@/components/evaluation/use-evaluation-action";
+import { addItemAction, removeItemAction, renameItemAction, setRatingAction } from "@/app/evaluations/[id]/actions";
+import type { EvaluationView } from "@/lib/domain/report";
+
+type Kind = "option" | "criterion";
+
+function ItemList({ view, kind }: { view: EvaluationView; kind: Kind }) {
+  const items = kind === "option" ? view.options : view.criteria;
+  const { run, pending, error } = useEvaluationAction(view.id);
+  const [name, setName] = useState("");
+  const label = kind === "option" ? "Options" : "Criteria";
+  return (
+    <section aria-labelledby={`${kind}-list`} className="grid gap-3">
+      <h3 id={`${kind}-list`} className="font-medium">
+        {label} <span className="text-muted-foreground">({items.length})</span>
+      </h3>
+      {items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">
+          {kind === "option" ? "Add the frameworks you are choosing between." : "Add what matters in this decision."}
+        </p>
+      ) : null}
+      <ul className="grid gap-2">
+        {items.map((item) => (
+          <li key={item.id} className="flex items-center gap-2">
+            <Input
+              aria-label={`Name of ${item.name}`}
+              defaultValue={item.name}
+              onBlur={(e) => {
+                const next = e.currentTarget.value.trim();
+                if (next && next !== item.name) run(() => renameItemAction(view.id, { kind, id: item.id, name: next }));
+              }}
+            />
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              aria-label={`Remove ${item.name}`}
+              disabled={pending}
+              onClick={() => run(() => removeItemAction(view.id, { kind, id: item.id }))}
+            >
+              <Trash2 />
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="flex items-end gap-2"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(() => addItemAction(view.id, { kind, name }), () => setName(""));
+        }}
+      >
+        <Field label={`New ${kind}`} className="flex-1" error={error?.fields?.name}>
+          <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={kind === "option" ? "e.g. FastAPI" : "e.g. Hiring pool"} />
+        </Field>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          <Plus /> Add
+        </Button>
+      </form>
+      {error && !error.fields?.name ? (
+        <Alert variant="destructive">
+          <AlertDescription>{error.message}</AlertDescription>
+        </Alert>
+      ) : null}
+    </section>
+  );
+}
+
+function RatingGrid({ view }: { view: EvaluationView }) {
+  const { run, error } = useEvaluationAction(view.id);
+  const score = new Map(view.ratings.map((r) => [`${r.optionId}:${r.criterionId}`, r.score]));
+  if (!view.options.length || !view.criteria.length) return null;
+  return (
+    <section aria-labelledby="rating-grid" className="grid gap-3">
+      <h3 id="rating-grid" className="font-medium">Ratings (0–10, 10 best)</h3>
+      {error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{error.message}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead>
+            <tr>
+              <th scope="col" className="p-2 text-left font-medium">Criterion</th>
+              {view.options.map((o) => (
+                <th key={o.id} scope="col" className="p-2 text-left font-medium">{o.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.criteria.map((c) => (
+              <tr key={c.id} className="border-t">
+                <th scope="row" className="p-2 text-left font-normal">{c.name}</th>
+                {view.options.map((o) => {
+                  const current = score.get(`${o.id}:${c.id}`);
+                  return (
+                    <td key={o.id} className="p-2">
+                      <Input
+                        type="number"
+                        min={0}
+                        max={10}
+                        step={0.5}
+                        className="w-20 tabular-nums"
+                        aria-label={`${o.name} on ${c.name}`}
+                        defaultValue={current ?? ""}
+                        placeholder="–"
+                        onBlur={(e) => {
+                          const value = e.currentTarget.value;
+                          if (value === "" || Number(value) === current) return;
+                          run(() => setRatingAction(view.id, { optionId: o.id, criterionId: c.id, score: value }));
+                        }}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function DraftEditor({ view }: { view: EvaluationView }) {
+  return (
+    <div className="grid gap-8">
+      <div className="grid gap-8 md:grid-cols-2">
+        <ItemList view={view} kind="option" />
+        <ItemList view={view} kind="criterion" />
+      </div>
+      <RatingGrid view={view} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { evaluationKey } from "@/components/evaluation/use-evaluation";
+import type { ActionState } from "@/lib/http/action";
+
+/** Runs a server action on the evaluation, keeps its error for display and refreshes the view. */
+export function useEvaluationAction(evaluationId: string) {
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
+  const run = (action: () => Promise<ActionState<unknown>>, onSuccess?: (state: ActionState<unknown>) => void) =>
+    startTransition(async () => {
+      const state = await action();
+      if (state && !state.ok) {
+        setError({ message: state.message, fields: state.fields });
+        return;
+      }
+      setError(null);
+      await queryClient.invalidateQueries({ queryKey: evaluationKey(evaluationId) });
+      onSuccess?.(state);
+    });
+  return { run, pending, error };
+}

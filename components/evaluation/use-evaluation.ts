@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { EvaluationView } from "@/lib/domain/report";
+
+export const evaluationKey = (id: string) => ["evaluation", id] as const;
+
+async function fetchEvaluation(id: string): Promise<EvaluationView> {
+  const response = await fetch(`/api/v1/evaluations/${id}`, { headers: { accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body?.error?.message ?? `Request failed (${response.status})`);
+  return body;
+}
+
+/**
+ * The evaluation as the server computes it, kept live: a Server-Sent Events stream invalidates the
+ * query on every change; while the stream is down, the query polls every 3 seconds instead.
+ */
+export function useEvaluation(initial: EvaluationView) {
+  const queryClient = useQueryClient();
+  const [streaming, setStreaming] = useState(false);
+  const id = initial.id;
+
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource(`/api/v1/evaluations/${id}/events`);
+    source.addEventListener("ready", () => setStreaming(true));
+    source.addEventListener("change", () => {
+      void queryClient.invalidateQueries({ queryKey: evaluationKey(id) });
+    });
+    source.onerror = () => setStreaming(false);
+    return () => source.close();
+  }, [id, queryClient]);
+
+  const query = useQuery({
+    queryKey: evaluationKey(id),
+    queryFn: () => fetchEvaluation(id),
+    initialData: initial,
+    refetchInterval: streaming ? false : 3_000,
+  });
+  return { ...query, data: query.data ?? initial, live: streaming };
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import Link from "next/link";
+import { CheckCircle2, Circle, Radio } from "lucide-react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { StatusBadge } from "@/components/ui/badge";
+import { useEvaluation } from "@/components/evaluation/use-evaluation";
+import { BallotForm } from "@/components/evaluation/ballot-form";
+import { RankingPanel } from "@/components/evaluation/ranking-panel";
+import { RatingsTable } from "@/components/evaluation/ratings-table";
+import { DraftEditor } from "@/components/evaluation/draft-editor";
+import { StatusActions } from "@/components/evaluation/status-actions";
+import { can } from "@/lib/domain/permissions";
+import type { EvaluationView } from "@/lib/domain/report";
+
+export function EvaluationWorkspace({ initial, currentUserId }: { initial: EvaluationView; currentUserId: string }) {
+  const { data: view, live } = useEvaluation(initial);
+  const voters = view.members.filter((m) => m.role !== "viewer");
+  const voted = voters.filter((m) => m.voted).length;
+  const canVote = can(view.myRole, "ballot:cast");
+  const decidedOption = view.options.find((o) => o.key === view.decision?.option);
+
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <StatusBadge status={view.status} data-testid="evaluation-status" />
+        {view.round > 1 ? <span className="text-muted-foreground">Round {view.round}</span> : null}
+        <span className="text-muted-foreground" data-testid="vote-count">
+          {voted} of {voters.length} voted
+        </span>
+        {view.votingDeadline && view.status === "voting" ? (
+          <span className="text-muted-foreground">· closes {new Date(view.votingDeadline).toLocaleString()}</span>
+        ) : null}
+        <span className="ml-auto inline-flex items-center gap-1 text-xs text-muted-foreground" title={live ? "Updates live" : "Checking for updates every few seconds"}>
+          <Radio className={live ? "size-3.5 text-success" : "size-3.5"} aria-hidden />
+          {live ? "Live" : "Polling"}
+        </span>
+      </div>
+
+      {can(view.myRole, "evaluation:manage") ? <StatusActions view={view} /> : null}
+
+      {view.decision && decidedOption ? (
+        <Alert variant="success" data-testid="decision">
+          <AlertTitle>Decided: {decidedOption.name}</AlertTitle>
+          <AlertDescription>
+            {view.decision.rationale}
+            {view.decision.decidedBy ? <span className="block text-xs">— {view.decision.decidedBy}</span> : null}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      {view.supersededBy ? (
+        <Alert variant="warning">
+          <AlertDescription>
+            Superseded by <Link className="font-medium underline" href={`/evaluations/${view.supersededBy.id}`}>{view.supersededBy.title}</Link>.
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      {view.supersedes ? (
+        <p className="text-sm text-muted-foreground">
+          Revisits <Link className="font-medium text-primary underline" href={`/evaluations/${view.supersedes.id}`}>{view.supersedes.title}</Link>.
+        </p>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid min-w-0 content-start gap-6">
+          {view.status === "draft" && can(view.myRole, "evaluation:edit") ? (
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Set up the evaluation</CardTitle>
+                <CardDescription>Options, criteria and ratings can change until voting opens.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <DraftEditor view={view} />
+              </CardContent>
+            </Card>
+          ) : null}
+
+          {view.status === "voting" && canVote ? (
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Your ballot</CardTitle>
+                <CardDescription>
+                  How much should each criterion count? Ballots stay hidden from teammates until they are revealed.
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <BallotForm key={`${view.round}`} view={view} currentUserId={currentUserId} />
+              </CardContent>
+            </Card>
+          ) : null}
+
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Ranking</CardTitle>
+              <CardDescription>Computed on the server by the scoring engine from everyone&apos;s latest ballot.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <RankingPanel view={view} />
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Ratings and evidence</CardTitle>
+              <CardDescription>Open a score to see why it is what it is, with quotes from the sources.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <RatingsTable view={view} />
+            </CardContent>
+          </Card>
+        </div>
+
+        <aside className="grid min-w-0 content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Problem</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <p className="whitespace-pre-line text-sm">{view.problem || "No problem statement yet."}</p>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Who has voted</CardTitle>
+              <CardDescription>
+                {view.ballots ? "Ballots are revealed." : "What each member voted stays hidden until the ballots are revealed."}
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ul className="grid gap-2 text-sm" data-testid="voters">
+                {voters.map((m) => (
+                  <li key={m.id} className="flex items-center gap-2">
+                    {m.voted ? <CheckCircle2 className="size-4 text-success" aria-label="voted" /> : <Circle className="size-4 text-muted-foreground" aria-label="not yet" />}
+                    {m.name}
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+        </aside>
+      </div>
+    </div>
+  );
+}

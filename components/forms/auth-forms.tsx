@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
+import { Spinner } from "@/components/ui/spinner";
+import { FormStatus, fieldError } from "@/components/forms/form-status";
+import { signInAction, signUpAction } from "@/app/(auth)/actions";
+
+export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail?: string }) {
+  const [state, action, pending] = useActionState(signInAction, null);
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <FormStatus state={state} />
+      <input type="hidden" name="next" value={next ?? ""} />
+      <Field label="Email" error={fieldError(state, "email")} required>
+        <Input name="email" type="email" autoComplete="email" defaultValue={defaultEmail} />
+      </Field>
+      <Field label="Password" error={fieldError(state, "password")} required>
+        <Input name="password" type="password" autoComplete="current-password" />
+      </Field>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? <Spinner /> : null} Sign in
+      </Button>
+    </form>
+  );
+}
+
+export function SignUpForm({ next }: { next?: string }) {
+  const [state, action, pending] = useActionState(signUpAction, null);
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <FormStatus state={state} />
+      <input type="hidden" name="next" value={next ?? ""} />
+      <Field label="Name" error={fieldError(state, "name")} required>
+        <Input name="name" autoComplete="name" />
+      </Field>
+      <Field label="Email" error={fieldError(state, "email")} required>
+        <Input name="email" type="email" autoComplete="email" />
+      </Field>
+      <Field label="Password" description="At least 10 characters." error={fieldError(state, "password")} required>
+        <Input name="password" type="password" autoComplete="new-password" />
+      </Field>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? <Spinner /> : null} Create account
+      </Button>
+    </form>
+  );
+}

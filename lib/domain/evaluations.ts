@@ -1,0 +1,201 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { requireEvaluationAccess, requireTeamAccess, type Actor } from "@/lib/domain/authorize";
+import { recordAudit } from "@/lib/domain/audit";
+import { djangoOrFlaskTemplate, suggestWeights } from "@/lib/catalog";
+import { ProjectProfileSchema } from "@/lib/catalog/profile";
+import {
+  AddItemSchema,
+  CreateEvaluationSchema,
+  RatingSchema,
+  RemoveItemSchema,
+  RenameItemSchema,
+  UpdateEvaluationSchema,
+  slugify,
+  type EvaluationStatus,
+} from "@/lib/validation/evaluation";
+import { z } from "zod";
+
+const CreateWithProfileSchema = CreateEvaluationSchema.extend({ profile: ProjectProfileSchema.optional() });
+
+/** Bumps the evaluation's revision, which live reports watch, inside the caller's transaction. */
+export function touchEvaluation(tx: Tx, evaluationId: string) {
+  return tx.evaluation.update({ where: { id: evaluationId }, data: { revision: { increment: 1 } } });
+}
+
+export async function createEvaluation(actor: Actor, teamId: string, input: unknown) {
+  await requireTeamAccess(actor, teamId, "evaluation:edit");
+  const data = parseOrThrow(CreateWithProfileSchema, input, "evaluation");
+  const template = data.template === "django-flask" ? djangoOrFlaskTemplate() : null;
+  const suggestion = data.profile ? suggestWeights(data.profile) : null;
+  return db.$transaction(async (tx) => {
+    const evaluation = await tx.evaluation.create({
+      data: {
+        teamId,
+        title: data.title,
+        problem: data.problem || template?.problem || "",
+        createdById: actor.userId,
+        profile: data.profile ? JSON.stringify(data.profile) : null,
+        suggestedWeights: suggestion ? JSON.stringify(suggestion) : null,
+      },
+    });
+    if (template) {
+      const optionIds = new Map<string, string>();
+      const criterionIds = new Map<string, string>();
+      for (const [position, o] of template.options.entries()) {
+        const row = await tx.option.create({ data: { evaluationId: evaluation.id, key: o.key, name: o.name, summary: o.summary, position } });
+        optionIds.set(o.key, row.id);
+      }
+      for (const [position, c] of template.criteria.entries()) {
+        const row = await tx.criterion.create({
+          data: { evaluationId: evaluation.id, key: c.key, name: c.name, description: c.description, position },
+        });
+        criterionIds.set(c.key, row.id);
+      }
+      await tx.rating.createMany({
+        data: Object.entries(template.ratings).flatMap(([optionKey, byCriterion]) =>
+          Object.entries(byCriterion).map(([criterionKey, r]) => ({
+            evaluationId: evaluation.id,
+            optionId: optionIds.get(optionKey)!,
+            criterionId: criterionIds.get(criterionKey)!,
+            score: r.score,
+            rationale: r.rationale,
+            citations: JSON.stringify(r.citations),
+          })),
+        ),
+      });
+    }
+    await recordAudit(tx, {
+      teamId,
+      evaluationId: evaluation.id,
+      actorId: actor.userId,
+      action: "evaluation.created",
+      detail: { title: data.title, template: data.template },
+    });
+    return evaluation;
+  });
+}
+
+export async function listTeamEvaluations(actor: Actor, teamId: string) {
+  await requireTeamAccess(actor, teamId, "team:read");
+  const rows = await db.evaluation.findMany({
+    where: { teamId },
+    orderBy: { createdAt: "desc" },
+    include: { ballots: { select: { userId: true, round: true } }, _count: { select: { options: true, criteria: true } } },
+  });
+  return rows.map((e) => ({
+    id: e.id,
+    title: e.title,
+    status: e.status as EvaluationStatus,
+    ballots: e.ballots.filter((b) => b.round === e.round).length,
+    options: e._count.options,
+    criteria: e._count.criteria,
+    createdAt: e.createdAt,
+    votingDeadline: e.votingDeadline,
+  }));
+}
+
+async function requireDraft(actor: Actor, evaluationId: string) {
+  const access = await requireEvaluationAccess(actor, evaluationId, "evaluation:edit");
+  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { status: true } });
+  if (evaluation.status !== "draft") {
+    throw new AppError("conflict", "Options, criteria and ratings can only change while the evaluation is a draft.");
+  }
+  return access;
+}
+
+export async function updateEvaluationDetails(actor: Actor, evaluationId: string, input: unknown) {
+  const access = await requireDraft(actor, evaluationId);
+  const data = parseOrThrow(UpdateEvaluationSchema, input, "evaluation");
+  await db.$transaction(async (tx) => {
+    await tx.evaluation.update({ where: { id: evaluationId }, data: { title: data.title, problem: data.problem, revision: { increment: 1 } } });
+    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "evaluation.updated", detail: data });
+  });
+}
+
+async function uniqueKey(tx: Tx, kind: "option" | "criterion", evaluationId: string, name: string) {
+  const base = slugify(name);
+  const taken = new Set(
+    (kind === "option"
+      ? await tx.option.findMany({ where: { evaluationId }, select: { key: true } })
+      : await tx.criterion.findMany({ where: { evaluationId }, select: { key: true } })
+    ).map((r) => r.key),
+  );
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+  return key;
+}
+
+export async function addItem(actor: Actor, evaluationId: string, input: unknown) {
+  const access = await requireDraft(actor, evaluationId);
+  const data = parseOrThrow(AddItemSchema, input, itemKindOf(input));
+  return db.$transaction(async (tx) => {
+    const key = await uniqueKey(tx, data.kind, evaluationId, data.name);
+    const position =
+      data.kind === "option"
+        ? await tx.option.count({ where: { evaluationId } })
+        : await tx.criterion.count({ where: { evaluationId } });
+    const row =
+      data.kind === "option"
+        ? await tx.option.create({ data: { evaluationId, key, name: data.name, summary: data.description, position } })
+        : await tx.criterion.create({ data: { evaluationId, key, name: data.name, description: data.description, position } });
+    await touchEvaluation(tx, evaluationId);
+    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: `${data.kind}.added`, detail: { key, name: data.name } });
+    return row;
+  });
+}
+
+function itemKindOf(input: unknown) {
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  return kind === "criterion" ? "criterion" : "option";
+}
+
+export async function renameItem(actor: Actor, evaluationId: string, input: unknown) {
+  const access = await requireDraft(actor, evaluationId);
+  const data = parseOrThrow(RenameItemSchema, input, itemKindOf(input));
+  await db.$transaction(async (tx) => {
+    const where = { id: data.id, evaluationId };
+    const updated =
+      data.kind === "option"
+        ? await tx.option.updateMany({ where, data: { name: data.name } })
+        : await tx.criterion.updateMany({ where, data: { name: data.name } });
+    if (updated.count !== 1) throw new AppError("not_found", `That ${data.kind} is not part of this evaluation.`);
+    await touchEvaluation(tx, evaluationId);
+    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: `${data.kind}.renamed`, detail: { id: data.id, name: data.name } });
+  });
+}
+
+export async function removeItem(actor: Actor, evaluationId: string, input: unknown) {
+  const access = await requireDraft(actor, evaluationId);
+  const data = parseOrThrow(RemoveItemSchema, input, itemKindOf(input));
+  await db.$transaction(async (tx) => {
+    const where = { id: data.id, evaluationId };
+    const removed =
+      data.kind === "option" ? await tx.option.deleteMany({ where }) : await tx.criterion.deleteMany({ where });
+    if (removed.count !== 1) throw new AppError("not_found", `That ${data.kind} is not part of this evaluation.`);
+    await touchEvaluation(tx, evaluationId);
+    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: `${data.kind}.removed`, detail: { id: data.id } });
+  });
+}
+
+export async function setRating(actor: Actor, evaluationId: string, input: unknown) {
+  const access = await requireDraft(actor, evaluationId);
+  const data = parseOrThrow(RatingSchema, input, "rating");
+  const [option, criterion] = await Promise.all([
+    db.option.findFirst({ where: { id: data.optionId, evaluationId }, select: { id: true } }),
+    db.criterion.findFirst({ where: { id: data.criterionId, evaluationId }, select: { id: true } }),
+  ]);
+  if (!option || !criterion) throw new AppError("not_found", "That option or criterion is not part of this evaluation.");
+  await db.$transaction(async (tx) => {
+    await tx.rating.upsert({
+      where: { optionId_criterionId: { optionId: data.optionId, criterionId: data.criterionId } },
+      create: { evaluationId, optionId: data.optionId, criterionId: data.criterionId, score: data.score, rationale: data.rationale },
+      update: { score: data.score, rationale: data.rationale },
+    });
+    await touchEvaluation(tx, evaluationId);
+    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "rating.set", detail: data });
+  });
+}
+
+export const CitationListSchema = z.array(z.object({ source: z.string(), quote: z.string() }));

@@ -1,0 +1,40 @@
+// Who may do what: the one table of rules. Pure, so the UI can hide what a role cannot do,
+// while lib/domain/authorize.ts enforces the same table on every read and write.
+
+export const ROLES = ["owner", "admin", "member", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+
+export const PERMISSIONS = {
+  /** see the team, its evaluations and reports */
+  "team:read": "viewer",
+  /** create evaluations and edit their options, criteria and ratings while they are drafts */
+  "evaluation:edit": "member",
+  "ballot:cast": "member",
+  "comment:write": "member",
+  /** open and close voting, reveal, decide, supersede */
+  "evaluation:manage": "admin",
+  /** invite, change roles, remove members */
+  "members:manage": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return RANK[role] >= RANK[PERMISSIONS[permission]];
+}
+
+/** Only an owner may make someone an owner or change an owner's role. */
+export function canAssignRole(actor: Role, target: Role, newRole: Role): boolean {
+  if (!can(actor, "members:manage")) return false;
+  if (actor === "owner") return true;
+  return target !== "owner" && newRole !== "owner";
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  member: "Member",
+  viewer: "Viewer",
+};

@@ -1,0 +1,141 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
+import { computeReport } from "@/lib/engine";
+import type { Aggregation, Ballot, EngineInput, EngineReport } from "@/lib/engine/types";
+import type { Role } from "@/lib/domain/permissions";
+import type { EvaluationStatus } from "@/lib/validation/evaluation";
+import { CitationListSchema } from "@/lib/domain/evaluations";
+
+/** Reports are seeded so the same evaluation state always gives the same report. */
+export const REPORT_SEED = 42;
+export const REPORT_SAMPLES = 10_000;
+
+/** Ballots are blind while voting: members see who voted, not what, until they are revealed. */
+export function ballotsAreVisible(status: EvaluationStatus): boolean {
+  return status === "revealed" || status === "decided" || status === "superseded";
+}
+
+async function loadEvaluation(evaluationId: string) {
+  return db.evaluation.findUniqueOrThrow({
+    where: { id: evaluationId },
+    include: {
+      team: { select: { id: true, name: true, memberships: { include: { user: { select: { id: true, name: true, email: true } } } } } },
+      options: { orderBy: { position: "asc" } },
+      criteria: { orderBy: { position: "asc" } },
+      ratings: true,
+      ballots: { include: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      supersededBy: { select: { id: true, title: true } },
+      supersedes: { select: { id: true, title: true } },
+      decidedBy: { select: { name: true } },
+    },
+  });
+}
+type LoadedEvaluation = Awaited<ReturnType<typeof loadEvaluation>>;
+
+function storedBallotToEngine(ballot: { userId: string; method: string; payload: string }): Ballot {
+  const payload = JSON.parse(ballot.payload);
+  return ballot.method === "pairwise"
+    ? { voter: ballot.userId, method: "pairwise", comparisons: payload.comparisons }
+    : { voter: ballot.userId, method: ballot.method as "points" | "likert", weights: payload.weights };
+}
+
+/** The engine's input for an evaluation's current round, keyed by option and criterion keys. */
+export function toEngineInput(evaluation: LoadedEvaluation, round = evaluation.round): EngineInput {
+  const optionKey = new Map(evaluation.options.map((o) => [o.id, o.key]));
+  const criterionKey = new Map(evaluation.criteria.map((c) => [c.id, c.key]));
+  const ratings: EngineInput["ratings"] = {};
+  for (const o of evaluation.options) {
+    ratings[o.key] = Object.fromEntries(evaluation.criteria.map((c) => [c.key, 0]));
+  }
+  for (const r of evaluation.ratings) {
+    const o = optionKey.get(r.optionId);
+    const c = criterionKey.get(r.criterionId);
+    if (o && c) ratings[o][c] = r.score;
+  }
+  return {
+    options: evaluation.options.map((o) => ({ id: o.key, name: o.name })),
+    criteria: evaluation.criteria.map((c) => ({ id: c.key, name: c.name })),
+    ratings,
+    ballots: evaluation.ballots.filter((b) => b.round === round).map(storedBallotToEngine),
+    aggregation: evaluation.aggregation as Aggregation,
+    samples: REPORT_SAMPLES,
+    seed: REPORT_SEED,
+  };
+}
+
+export function reportFor(input: EngineInput): EngineReport | null {
+  if (input.ballots.length === 0 || input.options.length === 0 || input.criteria.length === 0) return null;
+  return computeReport(input);
+}
+
+/** Everything a member may see of an evaluation, with the engine's report computed on the server. */
+export async function getEvaluationView(actor: Actor, evaluationId: string) {
+  const access = await requireEvaluationAccess(actor, evaluationId, "team:read");
+  const evaluation = await loadEvaluation(evaluationId);
+  const status = evaluation.status as EvaluationStatus;
+  const input = toEngineInput(evaluation);
+  const currentBallots = evaluation.ballots.filter((b) => b.round === evaluation.round);
+  const visible = ballotsAreVisible(status);
+  const members = evaluation.team.memberships.map((m) => ({
+    id: m.user.id,
+    name: m.user.name,
+    role: m.role as Role,
+    voted: currentBallots.some((b) => b.userId === m.user.id),
+  }));
+  const mine = currentBallots.find((b) => b.userId === actor.userId);
+  return {
+    id: evaluation.id,
+    teamId: evaluation.teamId,
+    teamName: evaluation.team.name,
+    title: evaluation.title,
+    problem: evaluation.problem,
+    status,
+    round: evaluation.round,
+    revision: evaluation.revision,
+    aggregation: evaluation.aggregation as Aggregation,
+    votingDeadline: evaluation.votingDeadline?.toISOString() ?? null,
+    quorum: evaluation.quorum,
+    decision: evaluation.decidedOptionId
+      ? {
+          option: evaluation.options.find((o) => o.id === evaluation.decidedOptionId)?.key ?? null,
+          rationale: evaluation.decisionRationale ?? "",
+          override: evaluation.decisionOverride,
+          decidedAt: evaluation.decidedAt?.toISOString() ?? null,
+          decidedBy: evaluation.decidedBy?.name ?? null,
+        }
+      : null,
+    supersededBy: evaluation.supersededBy,
+    supersedes: evaluation.supersedes,
+    myRole: access.role,
+    options: evaluation.options.map((o) => ({ id: o.id, key: o.key, name: o.name, summary: o.summary })),
+    criteria: evaluation.criteria.map((c) => ({ id: c.id, key: c.key, name: c.name, description: c.description })),
+    ratings: evaluation.ratings.map((r) => ({
+      optionId: r.optionId,
+      criterionId: r.criterionId,
+      score: r.score,
+      rationale: r.rationale,
+      citations: CitationListSchema.parse(JSON.parse(r.citations)),
+    })),
+    members,
+    myBallot: mine ? storedBallotToEngine(mine) : null,
+    ballots: visible
+      ? currentBallots.map((b) => ({ ...storedBallotToEngine(b), voterName: b.user.name }))
+      : null,
+    // Only what a what-if preview needs: never the individual ballots, which are blind while voting.
+    table: { options: input.options, criteria: input.criteria, ratings: input.ratings },
+    report: reportFor(input),
+    suggestedWeights: evaluation.suggestedWeights ? JSON.parse(evaluation.suggestedWeights) : null,
+  };
+}
+export type EvaluationView = Awaited<ReturnType<typeof getEvaluationView>>;
+
+/** The API's report: `{ evaluation: { id, title, status }, report }`. */
+export async function getEvaluationReport(actor: Actor, evaluationId: string) {
+  await requireEvaluationAccess(actor, evaluationId, "team:read");
+  const evaluation = await loadEvaluation(evaluationId);
+  return {
+    evaluation: { id: evaluation.id, title: evaluation.title, status: evaluation.status as EvaluationStatus },
+    report: reportFor(toEngineInput(evaluation)),
+  };
+}

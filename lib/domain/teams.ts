@@ -1,0 +1,95 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
+import { recordAudit } from "@/lib/domain/audit";
+import { canAssignRole, type Role } from "@/lib/domain/permissions";
+import { ChangeRoleSchema, CreateTeamSchema } from "@/lib/validation/team";
+
+export async function createTeam(actor: Actor, input: unknown) {
+  const { name } = parseOrThrow(CreateTeamSchema, input, "team");
+  return db.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { name } });
+    await tx.membership.create({ data: { teamId: team.id, userId: actor.userId, role: "owner" } });
+    await recordAudit(tx, { teamId: team.id, actorId: actor.userId, action: "team.created", detail: { name } });
+    return team;
+  });
+}
+
+export async function listMyTeams(actor: Actor) {
+  const memberships = await db.membership.findMany({
+    where: { userId: actor.userId },
+    include: {
+      team: { include: { _count: { select: { memberships: true, evaluations: true } } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return memberships.map((m) => ({
+    id: m.team.id,
+    name: m.team.name,
+    role: m.role as Role,
+    members: m.team._count.memberships,
+    evaluations: m.team._count.evaluations,
+  }));
+}
+
+export async function getTeam(actor: Actor, teamId: string) {
+  const access = await requireTeamAccess(actor, teamId, "team:read");
+  const team = await db.team.findUniqueOrThrow({
+    where: { id: teamId },
+    include: {
+      memberships: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  return {
+    id: team.id,
+    name: team.name,
+    myRole: access.role,
+    members: team.memberships.map((m) => ({ ...m.user, role: m.role as Role, joinedAt: m.createdAt })),
+  };
+}
+
+async function ownerCount(teamId: string) {
+  return db.membership.count({ where: { teamId, role: "owner" } });
+}
+
+export async function changeRole(actor: Actor, teamId: string, input: unknown) {
+  const access = await requireTeamAccess(actor, teamId, "members:manage");
+  const { userId, role } = parseOrThrow(ChangeRoleSchema, input, "role change");
+  const target = await db.membership.findUnique({ where: { teamId_userId: { teamId, userId } } });
+  if (!target) throw new AppError("not_found", "That person is not a member of this team.");
+  if (!canAssignRole(access.role, target.role as Role, role)) {
+    throw new AppError("forbidden", "Only an owner can make someone an owner or change an owner's role.");
+  }
+  if (target.role === "owner" && role !== "owner" && (await ownerCount(teamId)) <= 1) {
+    throw new AppError("conflict", "A team needs at least one owner. Make someone else an owner first.");
+  }
+  await db.$transaction(async (tx) => {
+    await tx.membership.update({ where: { id: target.id }, data: { role } });
+    await recordAudit(tx, { teamId, actorId: actor.userId, action: "member.role_changed", detail: { userId, from: target.role, to: role } });
+  });
+}
+
+export async function removeMember(actor: Actor, teamId: string, userId: string) {
+  const isSelf = userId === actor.userId;
+  const access = await requireTeamAccess(actor, teamId, isSelf ? "team:read" : "members:manage");
+  const target = await db.membership.findUnique({ where: { teamId_userId: { teamId, userId } } });
+  if (!target) throw new AppError("not_found", "That person is not a member of this team.");
+  if (!isSelf && target.role === "owner" && access.role !== "owner") {
+    throw new AppError("forbidden", "Only an owner can remove an owner.");
+  }
+  if (target.role === "owner" && (await ownerCount(teamId)) <= 1) {
+    throw new AppError(
+      "conflict",
+      isSelf ? "You are the last owner: make someone else an owner before you leave." : "A team needs at least one owner.",
+    );
+  }
+  await db.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: target.id } });
+    await recordAudit(tx, { teamId, actorId: actor.userId, action: isSelf ? "member.left" : "member.removed", detail: { userId } });
+  });
+}
+
+export function leaveTeam(actor: Actor, teamId: string) {
+  return removeMember(actor, teamId, actor.userId);
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { EngineReport } from "@/lib/engine/types";
+
+// The engine report as a zod schema, so an imported or verified record's report is checked like
+// any other input. It mirrors lib/engine/types.ts; `satisfies` below makes the compiler fail if
+// the two drift apart.
+
+const unitInterval = z.number().min(0).max(1);
+
+const rankingEntry = z.object({
+  option: z.string().min(1),
+  score: z.number().min(0).max(10),
+  rank: z.int().min(1),
+  winProbability: unitInterval,
+});
+
+const sensitivityEntry = z.object({
+  criterion: z.string().min(1),
+  weight: unitInterval,
+  flipAt: unitInterval.nullable(),
+  newLeader: z.string().min(1).nullable(),
+});
+
+export const engineReportSchema = z.object({
+  weights: z.record(z.string(), unitInterval),
+  ranking: z.array(rankingEntry),
+  consensus: z.object({
+    overall: unitInterval,
+    byCriterion: z.record(z.string(), unitInterval),
+    mostContested: z.array(z.string()),
+  }),
+  sensitivity: z.array(sensitivityEntry),
+  consistency: z.record(z.string(), z.number().min(0)),
+}) satisfies z.ZodType<EngineReport>;

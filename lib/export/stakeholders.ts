@@ -1,0 +1,26 @@
+import type { DecisionRecord } from "./record-schema";
+
+export interface Stakeholders {
+  decisionMakers: string[];
+  consulted: string[];
+  informed: string[];
+}
+
+/**
+ * MADR's stakeholder lists, derived from roles and participation: owners and admins who voted,
+ * and whoever recorded the decision, made it; other voters were consulted; everyone else (viewers,
+ * members who did not vote) was informed. Each participant appears in exactly one list.
+ */
+export function madrStakeholders(record: DecisionRecord): Stakeholders {
+  const decidedBy = record.decision?.decidedBy;
+  const result: Stakeholders = { decisionMakers: [], consulted: [], informed: [] };
+  for (const participant of record.participants) {
+    const canDecide = participant.role === "owner" || participant.role === "admin";
+    if (participant.name === decidedBy || (canDecide && participant.voted)) result.decisionMakers.push(participant.name);
+    else if (participant.voted) result.consulted.push(participant.name);
+    else result.informed.push(participant.name);
+  }
+  // Whoever decided may have left the team since; the record still names them.
+  if (decidedBy && !result.decisionMakers.includes(decidedBy)) result.decisionMakers.unshift(decidedBy);
+  return result;
+}

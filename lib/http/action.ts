@@ -1,0 +1,41 @@
+import "server-only";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { currentUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/domain/authorize";
+
+/** What a server action returns to its form: field errors name the inputs that were wrong. */
+export type ActionState<T = unknown> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; message: string; fields?: FieldErrors }
+  | null;
+
+/**
+ * Runs a server action for the signed-in user, turning AppErrors into form state. Next checks
+ * that server actions come from our own origin (its CSRF defence); this adds authentication.
+ */
+export async function runAction<T>(fn: (actor: Actor) => Promise<T>): Promise<ActionState<T>> {
+  try {
+    const user = await currentUser();
+    if (!user) return { ok: false, message: "Your session has ended. Sign in again." };
+    const data = await fn({ userId: user.id });
+    return { ok: true, data };
+  } catch (error) {
+    if (isRedirectError(error)) throw error;
+    if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
+    console.error("Unexpected error in a server action", error);
+    return { ok: false, message: "Something went wrong on our side. Please try again." };
+  }
+}
+
+/** FormData as a plain object, for zod: repeated names become arrays. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value.name;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
+    else out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+export const EVALUATION_STATUSES = ["draft", "voting", "revealed", "decided", "superseded"] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+export const AGGREGATIONS = ["mean", "median", "trimmed-mean", "geometric"] as const;
+
+const name = (what: string) =>
+  z.string().trim().min(1, `${what} name is required`).max(80, `${what} name is at most 80 characters`);
+
+/** A key the engine and exported records use; derived from the name when not given. */
+export const keySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "Use lowercase letters, digits and dashes");
+
+export const CreateEvaluationSchema = z.object({
+  title: z.string().trim().min(3, "Title must be at least 3 characters").max(120, "Title is at most 120 characters"),
+  problem: z.string().trim().max(4000, "Problem statement is at most 4000 characters").default(""),
+  template: z.enum(["django-flask", "blank"], { error: "Choose a template" }),
+});
+export type CreateEvaluationInput = z.infer<typeof CreateEvaluationSchema>;
+
+export const UpdateEvaluationSchema = z.object({
+  title: CreateEvaluationSchema.shape.title,
+  problem: CreateEvaluationSchema.shape.problem,
+});
+
+export const AddItemSchema = z.object({
+  kind: z.enum(["option", "criterion"]),
+  name: name("Item"),
+  description: z.string().trim().max(500, "Description is at most 500 characters").default(""),
+});
+
+export const RenameItemSchema = z.object({
+  kind: z.enum(["option", "criterion"]),
+  id: z.string().min(1),
+  name: name("Item"),
+});
+
+export const RemoveItemSchema = z.object({
+  kind: z.enum(["option", "criterion"]),
+  id: z.string().min(1),
+});
+
+export const RatingSchema = z.object({
+  optionId: z.string().min(1),
+  criterionId: z.string().min(1),
+  score: z.coerce.number({ error: "Score must be a number" }).min(0, "Score is at least 0").max(10, "Score is at most 10"),
+  rationale: z.string().trim().max(500, "Rationale is at most 500 characters").default(""),
+});
+
+export const OpenVotingSchema = z.object({
+  deadline: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? new Date(v) : undefined))
+    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Deadline is not a valid date"),
+});
+
+/** "Django or Flask" → "django-or-flask" */
+export function slugify(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return slug || "item";
+}
+
+export const TransitionSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.object({
+      action: z.literal("open-voting"),
+      deadline: z.iso.datetime({ local: true, offset: true, error: "Deadline must be a date and time" }).optional().or(z.literal("")),
+      quorum: z.coerce.number().int("Quorum is a whole number").min(1, "Quorum is at least 1").max(1000).optional().or(z.literal("")),
+    }),
+    z.object({ action: z.literal("reveal") }),
+    z.object({ action: z.literal("second-round") }),
+    z.object({
+      action: z.literal("decide"),
+      optionId: z.string().min(1, "Choose the option the team decided on"),
+      rationale: z.string().trim().min(10, "Explain the decision in at least 10 characters").max(4000),
+      override: z.string().trim().max(1000).optional(),
+    }),
+    z.object({ action: z.literal("supersede") }),
+  ],
+  { error: "action must be open-voting, reveal, second-round, decide or supersede" },
+);
+export type TransitionInput = z.infer<typeof TransitionSchema>;

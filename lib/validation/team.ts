@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/domain/permissions";
+
+export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
+
+export const CreateTeamSchema = z.object({
+  name: z.string().trim().min(2, "Team name must be at least 2 characters").max(60, "Team name is at most 60 characters"),
+});
+
+export const RoleSchema = z.enum(ROLES, { error: "Role must be owner, admin, member or viewer" });
+
+export const CreateInvitationSchema = z.object({
+  role: RoleSchema,
+});
+
+export const ChangeRoleSchema = z.object({
+  userId: idSchema,
+  role: RoleSchema,
+});
+
+export const CreateTokenSchema = z.object({
+  name: z.string().trim().min(1, "Token name is required").max(60, "Token name is at most 60 characters"),
+});

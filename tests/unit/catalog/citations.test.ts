@@ -1,0 +1,76 @@
+// Every quote in the built-in catalog, the weighting rules and the use-case table must appear
+// verbatim (whitespace-normalised) in the article it cites; quotes must stay short.
+import { describe, expect, it } from "vitest";
+import { builtinCatalogData, MAX_QUOTE_LENGTH, SOURCE_FILES, WEIGHT_RULES } from "@/lib/catalog";
+import {
+  normaliseWhitespace,
+  quoteAppearsIn,
+  readSeed,
+  SEEDS_MISSING_MESSAGE,
+  seedsPresent,
+  seedsRequired,
+} from "./seeds";
+import { USE_CASES } from "./use-cases";
+
+interface Cited {
+  where: string;
+  source: string;
+  quote: string;
+}
+
+function allCitations(): Cited[] {
+  const cited: Cited[] = [];
+  for (const [option, byCriterion] of Object.entries(builtinCatalogData().ratings)) {
+    for (const [criterion, rating] of Object.entries(byCriterion)) {
+      for (const c of rating.citations) cited.push({ where: `rating ${option}/${criterion}`, ...c });
+    }
+  }
+  for (const rule of WEIGHT_RULES) for (const c of rule.citations) cited.push({ where: `rule ${rule.id}`, ...c });
+  for (const useCase of USE_CASES) for (const c of useCase.sources) cited.push({ where: `use case "${useCase.name}"`, ...c });
+  return cited;
+}
+
+const citations = allCitations();
+
+describe("citation checker", () => {
+  it("ignores layout whitespace but rejects changed words", () => {
+    const article = "Flask is   a micro\nframework. It is small.";
+    expect(quoteAppearsIn("Flask is a micro framework.", article)).toBe(true);
+    expect(quoteAppearsIn("Flask is a macro framework.", article)).toBe(false);
+  });
+});
+
+describe("quotes are short (evidence, not copies)", () => {
+  it.each(citations.map((c) => [c.where, c] as const))("%s", (_where, c) => {
+    expect(c.quote.length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+    expect(c.quote).not.toMatch(/\n/);
+  });
+});
+
+describe("citations against the source articles", () => {
+  it.runIf(!seedsPresent && seedsRequired)("has the source articles (required in CI)", () => {
+    expect.fail(`${SEEDS_MISSING_MESSAGE}; CI is set, so the verbatim-citation checks cannot be skipped`);
+  });
+
+  describe.skipIf(!seedsPresent)("verbatim", () => {
+    it("every known source file exists", () => {
+      for (const file of SOURCE_FILES) expect(() => readSeed(file), file).not.toThrow();
+    });
+
+    it.each(citations.map((c) => [c.where, c.source, c] as const))("%s quotes %s verbatim", (_w, _s, c) => {
+      expect(quoteAppearsIn(c.quote, readSeed(c.source)), `not found in ${c.source}: "${c.quote}"`).toBe(true);
+    });
+
+    it("quotes only a small share of each article", () => {
+      const bySource = new Map<string, Set<string>>();
+      for (const c of citations) {
+        if (!bySource.has(c.source)) bySource.set(c.source, new Set());
+        bySource.get(c.source)!.add(normaliseWhitespace(c.quote));
+      }
+      for (const [source, quotes] of bySource) {
+        const quoted = [...quotes].reduce((sum, q) => sum + q.length, 0);
+        expect(quoted / readSeed(source).length, source).toBeLessThan(0.25);
+      }
+    });
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { recordSha256 } from "@/lib/export/integrity";
+import { renderMadr } from "@/lib/export/madr";
+import { sensitivitySentence } from "@/lib/export/sensitivity";
+import { decidedRecord, votingRecord } from "./fixtures";
+
+const MADR_HEADINGS = [
+  "# Django or Flask for the customer portal",
+  "## Context and Problem Statement",
+  "## Decision Drivers",
+  "## Considered Options",
+  "## Decision Outcome",
+  "### Consequences",
+  "### Confirmation",
+  "## Pros and Cons of the Options",
+  "### Django",
+  "### Flask",
+  "## More Information",
+];
+
+const headingsOf = (markdown: string) => markdown.split("\n").filter((line) => /^#{1,6} /.test(line));
+const frontMatterOf = (markdown: string) => markdown.split("\n---\n")[0].replace(/^---\n/, "").split("\n");
+
+/** The lines of one section, up to the next heading of the same or a higher level. */
+function section(markdown: string, heading: string): string {
+  const level = heading.match(/^#+/)![0].length;
+  const lines = markdown.split("\n");
+  const start = lines.indexOf(heading);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((line, i) => i > start && new RegExp(`^#{1,${level}} `).test(line));
+  return lines.slice(start + 1, end < 0 ? undefined : end).join("\n");
+}
+
+describe("MADR rendering", () => {
+  const markdown = renderMadr(decidedRecord());
+
+  it("has every MADR 4.0 front-matter field, in order", () => {
+    expect(markdown.startsWith("---\n")).toBe(true);
+    expect(frontMatterOf(markdown)).toEqual([
+      'status: "accepted"',
+      "date: 2026-03-12",
+      'decision-makers: ["Ada Park", "Grace Okafor"]',
+      'consulted: ["Linus Berg", "Maria Santos"]',
+      'informed: ["Bea Novak", "Ken Ito"]',
+    ]);
+  });
+
+  it("has every MADR 4.0 section heading, in order", () => {
+    expect(headingsOf(markdown)).toEqual(MADR_HEADINGS);
+  });
+
+  it("renders the same bytes for the same record", () => {
+    expect(renderMadr(decidedRecord())).toBe(markdown);
+  });
+
+  it("states the chosen option, the score table and the tipping points", () => {
+    const outcome = section(markdown, "## Decision Outcome");
+    expect(outcome).toContain('Chosen option: "Django", because its built-in security and admin cover what the portal needs on day one.');
+    expect(outcome).toContain("| 1 | Django | 7.00 | 91% |\n| 2 | Flask | 5.75 | 9% |");
+    expect(outcome).toContain("* Flask would lead if Learning curve's weight rose above 0.40.");
+    expect(outcome.indexOf("Learning curve's weight")).toBeLessThan(outcome.indexOf("Built-in security's weight"));
+  });
+
+  it("lists drivers by weight with their consensus", () => {
+    const drivers = section(markdown, "## Decision Drivers").trim().split("\n");
+    expect(drivers[0]).toBe("* Built-in security (weight 0.35, consensus 0.86): Protection against common attacks without extra work.");
+    expect(drivers[1]).toContain("Learning curve (weight 0.25, consensus 0.61, most contested)");
+    expect(drivers.at(-1)).toContain("Flexibility (weight 0.15");
+  });
+
+  it("derives consequences and pros and cons from the ratings, with their citations", () => {
+    const consequences = section(markdown, "### Consequences");
+    expect(consequences).toContain("* Good, because Built-in security is rated 9/10");
+    expect(consequences).not.toContain("Neutral");
+    const flask = section(markdown, "### Flask");
+    const verdicts = flask.split("\n").filter((l) => l.startsWith("* ")).map((l) => l.split(",")[0]);
+    expect(verdicts).toEqual(["* Good", "* Good", "* Neutral", "* Bad"]);
+    expect(flask).toContain("* Bad, because Admin and ORM is rated 3/10: No ORM or admin built in; extensions fill the gap\n  > “There is no ORM");
+    expect(section(markdown, "### Django")).toContain("  >\n  > “The auto-generated admin panel");
+  });
+
+  it("links back and carries ballot statistics and the record's hash", () => {
+    const more = section(markdown, "## More Information");
+    expect(more).toContain("(https://tradeoff.example.com/evaluations/eval-django-flask)");
+    expect(more).toContain("4 ballots in round 1 from 4 of 6 participants (points 2, likert 1, pairwise 1)");
+    expect(more).toContain(`Record SHA-256: \`${recordSha256(decidedRecord())}\``);
+  });
+
+  it("renders an undecided evaluation as proposed, with no decision yet", () => {
+    const proposed = renderMadr(votingRecord());
+    expect(frontMatterOf(proposed)[0]).toBe('status: "proposed"');
+    expect(frontMatterOf(proposed)[2]).toBe('decision-makers: ["Ada Park", "Grace Okafor"]');
+    expect(headingsOf(proposed)).toEqual(MADR_HEADINGS);
+    expect(section(proposed, "## Decision Outcome")).toContain('No decision yet: the evaluation is voting. On the ballots so far "Django" leads.');
+    expect(proposed).not.toContain("Chosen option");
+  });
+
+  it("explains a decision that overrides the ranking", () => {
+    const record = decidedRecord();
+    const markdown = renderMadr({ ...record, decision: { ...record.decision!, option: "flask", overrideReason: "the API team already runs Flask." } });
+    expect(markdown).toContain('Chosen option: "Flask"');
+    expect(markdown).toContain('This overrides the ranking, which "Django" leads, because the API team already runs Flask.');
+  });
+
+  it("escapes user text so it cannot add HTML, formatting or table cells", () => {
+    const record = decidedRecord();
+    const markdown = renderMadr({
+      ...record,
+      evaluation: { ...record.evaluation, title: "Pick <script>alert(1)</script> *now*", problem: "# Not a heading\n> not a quote\n1. not a list | $x$" },
+      options: record.options.map((o) => (o.key === "flask" ? { ...o, name: "Flask | Quart" } : o)),
+    });
+    expect(markdown).toContain("# Pick &lt;script&gt;alert(1)&lt;/script&gt; \\*now\\*");
+    expect(markdown).not.toContain("<script>");
+    expect(markdown).toContain("\\# Not a heading\n&gt; not a quote\n1\\. not a list \\| \\$x\\$");
+    expect(markdown).toContain("| 2 | Flask \\| Quart | 5.75 | 9% |");
+  });
+
+  it("quotes names safely in the YAML front matter", () => {
+    const record = decidedRecord();
+    const markdown = renderMadr({ ...record, participants: [{ name: 'Zoë "Z" O\'Neil: lead', role: "member", voted: true }] });
+    expect(frontMatterOf(markdown)[3]).toBe('consulted: ["Zoë \\"Z\\" O\'Neil: lead"]');
+  });
+});
+
+describe("sensitivitySentence", () => {
+  const names = { options: { flask: "Flask" }, criteria: { security: "Built-in security" } };
+
+  it("says which option would lead and at what weight", () => {
+    expect(sensitivitySentence({ criterion: "security", weight: 0.62, flipAt: 0.31, newLeader: "flask" }, names)).toBe(
+      "Flask would lead if Built-in security's weight fell below 0.31",
+    );
+    expect(sensitivitySentence({ criterion: "security", weight: 0.2, flipAt: 0.45, newLeader: "flask" }, names)).toBe(
+      "Flask would lead if Built-in security's weight rose above 0.45",
+    );
+  });
+
+  it("is null when no weight changes the leader, and falls back to keys", () => {
+    expect(sensitivitySentence({ criterion: "security", weight: 0.62, flipAt: null, newLeader: null }, names)).toBeNull();
+    expect(sensitivitySentence({ criterion: "speed", weight: 0.1, flipAt: 0.5, newLeader: "rails" }, names)).toBe(
+      "rails would lead if speed's weight rose above 0.50",
+    );
+  });
+});
