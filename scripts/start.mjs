@@ -1,7 +1,7 @@
 // `npm start`: migrate the database, seed the demo, build if the sources changed, serve on :3000.
 // Works on a fresh clone with nothing configured: SQLite file in ./data, a generated AUTH_SECRET.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
@@ -46,6 +46,16 @@ function buildIsStale() {
     const full = path.join(root, p);
     return existsSync(full) && (statSync(full).isDirectory() ? newestMtime(full) : statSync(full).mtimeMs) > built;
   });
+}
+
+// The e2e suite starts from an empty database every run (never the developer's own file).
+if (process.env.TRADEOFF_FRESH_DATABASE === "1") {
+  const url = process.env.DATABASE_URL ?? "";
+  if (!url.startsWith("file:") || !url.includes("e2e")) {
+    process.stderr.write("TRADEOFF_FRESH_DATABASE only resets an e2e SQLite file (its name must contain 'e2e').\n");
+    process.exit(2);
+  }
+  rmSync(path.resolve(url.slice("file:".length)), { force: true });
 }
 
 ensureAuthSecret();

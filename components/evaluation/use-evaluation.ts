@@ -14,14 +14,12 @@ async function fetchEvaluation(id: string): Promise<EvaluationView> {
 }
 
 /**
- * The evaluation as the server computes it, kept live: a Server-Sent Events stream invalidates the
- * query on every change; while the stream is down, the query polls every 3 seconds instead.
+ * Subscribes to the evaluation's Server-Sent Events and invalidates every query under
+ * `["evaluation", id]` (the view, its comments) on each change. True while the stream is up.
  */
-export function useEvaluation(initial: EvaluationView) {
+export function useEvaluationEvents(id: string): boolean {
   const queryClient = useQueryClient();
   const [streaming, setStreaming] = useState(false);
-  const id = initial.id;
-
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(`/api/v1/evaluations/${id}/events`);
@@ -32,7 +30,16 @@ export function useEvaluation(initial: EvaluationView) {
     source.onerror = () => setStreaming(false);
     return () => source.close();
   }, [id, queryClient]);
+  return streaming;
+}
 
+/**
+ * The evaluation as the server computes it, kept live: a Server-Sent Events stream invalidates the
+ * query on every change; while the stream is down, the query polls every 3 seconds instead.
+ */
+export function useEvaluation(initial: EvaluationView) {
+  const id = initial.id;
+  const streaming = useEvaluationEvents(id);
   const query = useQuery({
     queryKey: evaluationKey(id),
     queryFn: () => fetchEvaluation(id),

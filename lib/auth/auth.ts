@@ -13,11 +13,8 @@ class SignInFailed extends CredentialsSignin {
   }
 }
 
-if (!env.AUTH_SECRET) {
-  throw new Error("AUTH_SECRET is not set: `npm start` generates one, or set it (openssl rand -base64 32).");
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Undefined only outside `npm start` (which generates one); Auth.js then refuses requests with MissingSecret.
   secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },

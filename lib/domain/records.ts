@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
-import { reportFor, toEngineInput } from "@/lib/domain/report";
+import { ballotsAreVisible, reportFor, toEngineInput } from "@/lib/domain/report";
 import {
   buildDecisionRecord,
   formatRecordJson,
@@ -16,6 +16,7 @@ import {
 import type { DecisionRecord } from "@/lib/export/record-schema";
 
 import type { RecordFormat } from "@/lib/domain/record-formats";
+import type { EvaluationStatus } from "@/lib/validation/evaluation";
 
 const CONTENT_TYPES: Record<RecordFormat, string> = {
   md: "text/markdown; charset=utf-8",
@@ -82,6 +83,11 @@ export async function exportDecisionRecord(
   options: { anonymise?: boolean } = {},
 ): Promise<{ body: string; contentType: string; filename: string }> {
   await requireEvaluationAccess(actor, evaluationId, "team:read");
+  // The record lists every ballot: exporting it while voting would unblind the vote.
+  const { status } = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { status: true } });
+  if (!ballotsAreVisible(status as EvaluationStatus)) {
+    throw new AppError("conflict", "The decision record is available once the ballots are revealed.");
+  }
   const record = await currentRecord(evaluationId, options.anonymise ?? false);
   const body = format === "md" ? renderMadr(record) : format === "json" ? formatRecordJson(record) : renderCsv(record);
   const slug = record.evaluation.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "decision";

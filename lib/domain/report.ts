@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
 import { computeReport } from "@/lib/engine";
+import { weightSpread } from "@/lib/engine/spread";
 import type { Aggregation, Ballot, EngineInput, EngineReport } from "@/lib/engine/types";
 import type { Role } from "@/lib/domain/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
@@ -125,6 +126,8 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     // Only what a what-if preview needs: never the individual ballots, which are blind while voting.
     table: { options: input.options, criteria: input.criteria, ratings: input.ratings },
     report: reportFor(input),
+    // How far apart the members' weights are, per criterion: an aggregate that names no voter.
+    weightSpread: input.ballots.length > 1 ? weightSpread(input) : null,
     suggestedWeights: evaluation.suggestedWeights ? JSON.parse(evaluation.suggestedWeights) : null,
   };
 }

@@ -1,0 +1,14 @@
+import type { NameLookup } from "@/lib/export/sensitivity";
+
+export const percent = (x: number, digits = 0) => `${(x * 100).toFixed(digits)}%`;
+export const score = (x: number) => x.toFixed(2);
+
+/** The theme's categorical chart colours (app/globals.css), cycling after six. */
+export const chartColor = (i: number) => `var(--chart-${(i % 6) + 1})`;
+
+export function namesOf(view: { options: { key: string; name: string }[]; criteria: { key: string; name: string }[] }): NameLookup {
+  return {
+    options: Object.fromEntries(view.options.map((o) => [o.key, o.name])),
+    criteria: Object.fromEntries(view.criteria.map((c) => [c.key, c.name])),
+  };
+}

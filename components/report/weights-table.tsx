@@ -1,0 +1,52 @@
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { percent } from "@/components/report/format";
+import type { EvaluationView } from "@/lib/domain/report";
+import type { EngineReport } from "@/lib/engine/types";
+
+/** Each criterion's team weight with how far apart the members are (spread) and how much they agree. */
+export function WeightsTable({ view, report }: { view: EvaluationView; report: EngineReport }) {
+  const rows = view.criteria
+    .map((c) => ({ ...c, weight: report.weights[c.key] ?? 0, spread: view.weightSpread?.[c.key], consensus: report.consensus.byCriterion[c.key] ?? 1 }))
+    .sort((a, b) => b.weight - a.weight);
+  const max = Math.max(...rows.map((r) => r.weight), 0.01);
+  return (
+    <Table>
+      <caption className="sr-only">Team weight, spread and consensus per criterion, heaviest first</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Criterion</TableHead>
+          <TableHead className="w-2/5">Team weight</TableHead>
+          <TableHead className="text-right">
+            <abbr title="Standard deviation of the members' weights" className="no-underline">± Spread</abbr>
+          </TableHead>
+          <TableHead className="text-right">
+            <abbr title="Interquartile range: the middle half of the members' weights" className="no-underline">IQR</abbr>
+          </TableHead>
+          <TableHead className="text-right">Consensus</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={r.key}>
+            <TableHead scope="row" className="font-normal">
+              {r.name}
+            </TableHead>
+            <TableCell>
+              <div className="flex items-center gap-2">
+                <span className="w-12 shrink-0 text-right tabular-nums" data-testid={`weight-${r.key}`}>
+                  {percent(r.weight, 1)}
+                </span>
+                <span className="hidden h-1.5 min-w-16 flex-1 overflow-hidden rounded-full bg-muted sm:block" aria-hidden>
+                  <span className="block h-full rounded-full bg-primary" style={{ width: `${(r.weight / max) * 100}%` }} />
+                </span>
+              </div>
+            </TableCell>
+            <TableCell className="text-right tabular-nums">{r.spread ? `± ${percent(r.spread.sd, 1)}` : "—"}</TableCell>
+            <TableCell className="text-right tabular-nums">{r.spread ? percent(r.spread.iqr, 1) : "—"}</TableCell>
+            <TableCell className="text-right tabular-nums">{percent(r.consensus)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,44 @@
+// How far apart the members' weights for each criterion are, on the ballots normalised to sum
+// to 1 (so points, likert and pairwise ballots compare alike). An aggregate: it names no voter.
+import { buildModel } from "./model";
+import type { EngineInput } from "./types";
+
+export interface WeightSpread {
+  /** population standard deviation of the members' weights */
+  sd: number;
+  /** interquartile range (linear interpolation between order statistics) */
+  iqr: number;
+}
+
+/** Spread of the members' normalised weights per criterion id; zeros with fewer than two ballots. */
+export function weightSpread(input: EngineInput): Record<string, WeightSpread> {
+  const { criterionIds, ballots } = buildModel(input);
+  const voterCount = ballots.voters.length;
+  const criterionCount = criterionIds.length;
+  const column = new Float64Array(voterCount);
+  const result: Record<string, WeightSpread> = {};
+  criterionIds.forEach((id, c) => {
+    let sum = 0;
+    for (let v = 0; v < voterCount; v++) {
+      column[v] = ballots.weights[v * criterionCount + c];
+      sum += column[v];
+    }
+    if (voterCount < 2) {
+      result[id] = { sd: 0, iqr: 0 };
+      return;
+    }
+    const mean = sum / voterCount;
+    let squares = 0;
+    for (const w of column) squares += (w - mean) ** 2;
+    column.sort();
+    result[id] = { sd: Math.sqrt(squares / voterCount), iqr: quantile(column, 0.75) - quantile(column, 0.25) };
+  });
+  return result;
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { engineReportSchema } from "@/lib/export/report-schema";
+import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib/export/record-schema";
+
+// Response bodies of /api/v1 as zod schemas, for the OpenAPI document (lib/http/openapi.ts).
+// Request bodies are validated by the domain's own schemas; these describe what comes back.
+// `.loose()` marks objects that carry more fields than listed: the contract lets fields be added.
+
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "rate_limited", "internal"]),
+    message: z.string(),
+    /** field path → first message, e.g. "weights.security" */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export const TeamEvaluationListSchema = z.array(
+  z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      status: evaluationStatusSchema,
+      /** ballots cast in the current round */
+      ballots: z.int().min(0),
+      options: z.int().min(0),
+      criteria: z.int().min(0),
+      createdAt: z.iso.datetime(),
+      votingDeadline: z.iso.datetime().nullable(),
+    })
+    .loose(),
+);
+
+/** What the evaluation page shows; individual ballots are null until they are revealed. */
+export const EvaluationViewSchema = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    teamName: z.string(),
+    title: z.string(),
+    problem: z.string(),
+    status: evaluationStatusSchema,
+    round: z.int().min(1),
+    revision: z.int().min(0),
+    aggregation: aggregationSchema,
+    myRole: teamRoleSchema,
+    options: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), summary: z.string() })),
+    criteria: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), description: z.string() })),
+    report: engineReportSchema.nullable(),
+  })
+  .loose();
+
+export const EvaluationReportSchema = z.object({
+  evaluation: z.object({ id: z.string(), title: z.string(), status: evaluationStatusSchema }),
+  /** null until the first ballot is cast */
+  report: engineReportSchema.nullable(),
+});
+
+export const StoredBallotSchema = z
+  .object({
+    id: z.string(),
+    method: z.enum(["points", "likert", "pairwise"]),
+    round: z.int().min(1),
+    weights: z.record(z.string(), z.number()).optional(),
+    comparisons: z.array(z.object({ a: z.string(), b: z.string(), value: z.number() })).optional(),
+    castAt: z.iso.datetime(),
+    /** this ballot's position in the evaluation's hash chain of ballot revisions */
+    revision: z.int().min(1),
+  })
+  .loose();
+
+export const IntegrityReportSchema = z.object({
+  /** false when the ballot chain or the frozen record no longer matches */
+  valid: z.boolean(),
+  revisions: z.int().min(0),
+  chain: z.object({ valid: z.boolean(), brokenAt: z.int().optional(), reason: z.string().optional() }),
+  /** the frozen decision record, once decided */
+  snapshot: z.object({ sha256: z.string(), valid: z.boolean().nullable() }).nullable(),
+});
+
+/** A comment with its replies, as GET and POST …/comments return it. */
+export const CommentNodeSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  targetType: z.enum(["evaluation", "criterion", "option"]),
+  targetKey: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+  author: z.object({ id: z.string(), name: z.string() }),
+  mentions: z.array(z.object({ id: z.string(), name: z.string() })),
+  get replies(): z.ZodArray<typeof CommentNodeSchema> {
+    return z.array(CommentNodeSchema);
+  },
+});
+
+export const VerifyResultSchema = z.object({
+  valid: z.boolean(),
+  /** SHA-256 of the record's content as received */
+  sha256: z.string(),
+  reason: z.string().optional(),
+});

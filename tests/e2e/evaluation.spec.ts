@@ -1,0 +1,70 @@
+import { createTeam, expect, newPerson, signUp, test } from "./fixtures";
+
+test("create an evaluation from the Django or Flask template with a project profile, and see why each score is what it is", async ({ page }) => {
+  const owner = newPerson("owner");
+  await signUp(page, owner);
+  await createTeam(page, "ML platform");
+  await page.getByRole("link", { name: "New evaluation" }).first().click();
+
+  await page.getByLabel("Title").fill("Framework for the inference API");
+  await page.getByLabel("Suggest criterion weights from a short project profile").check();
+  await page.getByLabel("Project size").selectOption("small");
+  await page.getByLabel("Timeline").selectOption("tight");
+  await page.getByLabel("ML model serving").check();
+  await page.getByLabel("REST API").check();
+
+  const suggestion = page.getByTestId("suggested-weights");
+  await expect(suggestion).toContainText("Fit for ML serving");
+  await suggestion.getByText(/Why these weights/).click();
+  const explanations = page.getByTestId("weight-explanations");
+  await expect(explanations.locator("li").first()).toBeVisible();
+  // Each explanation quotes its source file.
+  await expect(explanations.locator("cite").first()).toHaveText(/\.txt\)$/);
+
+  await page.getByRole("button", { name: "Create evaluation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Framework for the inference API" })).toBeVisible();
+  await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
+
+  const why = page.getByTestId("why-django-built-in-security");
+  await why.getByText("why this score").click();
+  await expect(why.locator("blockquote").first()).toBeVisible();
+  await expect(why.locator("footer").first()).toContainText(".txt");
+});
+
+test("a blank evaluation: add, rename and remove options and criteria while a draft; bad input is explained", async ({ page }) => {
+  await signUp(page, newPerson("owner"));
+  await createTeam(page, "Web team");
+  await page.getByRole("link", { name: "New evaluation" }).first().click();
+  await page.getByLabel("Title").fill("X");
+  await page.getByLabel("Blank").check();
+  await page.getByRole("button", { name: "Create evaluation" }).click();
+  await expect(page.getByText("Title must be at least 3 characters")).toBeVisible();
+  await page.getByLabel("Title").fill("Node or Ruby");
+  await page.getByRole("button", { name: "Create evaluation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Node or Ruby" })).toBeVisible();
+
+  for (const name of ["Express", "Rails", "Sinatra"]) {
+    await page.getByLabel("New option").fill(name);
+    await page.getByRole("button", { name: "Add" }).first().click();
+    await expect(page.getByLabel(`Name of ${name}`)).toBeVisible();
+  }
+  await page.getByLabel("New criterion").fill("Hiring pool");
+  await page.getByRole("button", { name: "Add" }).nth(1).click();
+  await expect(page.getByLabel("Name of Hiring pool")).toBeVisible();
+
+  await page.getByRole("button", { name: "Remove Sinatra" }).click();
+  await expect(page.getByLabel("Name of Sinatra")).toHaveCount(0);
+  await page.getByLabel("Name of Rails").fill("Ruby on Rails");
+  await page.getByLabel("Name of Rails").blur();
+  await page.reload();
+  await expect(page.getByLabel("Name of Ruby on Rails")).toBeVisible();
+
+  await page.getByLabel("Express on Hiring pool").fill("8");
+  await page.getByLabel("Express on Hiring pool").blur();
+  await page.getByLabel("Ruby on Rails on Hiring pool").fill("11");
+  await page.getByLabel("Ruby on Rails on Hiring pool").blur();
+  await expect(page.getByText("Score is at most 10")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Express on Hiring pool")).toHaveValue("8");
+  await expect(page.getByLabel("Ruby on Rails on Hiring pool")).toHaveValue("");
+});

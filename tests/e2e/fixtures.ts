@@ -1,0 +1,66 @@
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
+
+// E2E runs only against a server on this machine with its own e2e database (playwright.config.ts).
+const target = new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3210");
+if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) {
+  throw new Error(`Refusing to run e2e tests against ${target.hostname}: they create and delete data.`);
+}
+
+export const DEMO_PASSWORD = "tradeoff-demo-2026";
+export const DEMO = {
+  owner: "ada@demo.tradeoff.dev",
+  admin: "grace@demo.tradeoff.dev",
+  member: "linus@demo.tradeoff.dev",
+  viewer: "barbara@demo.tradeoff.dev",
+};
+
+let sequence = 0;
+/** A fresh identity per call, so tests never depend on each other's accounts. */
+export function newPerson(label = "user") {
+  sequence += 1;
+  const id = `${Date.now().toString(36)}${sequence}`;
+  return { name: `${label[0].toUpperCase()}${label.slice(1)} ${id}`, email: `${label}-${id}@e2e.test`, password: "e2e-password-123" };
+}
+
+export async function signUp(page: Page, person: { name: string; email: string; password: string }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/teams/);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** A page in its own browser context (its own cookies): a second person at their own computer. */
+export async function newUserPage(browser: Browser) {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+export async function createTeam(page: Page, name: string) {
+  await page.goto("/teams");
+  await page.getByLabel("Team name").fill(name);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url().split("/teams/")[1];
+}
+
+/** Creates an invite link on the team page for `role` and returns it. */
+export async function createInvite(page: Page, role: "owner" | "admin" | "member" | "viewer") {
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = page.getByTestId("invite-link");
+  await expect(link).toHaveValue(/\/invite\//);
+  return link.inputValue();
+}
+
+export const test = base;
+export { expect };

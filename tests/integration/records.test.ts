@@ -1,0 +1,171 @@
+import { db } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { createUser } from "../support/factories";
+import { AppError } from "@/lib/errors";
+import { seedDemo, type DemoResult } from "@/lib/domain/demo";
+import { checkEvaluationIntegrity, exportDecisionRecord } from "@/lib/domain/records";
+import { importDecisionRecord } from "@/lib/domain/import-record";
+import { createApiToken } from "@/lib/domain/api-tokens";
+import { NOT_CARRIED_OVER, verifyRecord } from "@/lib/export";
+import { IntegrityReportSchema } from "@/lib/http/api-schemas";
+import { RECORD_FORMATS } from "@/lib/domain/record-formats";
+import { GET as getRecordFile } from "@/app/api/v1/evaluations/[id]/[record]/route";
+
+async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error, `expected an AppError "${code}"`).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+let demo: DemoResult;
+let owner: { userId: string };
+
+beforeAll(async () => {
+  demo = await seedDemo();
+  const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@demo.tradeoff.dev" } });
+  owner = { userId: ada.id };
+});
+
+const exportJson = async (evaluationId: string) =>
+  JSON.parse((await exportDecisionRecord(owner, evaluationId, "json")).body) as Record<string, unknown>;
+
+/** The record without the fields an import does not carry over (NOT_CARRIED_OVER) or its hash. */
+function comparable(record: Record<string, unknown>) {
+  const copy = structuredClone(record) as Record<string, Record<string, unknown>>;
+  for (const path of NOT_CARRIED_OVER) {
+    const [head, tail] = path.split(".");
+    if (tail) delete copy[head][tail];
+    else delete copy[head];
+  }
+  delete copy.integrity;
+  return copy;
+}
+
+describe("decision record export", () => {
+  it("gives byte-identical files when the same decision is exported twice", async () => {
+    for (const format of RECORD_FORMATS) {
+      const first = await exportDecisionRecord(owner, demo.evaluationId, format);
+      const second = await exportDecisionRecord(owner, demo.evaluationId, format);
+      expect(second.body, format).toBe(first.body);
+      expect(first.body.length, format).toBeGreaterThan(500);
+    }
+    const anonymised = [0, 1].map(() => exportDecisionRecord(owner, demo.evaluationId, "json", { anonymise: true }));
+    const [a, b] = await Promise.all(anonymised);
+    expect(a.body).toBe(b.body);
+    const ballots = JSON.parse(a.body).ballots as { voter: string; email?: string }[];
+    expect(ballots.map((ballot) => [ballot.voter, ballot.email])).toEqual([["Voter 1", undefined], ["Voter 2", undefined], ["Voter 3", undefined]]);
+    expect(verifyRecord(JSON.parse(a.body)).valid).toBe(true);
+  });
+
+  it("refuses the record while voting is blind, and hides the evaluation from non-members", async () => {
+    await rejects(exportDecisionRecord(owner, demo.votingEvaluationId, "json"), "conflict");
+    const outsider = await createUser("outsider");
+    for (const format of RECORD_FORMATS) await rejects(exportDecisionRecord(outsider, demo.evaluationId, format), "not_found");
+    await rejects(checkEvaluationIntegrity(outsider, demo.evaluationId), "not_found");
+  });
+
+  it("serves record.json to a Bearer token holder as an attachment, and 404s other names", async () => {
+    const { token } = await createApiToken(owner, { name: "records test" });
+    const call = (file: string, query = "") =>
+      getRecordFile(
+        new NextRequest(`http://localhost/api/v1/evaluations/${demo.evaluationId}/${file}${query}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ id: demo.evaluationId, record: file }) },
+      );
+
+    const response = await call("record.json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="django-or-flask-for-the-customer-portal.json"');
+    expect(await response.text()).toBe((await exportDecisionRecord(owner, demo.evaluationId, "json")).body);
+
+    expect((await call("record.md", "?inline=1")).headers.get("content-disposition")).toMatch(/^inline;/);
+    expect((await call("record.pdf")).status).toBe(404);
+    expect((await call("record.json", "?anonymise=maybe")).status).toBe(422);
+  });
+});
+
+describe("integrity", () => {
+  it("flags a ballot revision changed behind the application's back", async () => {
+    const before = IntegrityReportSchema.parse(await checkEvaluationIntegrity(owner, demo.votingEvaluationId));
+    expect(before.valid).toBe(true);
+    const revision = await db.ballotRevision.findFirstOrThrow({ where: { evaluationId: demo.votingEvaluationId } });
+    await db.ballotRevision.update({ where: { id: revision.id }, data: { payload: revision.payload.replace(/\d+/, "99") } });
+
+    const after = IntegrityReportSchema.parse(await checkEvaluationIntegrity(owner, demo.votingEvaluationId));
+    expect(after.valid).toBe(false);
+    expect(after.chain).toMatchObject({ valid: false, brokenAt: revision.seq });
+    await db.ballotRevision.update({ where: { id: revision.id }, data: { payload: revision.payload } });
+  });
+
+  it("flags a frozen record whose content no longer matches its hash", async () => {
+    const snapshot = await db.decisionSnapshot.findUniqueOrThrow({ where: { evaluationId: demo.evaluationId } });
+    expect((await checkEvaluationIntegrity(owner, demo.evaluationId)).valid).toBe(true);
+    await db.decisionSnapshot.update({
+      where: { id: snapshot.id },
+      data: { canonical: snapshot.canonical.replace('"option":"django"', '"option":"flask"') },
+    });
+
+    const after = IntegrityReportSchema.parse(await checkEvaluationIntegrity(owner, demo.evaluationId));
+    expect(after).toMatchObject({ valid: false, snapshot: { sha256: snapshot.sha256, valid: false } });
+    await db.decisionSnapshot.update({ where: { id: snapshot.id }, data: { canonical: snapshot.canonical } });
+  });
+});
+
+describe("decision record import", () => {
+  it("round-trips export → import as an archive → export, apart from the fields not carried over", async () => {
+    const original = await exportJson(demo.evaluationId);
+    const result = await importDecisionRecord(owner, demo.teamId, { mode: "archive", record: original });
+    expect(result).toMatchObject({ mode: "archive", status: "decided", ballots: { imported: 3, skipped: [] } });
+
+    const reExported = await exportJson(result.evaluationId);
+    expect(comparable(reExported)).toEqual(comparable(original));
+    expect(reExported.evaluation).toMatchObject({ id: result.evaluationId, status: "decided" });
+    expect(verifyRecord(reExported).valid).toBe(true);
+    expect((await checkEvaluationIntegrity(owner, result.evaluationId)).valid).toBe(true);
+    const audit = await db.auditEntry.findMany({ where: { evaluationId: result.evaluationId } });
+    expect(audit.map((a) => a.action)).toEqual(["evaluation.imported"]);
+  });
+
+  it("imports a draft with options, criteria and ratings but no ballots or decision", async () => {
+    const original = await exportJson(demo.evaluationId);
+    const { evaluationId } = await importDecisionRecord(owner, demo.teamId, { mode: "draft", record: original });
+    const created = await db.evaluation.findUniqueOrThrow({
+      where: { id: evaluationId },
+      include: { _count: { select: { options: true, criteria: true, ratings: true, ballots: true } } },
+    });
+    expect(created).toMatchObject({ status: "draft", round: 1, decidedOptionId: null, decidedAt: null });
+    expect(created._count).toEqual({
+      options: (original.options as unknown[]).length,
+      criteria: (original.criteria as unknown[]).length,
+      ratings: (original.ratings as unknown[]).length,
+      ballots: 0,
+    });
+  });
+
+  it("skips and reports ballots it cannot attribute, and names the bad fields of a broken file", async () => {
+    const anonymised = JSON.parse((await exportDecisionRecord(owner, demo.evaluationId, "json", { anonymise: true })).body);
+    const result = await importDecisionRecord(owner, demo.teamId, { mode: "archive", record: anonymised });
+    expect(result.ballots.imported).toBe(0);
+    expect(result.ballots.skipped).toHaveLength(3);
+    expect(result.ballots.skipped[0]).toMatchObject({ voter: "Voter 1", reason: "the record is anonymised" });
+
+    const broken = structuredClone(await exportJson(demo.evaluationId)) as { ratings: { score: number }[] };
+    broken.ratings[3].score = 11;
+    const before = await db.evaluation.count();
+    const error = await rejects(importDecisionRecord(owner, demo.teamId, { mode: "archive", record: broken }), "invalid");
+    expect(error.fields).toHaveProperty(["ratings.3.score"]);
+    expect(await db.evaluation.count()).toBe(before);
+  });
+
+  it("lets members import but not viewers or outsiders", async () => {
+    const record = await exportJson(demo.evaluationId);
+    const barbara = await db.user.findUniqueOrThrow({ where: { email: "barbara@demo.tradeoff.dev" } });
+    await rejects(importDecisionRecord({ userId: barbara.id }, demo.teamId, { mode: "draft", record }), "forbidden");
+    const outsider = await createUser("outsider");
+    await rejects(importDecisionRecord(outsider, demo.teamId, { mode: "draft", record }), "not_found");
+  });
+});
