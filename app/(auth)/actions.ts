@@ -4,8 +4,8 @@ import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { signUp } from "@/lib/domain/users";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
-import { formToObject, type ActionState } from "@/lib/http/action";
+import { fieldErrorsOf } from "@/lib/errors";
+import { actionError, formToObject, type ActionState } from "@/lib/http/action";
 import { SignInSchema } from "@/lib/validation/auth";
 import { safeReturnPath } from "@/lib/http/return-path";
 
@@ -42,9 +42,7 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
     await signInWith(String(values.email), String(values.password), String(values.next ?? ""));
     return { ok: true };
   } catch (error) {
-    if (isRedirectError(error)) throw error;
-    if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
-    throw error;
+    return actionError(error);
   }
 }
 

@@ -21,11 +21,20 @@ export async function runAction<T>(fn: (actor: Actor) => Promise<T>): Promise<Ac
     const data = await fn({ userId: user.id });
     return { ok: true, data };
   } catch (error) {
-    if (isRedirectError(error)) throw error;
-    if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
-    console.error("Unexpected error in a server action", error);
-    return { ok: false, message: "Something went wrong on our side. Please try again." };
+    return actionError(error);
   }
+}
+
+/** An error as form state; Next's redirects pass through, unexpected errors are logged, not shown. */
+export function actionError(error: unknown): ActionState<never> {
+  if (isRedirectError(error)) throw error;
+  if (error instanceof AppError) {
+    // Field messages appear beside their inputs; the form-level message only points at them.
+    const message = error.code === "invalid" && error.fields ? "Check the highlighted fields." : error.message;
+    return { ok: false, message, fields: error.fields };
+  }
+  console.error("Unexpected error in a server action", error);
+  return { ok: false, message: "Something went wrong on our side. Please try again." };
 }
 
 /** FormData as a plain object, for zod: repeated names become arrays. */

@@ -1,4 +1,4 @@
-import { expect, newPerson, signUp, test } from "./fixtures";
+import { expect, formAlert, newPerson, signUp, test } from "./fixtures";
 
 test("a visitor signs up, signs out and signs back in", async ({ page }) => {
   const person = newPerson("maria");
@@ -27,7 +27,7 @@ test("clear messages for a wrong password, a taken email and bad fields", async 
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(formAlert(page)).toHaveText("Wrong email or password.");
 
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Someone Else");
@@ -52,10 +52,10 @@ test("sign-in attempts are rate-limited per email", async ({ page }) => {
     await page.getByLabel("Email").fill(person.email);
     await page.getByLabel("Password").fill(`wrong guess ${attempt}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(formAlert(page)).toHaveText("Wrong email or password.");
   }
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await expect(formAlert(page)).toContainText("Too many failed sign-in attempts");
 });

@@ -62,5 +62,10 @@ export async function createInvite(page: Page, role: "owner" | "admin" | "member
   return link.inputValue();
 }
 
+/** The form-level message (success or error) of the page's form. */
+export function formAlert(page: Page) {
+  return page.locator('[data-slot="alert"]');
+}
+
 export const test = base;
 export { expect };

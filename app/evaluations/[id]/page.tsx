@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { getEvaluationView } from "@/lib/domain/report";
 import { orNotFound } from "@/lib/http/page";
 import { PageHeader } from "@/components/ui/page-header";
 import { EvaluationWorkspace } from "@/components/evaluation/workspace";
+import { ExportMenu } from "@/components/records/export-menu";
+import { IntegrityBadge } from "@/components/records/integrity-badge";
+import { ballotsAreVisible, getEvaluationView } from "@/lib/domain/report";
 
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -14,6 +16,12 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
       <PageHeader
         eyebrow={<Link href={`/teams/${view.teamId}`} className="hover:underline">{view.teamName}</Link>}
         title={view.title}
+        actions={
+          <>
+            <IntegrityBadge evaluationId={view.id} />
+            <ExportMenu evaluationId={view.id} available={ballotsAreVisible(view.status)} />
+          </>
+        }
       />
       <EvaluationWorkspace initial={view} currentUserId={user.id} />
     </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ClipboardList, Plus } from "lucide-react";
+import { ClipboardList, Plus, Upload } from "lucide-react";
 import { formatDistanceToNow } from "date-fns";
 import { requireUser } from "@/lib/auth/session";
 import { getTeam } from "@/lib/domain/teams";
@@ -30,11 +30,18 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         description={`${team.members.length} ${team.members.length === 1 ? "member" : "members"} · you are ${ROLE_LABELS[team.myRole].toLowerCase()}`}
         actions={
           can(team.myRole, "evaluation:edit") ? (
-            <Button asChild>
-              <Link href={`/teams/${team.id}/evaluations/new`}>
-                <Plus /> New evaluation
-              </Link>
-            </Button>
+            <>
+              <Button variant="outline" asChild>
+                <Link href={`/teams/${team.id}/import`}>
+                  <Upload /> Import record
+                </Link>
+              </Button>
+              <Button asChild>
+                <Link href={`/teams/${team.id}/evaluations/new`}>
+                  <Plus /> New evaluation
+                </Link>
+              </Button>
+            </>
           ) : null
         }
       />
