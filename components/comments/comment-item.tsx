@@ -27,7 +27,7 @@ export function CommentItem({
   const [replying, setReplying] = useState(false);
   const created = new Date(comment.createdAt);
   return (
-    <li className="grid gap-3" data-testid="comment">
+    <li className="grid min-w-0 grid-cols-1 gap-3" data-testid="comment">
       <article className="flex gap-3" aria-label={`Comment by ${comment.author.name}`}>
         <Avatar name={comment.author.name} colorKey={comment.author.id} size="sm" decorative />
         <div className="grid min-w-0 flex-1 gap-1">

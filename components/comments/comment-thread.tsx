@@ -25,9 +25,9 @@ export function CommentThread({
   canComment: boolean;
 }) {
   return (
-    <div className="grid gap-6" data-testid="comment-thread">
+    <div className="grid grid-cols-1 gap-6" data-testid="comment-thread">
       {comments.length ? (
-        <ol className="grid gap-5" aria-label={`Comments on ${target.label}`}>
+        <ol className="grid grid-cols-1 gap-5" aria-label={`Comments on ${target.label}`}>
           {comments.map((comment) => (
             <CommentItem key={comment.id} comment={comment} evaluationId={evaluationId} canComment={canComment} />
           ))}

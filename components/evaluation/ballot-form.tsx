@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
@@ -153,9 +154,9 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
                 onChange={(e) => setValues({ ...values, [c.key]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
               />
             ) : (
-              <select
+              <NativeSelect
                 id={`ballot-${c.key}`}
-                className="h-9 rounded-md border border-input bg-card px-2 text-sm"
+                wrapperClassName="w-auto"
                 value={values[c.key] ?? 3}
                 onChange={(e) => setValues({ ...values, [c.key]: Number(e.target.value) })}
               >
@@ -164,7 +165,7 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
                     {n}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             )}
           </li>
         ))}

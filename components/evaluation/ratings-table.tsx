@@ -1,3 +1,4 @@
+import { RowHeader } from "@/components/report/row-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EvaluationView } from "@/lib/domain/report";
 import { sourceTitle } from "@/lib/catalog/sources";
@@ -19,10 +20,10 @@ export function RatingsTable({ view }: { view: EvaluationView }) {
       <TableBody>
         {view.criteria.map((c) => (
           <TableRow key={c.id}>
-            <TableHead scope="row" className="align-top font-medium">
+            <RowHeader className="align-top">
               {c.name}
               {c.description ? <span className="block text-xs font-normal text-muted-foreground">{c.description}</span> : null}
-            </TableHead>
+            </RowHeader>
             {view.options.map((o) => {
               const r = rating.get(`${o.id}:${c.id}`);
               if (!r) return <TableCell key={o.id} className="align-top text-muted-foreground">not rated</TableCell>;

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Field } from "@/components/ui/field";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { useEvaluationAction } from "@/components/evaluation/use-evaluation-action";
@@ -97,8 +98,8 @@ export function StatusActions({ view }: { view: EvaluationView }) {
           }}
         >
           <Field label="Chosen option" error={error?.fields?.optionId}>
-            <select
-              className="h-9 rounded-md border border-input bg-card px-2 text-sm"
+            <NativeSelect
+              wrapperClassName="w-auto"
               value={decision.optionId}
               onChange={(e) => setDecision({ ...decision, optionId: e.target.value })}
             >
@@ -108,7 +109,7 @@ export function StatusActions({ view }: { view: EvaluationView }) {
                   {o.key === leader ? " (leads the ranking)" : ""}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           </Field>
           <Field label="Rationale" description="Why the team chose it; this goes into the decision record." error={error?.fields?.rationale}>
             <Textarea rows={3} value={decision.rationale} onChange={(e) => setDecision({ ...decision, rationale: e.target.value })} />

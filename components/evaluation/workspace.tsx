@@ -8,11 +8,25 @@ import { StatusBadge } from "@/components/ui/badge";
 import { useEvaluation } from "@/components/evaluation/use-evaluation";
 import { BallotForm } from "@/components/evaluation/ballot-form";
 import { RankingPanel } from "@/components/evaluation/ranking-panel";
-import { RatingsTable } from "@/components/evaluation/ratings-table";
 import { DraftEditor } from "@/components/evaluation/draft-editor";
 import { StatusActions } from "@/components/evaluation/status-actions";
+import { RatingsTable } from "@/components/evaluation/ratings-table";
+import { useSearchParamsState } from "@/components/evaluation/use-search-params-state";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { ConsensusOverview } from "@/components/report/consensus-overview";
+import { ReportSections } from "@/components/report/report-sections";
+import { namesOf } from "@/components/report/format";
+import { WhatIfPanel } from "@/components/what-if/what-if-panel";
+import { DiscussionPanel } from "@/components/comments/discussion-panel";
 import { can } from "@/lib/domain/permissions";
 import type { EvaluationView } from "@/lib/domain/report";
+
+const TABS = [
+  { value: "overview", label: "Overview" },
+  { value: "report", label: "Report" },
+  { value: "what-if", label: "What-if" },
+  { value: "discussion", label: "Discussion" },
+] as const;
 
 export function EvaluationWorkspace({ initial, currentUserId }: { initial: EvaluationView; currentUserId: string }) {
   const { data: view, live } = useEvaluation(initial);
@@ -20,6 +34,9 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
   const voted = voters.filter((m) => m.voted).length;
   const canVote = can(view.myRole, "ballot:cast");
   const decidedOption = view.options.find((o) => o.key === view.decision?.option);
+  const [params, setParams] = useSearchParamsState();
+  const tab = TABS.find((t) => t.value === params.get("tab"))?.value ?? "overview";
+  const discuss = (topic: string) => setParams({ tab: "discussion", topic });
 
   return (
     <div className="grid gap-6">
@@ -62,84 +79,151 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
         </p>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="grid min-w-0 content-start gap-6">
-          {view.status === "draft" && can(view.myRole, "evaluation:edit") ? (
-            <Card>
-              <CardHeader>
-                <CardTitle as="h2">Set up the evaluation</CardTitle>
-                <CardDescription>Options, criteria and ratings can change until voting opens.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <DraftEditor view={view} />
-              </CardContent>
-            </Card>
-          ) : null}
+      <Tabs value={tab} onValueChange={(value) => setParams({ tab: value === "overview" ? null : value })}>
+        <TabsList aria-label="Evaluation sections">
+          {TABS.map((t) => (
+            <TabsTrigger key={t.value} value={t.value}>
+              {t.label}
+            </TabsTrigger>
+          ))}
+        </TabsList>
 
-          {view.status === "voting" && canVote ? (
-            <Card>
-              <CardHeader>
-                <CardTitle as="h2">Your ballot</CardTitle>
-                <CardDescription>
-                  How much should each criterion count? Ballots stay hidden from teammates until they are revealed.
-                </CardDescription>
-              </CardHeader>
-              <CardContent>
-                <BallotForm key={`${view.round}`} view={view} currentUserId={currentUserId} />
-              </CardContent>
-            </Card>
-          ) : null}
+        <TabsContent value="overview">
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+            <div className="grid min-w-0 content-start gap-6">
+              {view.status === "draft" && can(view.myRole, "evaluation:edit") ? (
+                <Card>
+                  <CardHeader>
+                    <CardTitle as="h2">Set up the evaluation</CardTitle>
+                    <CardDescription>Options, criteria and ratings can change until voting opens.</CardDescription>
+                  </CardHeader>
+                  <CardContent>
+                    <DraftEditor view={view} />
+                  </CardContent>
+                </Card>
+              ) : null}
 
+              {view.status === "voting" && canVote ? (
+                <Card>
+                  <CardHeader>
+                    <CardTitle as="h2">Your ballot</CardTitle>
+                    <CardDescription>
+                      How much should each criterion count? Ballots stay hidden from teammates until they are revealed.
+                    </CardDescription>
+                  </CardHeader>
+                  <CardContent>
+                    <BallotForm key={`${view.round}`} view={view} currentUserId={currentUserId} />
+                  </CardContent>
+                </Card>
+              ) : null}
+
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h2">Ranking</CardTitle>
+                  <CardDescription>Computed on the server by the scoring engine from everyone&apos;s latest ballot. Open an option for its strengths, weaknesses and notes.</CardDescription>
+                </CardHeader>
+                <CardContent>
+                  <RankingPanel view={view} />
+                </CardContent>
+              </Card>
+
+              {view.report ? (
+                <Card>
+                  <CardHeader>
+                    <CardTitle as="h2">Consensus</CardTitle>
+                    <CardDescription>How alike the members weigh the criteria, and where to talk first.</CardDescription>
+                  </CardHeader>
+                  <CardContent>
+                    <ConsensusOverview
+                      report={view.report}
+                      names={namesOf(view)}
+                      voters={voted}
+                      onDiscuss={(criterion) => discuss(`criterion:${criterion}`)}
+                    />
+                  </CardContent>
+                </Card>
+              ) : null}
+
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h2">Ratings and evidence</CardTitle>
+                  <CardDescription>Open a score to see why it is what it is, with quotes from the sources.</CardDescription>
+                </CardHeader>
+                <CardContent>
+                  <RatingsTable view={view} />
+                </CardContent>
+              </Card>
+            </div>
+
+            <aside className="grid min-w-0 content-start gap-6">
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h2">Problem</CardTitle>
+                </CardHeader>
+                <CardContent>
+                  <p className="whitespace-pre-line text-sm">{view.problem || "No problem statement yet."}</p>
+                </CardContent>
+              </Card>
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h2">Who has voted</CardTitle>
+                  <CardDescription>
+                    {view.ballots ? "Ballots are revealed." : "What each member voted stays hidden until the ballots are revealed."}
+                  </CardDescription>
+                </CardHeader>
+                <CardContent>
+                  <ul className="grid gap-2 text-sm" data-testid="voters">
+                    {voters.map((m) => (
+                      <li key={m.id} className="flex items-center gap-2">
+                        {m.voted ? <CheckCircle2 className="size-4 text-success" aria-label="voted" /> : <Circle className="size-4 text-muted-foreground" aria-label="not yet" />}
+                        {m.name}
+                      </li>
+                    ))}
+                  </ul>
+                </CardContent>
+              </Card>
+            </aside>
+          </div>
+        </TabsContent>
+
+        <TabsContent value="report">
+          <ReportSections view={view} />
+        </TabsContent>
+
+        <TabsContent value="what-if">
           <Card>
             <CardHeader>
-              <CardTitle as="h2">Ranking</CardTitle>
-              <CardDescription>Computed on the server by the scoring engine from everyone&apos;s latest ballot.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <RankingPanel view={view} />
-            </CardContent>
-          </Card>
-
-          <Card>
-            <CardHeader>
-              <CardTitle as="h2">Ratings and evidence</CardTitle>
-              <CardDescription>Open a score to see why it is what it is, with quotes from the sources.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <RatingsTable view={view} />
-            </CardContent>
-          </Card>
-        </div>
-
-        <aside className="grid min-w-0 content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle as="h2">Problem</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <p className="whitespace-pre-line text-sm">{view.problem || "No problem statement yet."}</p>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle as="h2">Who has voted</CardTitle>
+              <CardTitle as="h2">What if the weights were different?</CardTitle>
               <CardDescription>
-                {view.ballots ? "Ballots are revealed." : "What each member voted stays hidden until the ballots are revealed."}
+                Drag the weights: the ranking recomputes instantly in your browser with the same engine, starting from the team&apos;s weights.
               </CardDescription>
             </CardHeader>
             <CardContent>
-              <ul className="grid gap-2 text-sm" data-testid="voters">
-                {voters.map((m) => (
-                  <li key={m.id} className="flex items-center gap-2">
-                    {m.voted ? <CheckCircle2 className="size-4 text-success" aria-label="voted" /> : <Circle className="size-4 text-muted-foreground" aria-label="not yet" />}
-                    {m.name}
-                  </li>
-                ))}
-              </ul>
+              <WhatIfPanel view={view} canCast={view.status === "voting" && canVote} />
             </CardContent>
           </Card>
-        </aside>
-      </div>
+        </TabsContent>
+
+        <TabsContent value="discussion">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Discussion</CardTitle>
+              <CardDescription>Threads on the evaluation, each criterion and each option. Mention a teammate with @ and their name.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <DiscussionPanel
+                evaluationId={view.id}
+                criteria={view.criteria}
+                options={view.options}
+                canComment={can(view.myRole, "comment:write")}
+                live={live}
+                topic={params.get("topic") ?? "evaluation"}
+                onTopicChange={(topic) => setParams({ topic })}
+              />
+            </CardContent>
+          </Card>
+        </TabsContent>
+      </Tabs>
     </div>
   );
 }

@@ -5,14 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Field } from "@/components/ui/field";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { FormStatus, fieldError } from "@/components/forms/form-status";
 import { createEvaluationAction } from "@/app/teams/[teamId]/evaluations/new/actions";
 import { getCatalog, suggestWeights } from "@/lib/catalog";
 import { NEEDS, PROJECT_SIZES, TEAM_EXPERIENCE_LEVELS, TIMELINES, ProjectProfileSchema, type Need } from "@/lib/catalog/profile";
-
-const selectClass =
-  "h-9 w-full rounded-md border border-input bg-card px-2 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-ring";
 
 const NEED_LABELS: Record<Need, string> = {
   "admin-panel": "Admin panel",
@@ -109,25 +107,25 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
           <>
             <div className="grid gap-4 sm:grid-cols-4">
               <Field label="Project size" error={fieldError(state, "profile.projectSize")}>
-                <select name="projectSize" className={selectClass} value={profile.projectSize} onChange={(e) => setProfile({ ...profile, projectSize: e.target.value })}>
+                <NativeSelect name="projectSize" value={profile.projectSize} onChange={(e) => setProfile({ ...profile, projectSize: e.target.value })}>
                   {PROJECT_SIZES.map((v) => (
                     <option key={v} value={v}>{capitalise(v)}</option>
                   ))}
-                </select>
+                </NativeSelect>
               </Field>
               <Field label="Timeline" error={fieldError(state, "profile.timeline")}>
-                <select name="timeline" className={selectClass} value={profile.timeline} onChange={(e) => setProfile({ ...profile, timeline: e.target.value })}>
+                <NativeSelect name="timeline" value={profile.timeline} onChange={(e) => setProfile({ ...profile, timeline: e.target.value })}>
                   {TIMELINES.map((v) => (
                     <option key={v} value={v}>{capitalise(v)}</option>
                   ))}
-                </select>
+                </NativeSelect>
               </Field>
               <Field label="Team experience" error={fieldError(state, "profile.teamExperience")}>
-                <select name="teamExperience" className={selectClass} value={profile.teamExperience} onChange={(e) => setProfile({ ...profile, teamExperience: e.target.value })}>
+                <NativeSelect name="teamExperience" value={profile.teamExperience} onChange={(e) => setProfile({ ...profile, teamExperience: e.target.value })}>
                   {TEAM_EXPERIENCE_LEVELS.map((v) => (
                     <option key={v} value={v}>{capitalise(v)}</option>
                   ))}
-                </select>
+                </NativeSelect>
               </Field>
               <Field label="Team size" error={fieldError(state, "profile.teamSize")}>
                 <Input name="teamSize" type="number" min={1} value={profile.teamSize} onChange={(e) => setProfile({ ...profile, teamSize: Number(e.target.value) })} />

@@ -5,6 +5,7 @@ import { Check, Copy } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { FormStatus, fieldError } from "@/components/forms/form-status";
 import {
@@ -15,9 +16,6 @@ import {
   removeMemberAction,
 } from "@/app/teams/actions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/permissions";
-
-const selectClass =
-  "h-9 rounded-md border border-input bg-card px-2 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-ring";
 
 export function CreateTeamForm() {
   const [state, action, pending] = useActionState(createTeamAction, null);
@@ -45,13 +43,13 @@ export function InviteForm({ teamId, canInviteOwner }: { teamId: string; canInvi
     <div className="grid gap-3">
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
         <Field label="Role" error={fieldError(state, "role")}>
-          <select name="role" defaultValue="member" className={selectClass}>
+          <NativeSelect name="role" defaultValue="member" wrapperClassName="w-32">
             {roles.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </Field>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? <Spinner /> : null} Create invite link
@@ -87,11 +85,11 @@ export function RoleSelect({ teamId, userId, role, name }: { teamId: string; use
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <select
+      <NativeSelect
+        wrapperClassName="w-28"
         name="role"
         defaultValue={role}
         aria-label={`Role of ${name}`}
-        className={selectClass}
         disabled={pending}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
       >
@@ -100,7 +98,7 @@ export function RoleSelect({ teamId, userId, role, name }: { teamId: string; use
             {ROLE_LABELS[r]}
           </option>
         ))}
-      </select>
+      </NativeSelect>
       {state && !state.ok ? (
         <span role="alert" className="text-xs text-destructive">
           {state.message}

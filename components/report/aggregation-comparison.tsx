@@ -1,5 +1,6 @@
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { RowHeader } from "@/components/report/row-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { score } from "@/components/report/format";
 import { rankWithWeights } from "@/lib/engine/whatif";
@@ -52,13 +53,13 @@ export function AggregationComparison({ table, report, names }: { table: Evaluat
             const scores = new Map(rankWithWeights(table, outcome.weights).map((r) => [r.option, r.score]));
             return (
               <TableRow key={outcome.rule} data-testid={`rule-${outcome.rule}`}>
-                <TableHead scope="row" className="align-top font-normal">
+                <RowHeader className="align-top">
                   <span className="flex flex-wrap items-center gap-2 font-medium">
                     {RULES[outcome.rule].name}
                     {outcome.rule === report.aggregation ? <Badge variant="secondary">in use</Badge> : null}
                   </span>
                   <span className="block min-w-40 text-xs text-muted-foreground">{RULES[outcome.rule].how}</span>
-                </TableHead>
+                </RowHeader>
                 <TableCell className="align-top font-medium">{winnersText(outcome.winners)}</TableCell>
                 {table.options.map((o) => (
                   <TableCell key={o.id} className="text-right align-top tabular-nums">

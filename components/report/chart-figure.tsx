@@ -7,7 +7,7 @@ import { ChevronRight } from "lucide-react";
  */
 export function ChartFigure({ label, chart, table }: { label: string; chart: ReactNode; table: ReactNode }) {
   return (
-    <figure className="grid min-w-0 gap-3" aria-label={label}>
+    <figure className="grid min-w-0 grid-cols-1 gap-3" aria-label={label}>
       <div aria-hidden="true" className="min-w-0 select-none">
         {chart}
       </div>

@@ -11,7 +11,8 @@ export const tooltipProps = {
   },
   cursor: { fill: "var(--muted)", opacity: 0.6 },
 } as const;
-export const legendProps = { iconType: "circle", iconSize: 8, wrapperStyle: { fontSize: 12, paddingTop: 8 } } as const;
+// itemSorter null keeps the series order (heaviest criterion first) instead of sorting by name.
+export const legendProps = { iconType: "circle", iconSize: 8, itemSorter: null, wrapperStyle: { fontSize: 12, paddingTop: 8 } } as const;
 
 /** Long criterion names shortened for axis ticks; the full name is in the data table. */
 export const shortLabel = (max: number) => (value: string) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);

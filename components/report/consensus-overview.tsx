@@ -32,8 +32,8 @@ export function ConsensusOverview({
     .filter((c) => (report.consensus.byCriterion[c] ?? 1) < CONTESTED_BELOW)
     .slice(0, DISCUSS_FIRST);
   return (
-    <div className="grid gap-5">
-      <div className="grid gap-2">
+    <div className="grid grid-cols-1 gap-5">
+      <div className="grid grid-cols-1 gap-2">
         <div className="flex items-baseline justify-between gap-3">
           <span className="text-3xl font-semibold tabular-nums" data-testid="consensus-overall">
             {percent(report.consensus.overall)}
@@ -46,12 +46,12 @@ export function ConsensusOverview({
           {voters < 2 ? "Consensus needs at least two ballots." : `Across ${voters} ballots; 100% means identical weights.`}
         </p>
       </div>
-      <div className="grid gap-2">
+      <div className="grid grid-cols-1 gap-2">
         <h3 className="text-sm font-semibold">Discuss these first</h3>
         {contested.length === 0 ? (
           <p className="text-sm text-muted-foreground">No criterion stands out: the team weighs them much alike.</p>
         ) : (
-          <ol className="grid gap-2" data-testid="discuss-first">
+          <ol className="grid grid-cols-1 gap-2" data-testid="discuss-first">
             {contested.map((c, i) => (
               <li key={c} className="flex items-center gap-3 rounded-lg border px-3 py-2">
                 <span className="inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-warning-soft text-xs font-semibold text-warning-foreground">

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { RowHeader } from "@/components/report/row-header";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ChartFigure } from "@/components/report/chart-figure";
 import { axisTick, gridStroke, legendProps, shortLabel, tooltipProps } from "@/components/report/chart-theme";
@@ -14,7 +15,10 @@ const OTHER = "__other";
 
 /** How many points each criterion (weight × rating) adds to each option's score, as stacked bars. */
 export function ContributionChart({ table, report }: { table: EvaluationView["table"]; report: EngineReport }) {
-  const criteria = [...table.criteria].sort((a, b) => (report.weights[b.id] ?? 0) - (report.weights[a.id] ?? 0));
+  // Criteria nobody weighted add nothing: they stay out of the chart and the table.
+  const criteria = table.criteria
+    .filter((c) => (report.weights[c.id] ?? 0) > 0)
+    .sort((a, b) => (report.weights[b.id] ?? 0) - (report.weights[a.id] ?? 0));
   const named = criteria.length > NAMED_SEGMENTS + 1 ? criteria.slice(0, NAMED_SEGMENTS) : criteria;
   const rest = criteria.slice(named.length);
   const options = report.ranking.map((r) => table.options.find((o) => o.id === r.option)!).filter(Boolean);
@@ -40,7 +44,7 @@ export function ContributionChart({ table, report }: { table: EvaluationView["ta
         >
           <CartesianGrid horizontal={false} stroke={gridStroke} />
           <XAxis type="number" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={axisTick} stroke={gridStroke} />
-          <YAxis type="category" dataKey="name" width={88} tick={axisTick} tickFormatter={shortLabel(12)} stroke={gridStroke} />
+          <YAxis type="category" dataKey="name" width="auto" tick={axisTick} tickFormatter={shortLabel(12)} stroke={gridStroke} />
           <Tooltip {...tooltipProps} formatter={(value, key) => [score(Number(value)), names.get(String(key)) ?? key]} />
           <Legend {...legendProps} formatter={(key) => names.get(String(key)) ?? key} />
           {named.map((c, i) => (
@@ -51,7 +55,7 @@ export function ContributionChart({ table, report }: { table: EvaluationView["ta
       }
       table={
         <Table>
-          <caption className="sr-only">Points each criterion adds to each option&apos;s score (weight × rating)</caption>
+          <caption className="sr-only">Points each weighted criterion adds to each option&apos;s score (weight × rating)</caption>
           <TableHeader>
             <TableRow>
               <TableHead>Criterion</TableHead>
@@ -66,9 +70,9 @@ export function ContributionChart({ table, report }: { table: EvaluationView["ta
           <TableBody>
             {criteria.map((c) => (
               <TableRow key={c.id}>
-                <TableHead scope="row" className="font-normal">
+                <RowHeader>
                   {c.name}
-                </TableHead>
+                </RowHeader>
                 <TableCell className="text-right tabular-nums">{percent(report.weights[c.id] ?? 0, 1)}</TableCell>
                 {options.map((o) => (
                   <TableCell key={o.id} className="text-right tabular-nums">
@@ -80,7 +84,7 @@ export function ContributionChart({ table, report }: { table: EvaluationView["ta
           </TableBody>
           <TableFooter>
             <TableRow>
-              <TableHead scope="row">Score</TableHead>
+              <RowHeader>Score</RowHeader>
               <TableCell />
               {options.map((o) => (
                 <TableCell key={o.id} className="text-right font-semibold tabular-nums">

@@ -5,9 +5,15 @@ import { axisTick, gridStroke, legendProps, shortLabel, tooltipProps } from "@/c
 import { chartColor } from "@/components/report/format";
 import type { EvaluationView } from "@/lib/domain/report";
 
-/** Each option's rating (0-10) on each criterion, side by side. Its data table is the ratings table. */
-export function RatingsChart({ table }: { table: EvaluationView["table"] }) {
-  const data = table.criteria.map((c) => ({
+/**
+ * Each option's rating (0-10) on each criterion, side by side: with team weights, only the weighted
+ * criteria, heaviest first. Its data table is the full ratings table.
+ */
+export function RatingsChart({ table, weights }: { table: EvaluationView["table"]; weights?: Record<string, number> }) {
+  const criteria = weights
+    ? table.criteria.filter((c) => (weights[c.id] ?? 0) > 0).sort((a, b) => (weights[b.id] ?? 0) - (weights[a.id] ?? 0))
+    : table.criteria;
+  const data = criteria.map((c) => ({
     name: c.name,
     ...Object.fromEntries(table.options.map((o) => [o.id, table.ratings[o.id]?.[c.id] ?? 0])),
   }));
@@ -19,12 +25,12 @@ export function RatingsChart({ table }: { table: EvaluationView["table"] }) {
       responsive
       accessibilityLayer={false}
       barGap={2}
-      style={{ width: "100%", height: table.criteria.length * (table.options.length * 10 + 18) + 72 }}
+      style={{ width: "100%", height: criteria.length * (table.options.length * 10 + 18) + 72 }}
       margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
     >
       <CartesianGrid horizontal={false} stroke={gridStroke} />
       <XAxis type="number" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={axisTick} stroke={gridStroke} />
-      <YAxis type="category" dataKey="name" width={120} interval={0} tick={axisTick} tickFormatter={shortLabel(17)} stroke={gridStroke} />
+      <YAxis type="category" dataKey="name" width="auto" interval={0} tick={axisTick} tickFormatter={shortLabel(18)} stroke={gridStroke} />
       <Tooltip {...tooltipProps} formatter={(value, key) => [`${value} / 10`, optionName.get(String(key)) ?? key]} />
       <Legend {...legendProps} formatter={(key) => optionName.get(String(key)) ?? key} />
       {table.options.map((o, i) => (

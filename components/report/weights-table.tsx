@@ -1,13 +1,19 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { RowHeader } from "@/components/report/row-header";
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { percent } from "@/components/report/format";
 import type { EvaluationView } from "@/lib/domain/report";
 import type { EngineReport } from "@/lib/engine/types";
 
 /** Each criterion's team weight with how far apart the members are (spread) and how much they agree. */
 export function WeightsTable({ view, report }: { view: EvaluationView; report: EngineReport }) {
-  const rows = view.criteria
-    .map((c) => ({ ...c, weight: report.weights[c.key] ?? 0, spread: view.weightSpread?.[c.key], consensus: report.consensus.byCriterion[c.key] ?? 1 }))
-    .sort((a, b) => b.weight - a.weight);
+  const all = view.criteria.map((c) => ({
+    ...c,
+    weight: report.weights[c.key] ?? 0,
+    spread: view.weightSpread?.[c.key],
+    consensus: report.consensus.byCriterion[c.key] ?? 1,
+  }));
+  const rows = all.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
+  const unweighted = all.filter((r) => r.weight === 0);
   const max = Math.max(...rows.map((r) => r.weight), 0.01);
   return (
     <Table>
@@ -28,9 +34,9 @@ export function WeightsTable({ view, report }: { view: EvaluationView; report: E
       <TableBody>
         {rows.map((r) => (
           <TableRow key={r.key}>
-            <TableHead scope="row" className="font-normal">
+            <RowHeader>
               {r.name}
-            </TableHead>
+            </RowHeader>
             <TableCell>
               <div className="flex items-center gap-2">
                 <span className="w-12 shrink-0 text-right tabular-nums" data-testid={`weight-${r.key}`}>
@@ -47,6 +53,16 @@ export function WeightsTable({ view, report }: { view: EvaluationView; report: E
           </TableRow>
         ))}
       </TableBody>
+      {unweighted.length ? (
+        <TableFooter>
+          <TableRow>
+            <TableCell colSpan={5} className="whitespace-normal text-xs font-normal text-muted-foreground">
+              Nobody weighted {unweighted.length === 1 ? "this criterion" : `these ${unweighted.length} criteria`}, so {unweighted.length === 1 ? "it adds" : "they add"} nothing
+              to any score: {unweighted.map((r) => r.name).join(", ")}.
+            </TableCell>
+          </TableRow>
+        </TableFooter>
+      ) : null}
     </Table>
   );
 }

@@ -14,6 +14,7 @@ import { ImportRecordRequestSchema, type ImportRecordResult } from "@/lib/valida
 // lists (ids, creation time, team, participants, audit trail, ballot chain, url), and except where
 // the importing team differs: ballots whose voter is not a member are skipped (and reported), so
 // the recomputed report then differs too, and a decider who is not a member shows as "Former member".
+// A superseded record comes back as decided: what superseded it is not part of the record.
 
 type Skipped = ImportRecordResult["ballots"]["skipped"];
 
@@ -29,6 +30,15 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
 
   const members = await db.membership.findMany({ where: { teamId }, select: { user: { select: { id: true, email: true } } } });
   const userIdByEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
+  const ballots = mode === "archive" ? attributeBallots(draft, userIdByEmail) : { accepted: [], skipped: [] };
+  // A decision is recorded with its report, and the report needs ballots of the deciding round.
+  if (mode === "archive" && !ballots.accepted.some((b) => b.round === draft.round)) {
+    throw new AppError(
+      "invalid",
+      `None of the record's round ${draft.round} ballots belongs to a member of this team (${ballots.skipped.map((b) => `${b.voter}: ${b.reason}`).join("; ") || "there are none"}). Import it as a draft instead.`,
+      { ballots: "No ballot of the deciding round can be attributed to a member of this team" },
+    );
+  }
 
   // Scoring a decided archive to freeze its record takes a moment; allow more than Prisma's 5 s default.
   return db.$transaction(
@@ -45,7 +55,7 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
         },
       });
       const ids = await createTable(tx, evaluation.id, draft);
-      const ballots = mode === "archive" ? await createBallots(tx, evaluation.id, draft, userIdByEmail) : { imported: 0, skipped: [] };
+      await createBallots(tx, evaluation.id, ballots.accepted);
 
       if (mode === "archive") {
         const decision = draft.decision!;
@@ -66,7 +76,7 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
         evaluationId: evaluation.id,
         actorId: actor.userId,
         action: "evaluation.imported",
-        detail: { mode, from: draft.title, ballotsImported: ballots.imported, ballotsSkipped: ballots.skipped.length },
+        detail: { mode, from: draft.title, ballotsImported: ballots.accepted.length, ballotsSkipped: ballots.skipped.length },
       });
       // The archive's record is frozen like a decision made here, so its exports are stable and verifiable.
       if (mode === "archive") await freezeDecisionRecord(tx, evaluation.id);
@@ -75,7 +85,7 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
         evaluationId: evaluation.id,
         mode,
         status: mode === "archive" ? ("decided" as const) : ("draft" as const),
-        ballots,
+        ballots: { imported: ballots.accepted.length, skipped: ballots.skipped },
       };
     },
     { timeout: 30_000 },
@@ -109,39 +119,42 @@ async function createTable(tx: Tx, evaluationId: string, draft: EvaluationDraft)
   return { optionIdByKey };
 }
 
+type Attributed = EvaluationDraft["ballots"][number] & { userId: string };
+
 /**
- * Ballots of voters who are members of the importing team, keeping their cast time, each appended
- * to a new hash chain. The rest are skipped with the reason: an anonymised record names nobody,
- * and a ballot cannot be attributed to someone outside the team.
+ * Matches the record's ballots to members of the importing team by email, in the order they were
+ * cast. The rest are skipped with the reason: an anonymised record names nobody, and a ballot
+ * cannot be attributed to someone outside the team.
  */
-async function createBallots(tx: Tx, evaluationId: string, draft: EvaluationDraft, userIdByEmail: Map<string, string>) {
+function attributeBallots(draft: EvaluationDraft, userIdByEmail: Map<string, string>) {
+  const accepted: Attributed[] = [];
   const skipped: Skipped = [];
   const seen = new Set<string>();
-  let last: { seq: number; hash: string } | null = null;
   const ordered = [...draft.ballots].sort((a, b) => a.round - b.round || a.castAt.getTime() - b.castAt.getTime());
   for (const ballot of ordered) {
     const skip = (reason: string) => skipped.push({ voter: ballot.voterLabel, round: ballot.round, reason });
-    if (!ballot.voterEmail) {
-      skip("the record is anonymised");
-      continue;
+    const userId = ballot.voterEmail ? userIdByEmail.get(ballot.voterEmail.toLowerCase()) : undefined;
+    if (!ballot.voterEmail) skip("the record is anonymised");
+    else if (!userId) skip(`${ballot.voterEmail} is not a member of this team`);
+    else if (seen.has(`${userId}:${ballot.round}`)) skip("a second ballot by the same voter in the same round");
+    else {
+      seen.add(`${userId}:${ballot.round}`);
+      accepted.push({ ...ballot, userId });
     }
-    const userId = userIdByEmail.get(ballot.voterEmail.toLowerCase());
-    if (!userId) {
-      skip(`${ballot.voterEmail} is not a member of this team`);
-      continue;
-    }
-    if (seen.has(`${userId}:${ballot.round}`)) {
-      skip("a second ballot by the same voter in the same round");
-      continue;
-    }
-    seen.add(`${userId}:${ballot.round}`);
+  }
+  return { accepted, skipped };
+}
+
+/** The ballots, keeping their cast time, each appended to the new evaluation's hash chain. */
+async function createBallots(tx: Tx, evaluationId: string, ballots: Attributed[]) {
+  let last: { seq: number; hash: string } | null = null;
+  for (const ballot of ballots) {
     const payload = JSON.stringify(ballot.payload);
-    const fields = { evaluationId, userId, round: ballot.round, method: ballot.method, payload, createdAt: ballot.castAt };
+    const fields = { evaluationId, userId: ballot.userId, round: ballot.round, method: ballot.method, payload, createdAt: ballot.castAt };
     await tx.ballot.create({ data: fields });
     const link = nextRevisionLink(last);
     const hash = revisionHash({ ...fields, ...link });
     await tx.ballotRevision.create({ data: { ...fields, ...link, hash } });
     last = { seq: link.seq, hash };
   }
-  return { imported: seen.size, skipped };
 }

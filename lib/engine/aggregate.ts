@@ -13,59 +13,52 @@ export const AGGREGATION_RULES: readonly Aggregation[] = ["mean", "median", "tri
 export const TRIM_FRACTION = 0.2;
 
 /**
- * The team's weights under `rule`, summing to 1.
+ * The team's weights under every rule at once (each column is sorted once for median and trimmed
+ * mean, which is most of the cost), each summing to 1:
  * - mean, median, trimmed-mean: per criterion over the normalised ballots, then renormalised.
  * - geometric: when every ballot is pairwise, AIJ: the geometric mean of the individual judgments
  *   (pooled LLSM over all members' comparisons, see pairwise.ts). Otherwise the geometric mean of
  *   the weight vectors (AIP). A criterion any member gives 0 gets 0; if that leaves nothing
  *   (members with disjoint criteria) the mean is used, as the only rule still defined.
- * No ballots at all: equal weights.
+ * No ballots at all: equal weights under every rule.
  */
-export function aggregateWeights(rule: Aggregation, ballots: NormalisedBallots, criterionCount: number): Float64Array {
+export function aggregateAllRules(ballots: NormalisedBallots, criterionCount: number): Record<Aggregation, Float64Array> {
   const voterCount = ballots.voters.length;
-  if (voterCount === 0) return new Float64Array(criterionCount).fill(1 / criterionCount);
-  let result: Float64Array;
-  if (rule === "geometric") {
-    result = (ballots.allPairwise && llsmWeights(criterionCount, ballots.judgments)) || columnGeometricMean(ballots.weights, voterCount, criterionCount);
-    if (!normalise(result)) return aggregateWeights("mean", ballots, criterionCount);
-    return result;
+  const mean = new Float64Array(criterionCount);
+  const median = new Float64Array(criterionCount);
+  const trimmedMean = new Float64Array(criterionCount);
+  const geometric = new Float64Array(criterionCount);
+  if (voterCount === 0) {
+    for (const weights of [mean, median, trimmedMean, geometric]) weights.fill(1 / criterionCount);
+    return { mean, median, "trimmed-mean": trimmedMean, geometric };
   }
-  result = rule === "mean" ? columnMean(ballots.weights, voterCount, criterionCount) : columnSorted(rule, ballots.weights, voterCount, criterionCount);
-  if (!normalise(result)) result.fill(1 / criterionCount);
-  return result;
-}
 
-function columnMean(weights: Float64Array, voterCount: number, criterionCount: number): Float64Array {
-  const result = new Float64Array(criterionCount);
-  for (let v = 0; v < voterCount; v++) for (let c = 0; c < criterionCount; c++) result[c] += weights[v * criterionCount + c];
-  for (let c = 0; c < criterionCount; c++) result[c] /= voterCount;
-  return result;
-}
-
-function columnGeometricMean(weights: Float64Array, voterCount: number, criterionCount: number): Float64Array {
-  const logSum = new Float64Array(criterionCount);
-  for (let v = 0; v < voterCount; v++) for (let c = 0; c < criterionCount; c++) logSum[c] += Math.log(weights[v * criterionCount + c]);
-  return logSum.map((sum) => Math.exp(sum / voterCount));
-}
-
-/** Median or trimmed mean of each column. */
-function columnSorted(rule: "median" | "trimmed-mean", weights: Float64Array, voterCount: number, criterionCount: number): Float64Array {
-  const result = new Float64Array(criterionCount);
   const column = new Float64Array(voterCount);
   const trim = Math.floor(voterCount * TRIM_FRACTION);
+  const middle = voterCount >> 1;
   for (let c = 0; c < criterionCount; c++) {
-    for (let v = 0; v < voterCount; v++) column[v] = weights[v * criterionCount + c];
+    for (let v = 0; v < voterCount; v++) column[v] = ballots.weights[v * criterionCount + c];
     column.sort();
-    if (rule === "median") {
-      const middle = voterCount >> 1;
-      result[c] = voterCount % 2 ? column[middle] : (column[middle - 1] + column[middle]) / 2;
-    } else {
-      let sum = 0;
-      for (let v = trim; v < voterCount - trim; v++) sum += column[v];
-      result[c] = sum / (voterCount - 2 * trim);
+    let sum = 0;
+    let trimmedSum = 0;
+    let logSum = 0;
+    for (let v = 0; v < voterCount; v++) {
+      sum += column[v];
+      if (v >= trim && v < voterCount - trim) trimmedSum += column[v];
     }
+    // Sorted ascending: a zero, which makes the geometric mean 0, can only come first.
+    if (column[0] > 0) for (let v = 0; v < voterCount; v++) logSum += Math.log(column[v]);
+    mean[c] = sum / voterCount;
+    median[c] = voterCount % 2 ? column[middle] : (column[middle - 1] + column[middle]) / 2;
+    trimmedMean[c] = trimmedSum / (voterCount - 2 * trim);
+    geometric[c] = column[0] > 0 ? Math.exp(logSum / voterCount) : 0;
   }
-  return result;
+  const aij = ballots.allPairwise ? llsmWeights(criterionCount, ballots.judgments) : null;
+  if (aij) geometric.set(aij);
+
+  for (const weights of [mean, median, trimmedMean]) if (!normalise(weights)) weights.fill(1 / criterionCount);
+  if (!normalise(geometric)) geometric.set(mean);
+  return { mean, median, "trimmed-mean": trimmedMean, geometric };
 }
 
 /** Scales to sum 1 in place; false when there is nothing to scale (all zero). */

@@ -1,5 +1,5 @@
 // Assembles the engine report (../shared/CONTRACTS.md, "Scoring engine report") from the steps.
-import { aggregateWeights, AGGREGATION_RULES } from "./aggregate";
+import { aggregateAllRules, AGGREGATION_RULES } from "./aggregate";
 import { consensus, mostContested } from "./consensus";
 import { buildModel, type EngineModel } from "./model";
 import { fitConcentration, winProbabilities } from "./montecarlo";
@@ -22,7 +22,8 @@ export function computeReport(input: EngineInput): EngineReport {
   const samples = input.samples ?? DEFAULT_SAMPLES;
   const seed = input.seed ?? DEFAULT_SEED;
 
-  const weights = aggregateWeights(rule, ballots, criterionCount);
+  const weightsByRule = aggregateAllRules(ballots, criterionCount);
+  const weights = weightsByRule[rule];
   const scores = weightedScores(ratings, weights, optionCount);
   const { order, ranks } = rankScores(scores);
   const concentration = fitConcentration(ballots.weights, voterCount, criterionCount);
@@ -59,23 +60,20 @@ export function computeReport(input: EngineInput): EngineReport {
     consistency,
     aggregation: rule,
     inconsistentJudgments,
-    aggregations: compareModelAggregations(model, { rule, weights }),
+    aggregations: compareRules(model, weightsByRule),
     monteCarlo: { samples, seed, concentration },
   };
 }
 
 /** The weights and winner(s) under every aggregation rule, and whether the rule matters. */
 export function compareAggregations(input: EngineInput): AggregationComparison {
-  return compareModelAggregations(buildModel(input));
+  const model = buildModel(input);
+  return compareRules(model, aggregateAllRules(model.ballots, model.criterionIds.length));
 }
 
-/** `known` passes weights the report already computed for one rule, so they are not redone. */
-function compareModelAggregations(
-  { optionIds, criterionIds, ratings, ballots }: EngineModel,
-  known?: { rule: Aggregation; weights: Float64Array },
-): AggregationComparison {
+function compareRules({ optionIds, criterionIds, ratings }: EngineModel, weightsByRule: Record<Aggregation, Float64Array>): AggregationComparison {
   const rules = AGGREGATION_RULES.map((rule) => {
-    const weights = rule === known?.rule ? known.weights : aggregateWeights(rule, ballots, criterionIds.length);
+    const weights = weightsByRule[rule];
     const scores = weightedScores(ratings, weights, optionIds.length);
     const { order, ranks } = rankScores(scores);
     const winners = order.filter((_, position) => ranks[position] === 1).map((o) => optionIds[o]);

@@ -10,7 +10,8 @@
 // The nearer of the two is reported, with the option that leads just past it: among options
 // crossing at the same point, the one whose margin grows fastest in that direction.
 // A crossing exactly at t = 1 (or 0) is only a tie there, so it does not count as a change.
-// If the criterion holds all the weight (others have no proportions), the others share t equally.
+// If the criterion holds all the weight, the others have no proportions to keep, so the question
+// has no answer: null. (Splitting the rest equally would hand weight to criteria nobody chose.)
 
 export interface FlipPoint {
   flipAt: number | null;
@@ -23,11 +24,10 @@ export function flipPoints(ratings: Float64Array, weights: Float64Array, optionC
   const rest = new Float64Array(optionCount);
   const points: FlipPoint[] = [];
   for (let j = 0; j < criterionCount; j++) {
-    if (criterionCount === 1) {
+    if (!otherCriteriaScores(ratings, weights, optionCount, j, rest)) {
       points.push({ flipAt: null, newLeader: null });
       continue;
     }
-    otherCriteriaScores(ratings, weights, optionCount, j, rest);
     const current = weights[j];
     const leaderSlope = ratings[leader * criterionCount + j] - rest[leader];
     let best: FlipPoint = { flipAt: null, newLeader: null };
@@ -55,15 +55,19 @@ export function flipPoints(ratings: Float64Array, weights: Float64Array, optionC
   return points;
 }
 
-/** Each option's score on all criteria but j, with their weights rescaled to sum to 1. */
-function otherCriteriaScores(ratings: Float64Array, weights: Float64Array, optionCount: number, j: number, out: Float64Array): void {
+/**
+ * Each option's score on all criteria but j, with their weights rescaled to sum to 1, into `out`;
+ * false when the other criteria have no weight at all.
+ */
+function otherCriteriaScores(ratings: Float64Array, weights: Float64Array, optionCount: number, j: number, out: Float64Array): boolean {
   const criterionCount = weights.length;
   let otherTotal = 0;
   for (let k = 0; k < criterionCount; k++) if (k !== j) otherTotal += weights[k];
-  const share = (k: number) => (otherTotal > 0 ? weights[k] / otherTotal : 1 / (criterionCount - 1));
+  if (!(otherTotal > 0)) return false;
   for (let i = 0; i < optionCount; i++) {
     let sum = 0;
-    for (let k = 0; k < criterionCount; k++) if (k !== j) sum += share(k) * ratings[i * criterionCount + k];
+    for (let k = 0; k < criterionCount; k++) if (k !== j) sum += (weights[k] / otherTotal) * ratings[i * criterionCount + k];
     out[i] = sum;
   }
+  return true;
 }

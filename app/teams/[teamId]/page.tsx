@@ -102,7 +102,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
               {team.members.map((m) => (
                 <li key={m.id} className="flex flex-wrap items-center gap-3 py-3">
                   <Avatar name={m.name} />
-                  <div className="min-w-0 flex-1">
+                  <div className="min-w-40 flex-1">
                     <p className="truncate font-medium">
                       {m.name} {m.id === user.id ? <span className="text-muted-foreground">(you)</span> : null}
                     </p>

@@ -1,0 +1,14 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+const raw = JSON.parse(readFileSync("/tmp/big.json", "utf8"));
+const ratings = z.record(z.string(), z.record(z.string(), z.number().min(0).max(10)));
+let t = performance.now();
+ratings.parse(raw.ratings);
+console.log("ratings cold", (performance.now() - t).toFixed(1));
+t = performance.now();
+ratings.parse(raw.ratings);
+console.log("ratings warm", (performance.now() - t).toFixed(1));
+const ids = z.array(z.object({ id: z.string(), name: z.string() }));
+t = performance.now();
+ids.parse(raw.criteria);
+console.log("ids cold", (performance.now() - t).toFixed(1));

@@ -1,0 +1,81 @@
+import { ThumbsDown, ThumbsUp, Scale } from "lucide-react";
+import type { LucideIcon } from "lucide-react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RatingEvidence, type RatedCriterion } from "@/components/option/rating-evidence";
+import type { EvaluationView } from "@/lib/domain/report";
+
+const STRENGTH_FROM = 7;
+const WEAKNESS_UP_TO = 4;
+
+/** The option's ratings split into strengths (7+), weaknesses (4 or less) and the rest, most weighty first. */
+export function OptionProfile({ view, optionId }: { view: EvaluationView; optionId: string }) {
+  const weights = view.report?.weights;
+  const rated: RatedCriterion[] = view.criteria.flatMap((criterion) => {
+    const rating = view.ratings.find((r) => r.optionId === optionId && r.criterionId === criterion.id);
+    return rating ? [{ criterion, rating, weight: weights ? (weights[criterion.key] ?? 0) : null }] : [];
+  });
+  rated.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || b.rating.score - a.rating.score);
+  const strengths = rated.filter((r) => r.rating.score >= STRENGTH_FROM);
+  const weaknesses = rated.filter((r) => r.rating.score <= WEAKNESS_UP_TO);
+  const between = rated.filter((r) => r.rating.score > WEAKNESS_UP_TO && r.rating.score < STRENGTH_FROM);
+  const order = weights ? "the team's heaviest criteria first" : "highest rated first";
+  return (
+    <div className="grid gap-6">
+      <Section icon={ThumbsUp} title="Strengths" description={`Rated ${STRENGTH_FROM} or more; ${order}.`} items={strengths} tone="strength" empty="No rating of 7 or more." />
+      <Section icon={ThumbsDown} title="Weaknesses" description={`Rated ${WEAKNESS_UP_TO} or less; ${order}.`} items={weaknesses} tone="weakness" empty="No rating of 4 or less." />
+      {between.length ? <Section icon={Scale} title="In between" description="Rated 5 or 6." items={between} tone="neutral" empty="" /> : null}
+    </div>
+  );
+}
+
+function Section({
+  icon: Icon,
+  title,
+  description,
+  items,
+  tone,
+  empty,
+}: {
+  icon: LucideIcon;
+  title: string;
+  description: string;
+  items: RatedCriterion[];
+  tone: "strength" | "weakness" | "neutral";
+  empty: string;
+}) {
+  // Ratings on criteria nobody weighted do not move the score: they wait behind a disclosure.
+  const weighed = items.filter((item) => item.weight !== 0);
+  const unweighed = items.filter((item) => item.weight === 0);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2" className="flex items-center gap-2">
+          <Icon className="size-4 text-muted-foreground" aria-hidden /> {title} <span className="font-normal text-muted-foreground">({items.length})</span>
+        </CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {items.length === 0 ? <p className="text-sm text-muted-foreground">{empty}</p> : null}
+        {weighed.length ? (
+          <ul className="grid grid-cols-1 gap-3" data-testid={`option-${tone}`}>
+            {weighed.map((item) => (
+              <RatingEvidence key={item.criterion.key} item={item} tone={tone} />
+            ))}
+          </ul>
+        ) : null}
+        {unweighed.length ? (
+          <details className="group mt-3">
+            <summary className="cursor-pointer text-sm font-medium text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+              {unweighed.length} on criteria the team gave no weight
+            </summary>
+            <ul className="mt-3 grid grid-cols-1 gap-3">
+              {unweighed.map((item) => (
+                <RatingEvidence key={item.criterion.key} item={item} tone={tone} />
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
