@@ -39,7 +39,13 @@ export function CommentItem({
           </p>
           <CommentBody body={comment.body} mentions={comment.mentions} />
           {canComment && !replying ? (
-            <Button variant="link" size="sm" className="w-fit text-xs text-muted-foreground hover:text-primary" onClick={() => setReplying(true)}>
+            <Button
+              variant="link"
+              size="sm"
+              className="w-fit text-xs text-muted-foreground hover:text-primary"
+              aria-label={`Reply to ${comment.author.name}`}
+              onClick={() => setReplying(true)}
+            >
               <Reply aria-hidden /> Reply
             </Button>
           ) : null}

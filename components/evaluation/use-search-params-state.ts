@@ -1,16 +1,15 @@
 "use client";
 
 import { useCallback } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 
 /**
  * Page state kept in the URL (`?tab=report&topic=criterion:security`), so it survives reloads and
- * can be linked to. Setting a key to null removes it; history is replaced, not pushed.
+ * can be linked to. Setting a key to null removes it. Uses the native history API, which Next's
+ * router follows without fetching the page again from the server.
  */
 export function useSearchParamsState(): [URLSearchParams, (next: Record<string, string | null>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
   const set = useCallback(
     (next: Record<string, string | null>) => {
       const updated = new URLSearchParams(params.toString());
@@ -19,9 +18,9 @@ export function useSearchParamsState(): [URLSearchParams, (next: Record<string, 
         else updated.set(key, value);
       }
       const query = updated.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
     },
-    [params, router, pathname],
+    [params],
   );
   return [params, set];
 }

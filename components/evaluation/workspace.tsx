@@ -36,7 +36,10 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
   const decidedOption = view.options.find((o) => o.key === view.decision?.option);
   const [params, setParams] = useSearchParamsState();
   const tab = TABS.find((t) => t.value === params.get("tab"))?.value ?? "overview";
-  const discuss = (topic: string) => setParams({ tab: "discussion", topic });
+  const discuss = (topic: string) => {
+    setParams({ tab: "discussion", topic });
+    document.getElementById("evaluation-tabs")?.scrollIntoView({ block: "start" });
+  };
 
   return (
     <div className="grid gap-6">
@@ -80,7 +83,7 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
       ) : null}
 
       <Tabs value={tab} onValueChange={(value) => setParams({ tab: value === "overview" ? null : value })}>
-        <TabsList aria-label="Evaluation sections">
+        <TabsList id="evaluation-tabs" aria-label="Evaluation sections" className="scroll-mt-4">
           {TABS.map((t) => (
             <TabsTrigger key={t.value} value={t.value}>
               {t.label}

@@ -70,8 +70,12 @@ export function WhatIfPanel({ view, canCast }: { view: EvaluationView; canCast: 
     return <p className="text-sm text-muted-foreground">Add at least two options and one criterion to explore what-ifs.</p>;
   }
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <fieldset className="grid min-w-0 content-start gap-4">
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:grid-rows-[auto_1fr]">
+      {/* Above the sliders and kept in view on a phone; beside them on a wide screen. */}
+      <div className="sticky top-0 z-10 -mx-5 border-b bg-card px-5 py-3 sm:-mx-6 sm:px-6 lg:static lg:col-start-2 lg:row-start-1 lg:mx-0 lg:border-0 lg:p-0">
+        <WhatIfRanking ranking={ranking} baseline={baseline} names={names} />
+      </div>
+      <fieldset className="grid min-w-0 content-start gap-4 lg:col-start-1 lg:row-span-2 lg:row-start-1">
         <legend className="sr-only">Criterion weights</legend>
         <ul className="grid gap-x-6 gap-y-4 sm:grid-cols-2">{weighted.map(slider)}</ul>
         {unweighted.length ? (
@@ -83,8 +87,7 @@ export function WhatIfPanel({ view, canCast }: { view: EvaluationView; canCast: 
           </details>
         ) : null}
       </fieldset>
-      <div className="grid content-start gap-4 lg:sticky lg:top-4">
-        <WhatIfRanking ranking={ranking} baseline={baseline} names={names} />
+      <div className="grid content-start gap-4 lg:col-start-2 lg:row-start-2">
         {cast ? (
           <Alert variant="success">
             <AlertDescription>Cast as your ballot. The team&apos;s report now includes it.</AlertDescription>

@@ -65,6 +65,8 @@ export function winProbabilities(
   const boostExponent = new Float64Array(activeCount);
   for (let k = 0; k < activeCount; k++) {
     const shape = Math.max(MIN_SHAPE, concentration * weights[active[k]]);
+    // The rejection loop below never ends on a NaN shape: fail loudly instead of hanging a tab.
+    if (!Number.isFinite(shape)) throw new Error(`Dirichlet shape for criterion ${active[k]} is ${shape}`);
     d[k] = (shape < 1 ? shape + 1 : shape) - 1 / 3;
     c[k] = 1 / Math.sqrt(9 * d[k]);
     boostExponent[k] = shape < 1 ? 1 / shape : 0;

@@ -2,7 +2,6 @@
 // `score` command and the HTTP API, so both reject bad input with the same field-named messages.
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";
-import type { EngineInput } from "./types";
 
 export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 42;
@@ -124,7 +123,7 @@ export const engineInputSchema = z
 export type ParsedEngineInput = z.output<typeof engineInputSchema>;
 
 /** Validates untrusted input or throws AppError("invalid") whose message names the fields. */
-export function parseEngineInput(data: unknown): ParsedEngineInput & EngineInput {
+export function parseEngineInput(data: unknown): ParsedEngineInput {
   return parseOrThrow(engineInputSchema, data, "evaluation");
 }
 

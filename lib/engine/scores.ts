@@ -20,7 +20,7 @@ export function weightedScores(
   return out;
 }
 
-export function isTie(x: number, y: number): boolean {
+function isTie(x: number, y: number): boolean {
   return Math.abs(x - y) <= TIE_TOLERANCE * Math.max(1, Math.abs(x), Math.abs(y));
 }
 

@@ -9,9 +9,13 @@
 // (L stays on top of every line until then); lowering t, the last crossing below it with b_i < 0.
 // The nearer of the two is reported, with the option that leads just past it: among options
 // crossing at the same point, the one whose margin grows fastest in that direction.
-// A crossing exactly at t = 1 (or 0) is only a tie there, so it does not count as a change.
+// A crossing at t = 1 (or 0) is only a tie there, so it does not count as a change; crossings
+// within EDGE of the ends count as there, since two options rating the criterion alike cross at
+// exactly 1 and rounding puts the computed point a hair either side.
 // If the criterion holds all the weight, the others have no proportions to keep, so the question
 // has no answer: null. (Splitting the rest equally would hand weight to criteria nobody chose.)
+
+const EDGE = 1e-9;
 
 export interface FlipPoint {
   flipAt: number | null;
@@ -41,7 +45,7 @@ export function flipPoints(ratings: Float64Array, weights: Float64Array, optionC
       const crossing = -intercept / slope;
       const rising = slope > 0;
       // Only crossings on the side where option i gains, strictly inside the range it can win in.
-      if (rising ? !(crossing >= current && crossing < 1) : !(crossing <= current && crossing > 0)) continue;
+      if (rising ? !(crossing >= current && crossing < 1 - EDGE) : !(crossing <= current && crossing > EDGE)) continue;
       const distance = Math.abs(crossing - current);
       const growth = Math.abs(slope);
       if (distance < bestDistance || (distance === bestDistance && growth > bestGrowth)) {

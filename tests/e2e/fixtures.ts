@@ -1,10 +1,12 @@
 import { expect, test as base, type Browser, type Page } from "@playwright/test";
 
+import { baseURL } from "../../playwright.config";
+
 // E2E runs only against a server on this machine with its own e2e database (playwright.config.ts).
-const target = new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3210");
-if (!["127.0.0.1", "localhost", "[::1]"].includes(target.hostname)) {
-  throw new Error(`Refusing to run e2e tests against ${target.hostname}: they create and delete data.`);
+if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(baseURL).hostname)) {
+  throw new Error(`Refusing to run e2e tests against ${baseURL}: they create and delete data.`);
 }
+export { baseURL };
 
 export const DEMO_PASSWORD = "tradeoff-demo-2026";
 export const DEMO = {

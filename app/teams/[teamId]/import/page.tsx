@@ -23,7 +23,7 @@ export default async function ImportRecordPage({ params }: { params: Promise<{ t
       />
       {can(team.myRole, "evaluation:edit") ? (
         <Card>
-          <CardContent className="pt-6">
+          <CardContent>
             <ImportRecordForm teamId={team.id} />
           </CardContent>
         </Card>

@@ -23,7 +23,7 @@ export default async function NewEvaluationPage({ params }: { params: Promise<{ 
       />
       {can(team.myRole, "evaluation:edit") ? (
         <Card>
-          <CardContent className="pt-6">
+          <CardContent>
             <CreateEvaluationForm teamId={team.id} teamSize={team.members.length} />
           </CardContent>
         </Card>
