@@ -11,18 +11,9 @@ import { cn } from "@/lib/utils";
 import { evaluationKey } from "@/components/evaluation/use-evaluation";
 import type { EvaluationView } from "@/lib/domain/report";
 import { POINTS_TOTAL, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
+import { weightsToPoints } from "@/lib/validation/points";
 
 type Method = "points" | "likert";
-
-/** Rounds suggested weights (summing to 1) to whole points summing to 100 (largest remainders). */
-function toPoints(weights: Record<string, number>, keys: string[]): Record<string, number> {
-  const raw = keys.map((k) => (weights[k] ?? 0) * POINTS_TOTAL);
-  const floors = raw.map(Math.floor);
-  let left = POINTS_TOTAL - floors.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - floors[i], i] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, i] of order) if (left-- > 0) floors[i]++;
-  return Object.fromEntries(keys.map((k, i) => [k, floors[i]]));
-}
 
 function initialValues(view: EvaluationView, method: Method): Record<string, number> {
   const keys = view.criteria.map((c) => c.key);
@@ -126,7 +117,7 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
             {left === 0 ? "All 100 points allocated" : left > 0 ? `${left} points left` : `${-left} points over`}
           </p>
           {suggested ? (
-            <Button type="button" variant="outline" size="sm" onClick={() => setValues(toPoints(suggested, keys))}>
+            <Button type="button" variant="outline" size="sm" onClick={() => setValues(weightsToPoints(suggested, keys))}>
               Start from suggested weights
             </Button>
           ) : null}

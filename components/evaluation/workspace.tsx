@@ -11,6 +11,7 @@ import { RankingPanel } from "@/components/evaluation/ranking-panel";
 import { DraftEditor } from "@/components/evaluation/draft-editor";
 import { StatusActions } from "@/components/evaluation/status-actions";
 import { RatingsTable } from "@/components/evaluation/ratings-table";
+import { RevealedBallots } from "@/components/evaluation/revealed-ballots";
 import { useSearchParamsState } from "@/components/evaluation/use-search-params-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ConsensusOverview } from "@/components/report/consensus-overview";
@@ -143,6 +144,18 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
                       voters={voted}
                       onDiscuss={(criterion) => discuss(`criterion:${criterion}`)}
                     />
+                  </CardContent>
+                </Card>
+              ) : null}
+
+              {view.ballots?.length ? (
+                <Card>
+                  <CardHeader>
+                    <CardTitle as="h2">Ballots</CardTitle>
+                    <CardDescription>Revealed: the share of each member&apos;s weight that each criterion gets.</CardDescription>
+                  </CardHeader>
+                  <CardContent>
+                    <RevealedBallots view={view} />
                   </CardContent>
                 </Card>
               ) : null}

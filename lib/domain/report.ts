@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
 import { computeReport } from "@/lib/engine";
 import { weightSpread } from "@/lib/engine/spread";
+import { ballotWeights, weightChanges } from "@/lib/engine/ballot-weights";
 import type { Aggregation, Ballot, EngineInput, EngineReport } from "@/lib/engine/types";
 import type { Role } from "@/lib/domain/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
@@ -70,6 +71,26 @@ export function reportFor(input: EngineInput): EngineReport | null {
   return computeReport(input);
 }
 
+/**
+ * Each member's ballot as criterion weights, once ballots are revealed; from round 2 on, with what
+ * they changed since their ballot of the round before.
+ */
+function revealedBallots(evaluation: LoadedEvaluation, criterionIds: string[]) {
+  const inRound = (round: number) => evaluation.ballots.filter((b) => b.round === round);
+  const previous = new Map(inRound(evaluation.round - 1).map((b) => [b.userId, b]));
+  return inRound(evaluation.round).map((b) => {
+    const weights = ballotWeights(storedBallotToEngine(b), criterionIds);
+    const before = previous.get(b.userId);
+    return {
+      voter: b.userId,
+      voterName: b.user.name,
+      method: b.method,
+      weights,
+      changes: before ? weightChanges(ballotWeights(storedBallotToEngine(before), criterionIds), weights) : null,
+    };
+  });
+}
+
 /** Everything a member may see of an evaluation, with the engine's report computed on the server. */
 export async function getEvaluationView(actor: Actor, evaluationId: string) {
   const access = await requireEvaluationAccess(actor, evaluationId, "team:read");
@@ -120,9 +141,7 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     })),
     members,
     myBallot: mine ? storedBallotToEngine(mine) : null,
-    ballots: visible
-      ? currentBallots.map((b) => ({ ...storedBallotToEngine(b), voterName: b.user.name }))
-      : null,
+    ballots: visible ? revealedBallots(evaluation, input.criteria.map((c) => c.id)) : null,
     // Only what a what-if preview needs: never the individual ballots, which are blind while voting.
     table: { options: input.options, criteria: input.criteria, ratings: input.ratings },
     report: reportFor(input),

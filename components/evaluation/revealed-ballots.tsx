@@ -1,0 +1,69 @@
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { EvaluationView } from "@/lib/domain/report";
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const METHOD_LABELS: Record<string, string> = { points: "100 points", likert: "1–5 importance", pairwise: "pairwise" };
+
+/**
+ * The members' ballots once revealed, as the share each gives every criterion; from the second
+ * round on, what each member changed since the round before.
+ */
+export function RevealedBallots({ view }: { view: EvaluationView }) {
+  const ballots = view.ballots;
+  if (!ballots?.length) return null;
+  const name = new Map(view.criteria.map((c) => [c.key, c.name]));
+  // Only criteria someone gave weight to: a 24-column table of zeros helps no one.
+  const shown = view.criteria.filter((c) => ballots.some((b) => (b.weights[c.key] ?? 0) >= 0.005));
+  const round = view.round;
+  return (
+    <div className="grid gap-4">
+      {round > 1 ? (
+        <section aria-labelledby="round-changes" className="grid gap-2">
+          <h3 id="round-changes" className="text-sm font-medium">What changed in round {round}</h3>
+          <ul className="grid gap-1.5 text-sm" data-testid="round-changes">
+            {ballots.map((b) => (
+              <li key={b.voter}>
+                <span className="font-medium">{b.voterName}</span>
+                {": "}
+                {!b.changes
+                  ? "voted for the first time"
+                  : b.changes.length === 0
+                    ? "kept their ballot"
+                    : b.changes
+                        .slice(0, 4)
+                        .map((c) => `${name.get(c.criterion) ?? c.criterion} ${pct(c.from)} → ${pct(c.to)}`)
+                        .join(", ") + (b.changes.length > 4 ? `, and ${b.changes.length - 4} more` : "")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Table data-testid="revealed-ballots">
+        <caption className="sr-only">Each member&apos;s weight for each criterion</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Criterion</TableHead>
+            {ballots.map((b) => (
+              <TableHead key={b.voter} className="text-right">
+                {b.voterName}
+                <span className="block text-xs font-normal text-muted-foreground">{METHOD_LABELS[b.method] ?? b.method}</span>
+              </TableHead>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shown.map((c) => (
+            <TableRow key={c.key}>
+              <TableHead scope="row" className="font-normal">{c.name}</TableHead>
+              {ballots.map((b) => (
+                <TableCell key={b.voter} className="text-right tabular-nums">
+                  {pct(b.weights[c.key] ?? 0)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
