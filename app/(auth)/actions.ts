@@ -5,7 +5,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { signUp } from "@/lib/domain/users";
 import { fieldErrorsOf } from "@/lib/errors";
-import { actionError, formToObject, type ActionState } from "@/lib/http/action";
+import { actionError, formToObject, keepValues, type ActionState } from "@/lib/http/action";
 import { SignInSchema } from "@/lib/validation/auth";
 import { safeReturnPath } from "@/lib/http/return-path";
 
@@ -21,7 +21,9 @@ async function signInWith(email: string, password: string, next: string) {
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formToObject(form);
   const parsed = SignInSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fields: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) {
+    return keepValues({ ok: false, message: "Check the highlighted fields.", fields: fieldErrorsOf(parsed.error) }, form, ["email"]);
+  }
   try {
     await signInWith(parsed.data.email, parsed.data.password, String(values.next ?? ""));
     return { ok: true };
@@ -29,7 +31,7 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
     if (isRedirectError(error)) throw error;
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "unauthenticated";
-      return { ok: false, message: SIGN_IN_MESSAGES[code] ?? SIGN_IN_MESSAGES.unauthenticated };
+      return keepValues({ ok: false, message: SIGN_IN_MESSAGES[code] ?? SIGN_IN_MESSAGES.unauthenticated }, form, ["email"]);
     }
     throw error;
   }
@@ -42,7 +44,7 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
     await signInWith(String(values.email), String(values.password), String(values.next ?? ""));
     return { ok: true };
   } catch (error) {
-    return actionError(error);
+    return keepValues(actionError(error), form, ["name", "email"]);
   }
 }
 

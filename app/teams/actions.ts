@@ -4,12 +4,12 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { createTeam, changeRole, removeMember, leaveTeam } from "@/lib/domain/teams";
 import { createInvitation } from "@/lib/domain/invitations";
-import { formToObject, runAction, type ActionState } from "@/lib/http/action";
+import { formToObject, keepValues, runAction, type ActionState } from "@/lib/http/action";
 
 export async function createTeamAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await runAction((actor) => createTeam(actor, formToObject(form)));
   if (result?.ok) redirect(`/teams/${(result.data as { id: string }).id}`);
-  return result;
+  return keepValues(result, form, ["name"]);
 }
 
 export async function createInvitationAction(teamId: string, _prev: ActionState, form: FormData): Promise<ActionState<{ token: string; role: string; expiresAt: Date }>> {

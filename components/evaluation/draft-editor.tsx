@@ -68,7 +68,7 @@ function ItemList({ view, kind }: { view: EvaluationView; kind: Kind }) {
       </form>
       {error && !error.fields?.name ? (
         <Alert variant="destructive">
-          <AlertDescription>{error.message}</AlertDescription>
+          <AlertDescription>{error.detail}</AlertDescription>
         </Alert>
       ) : null}
     </section>
@@ -84,7 +84,7 @@ function RatingGrid({ view }: { view: EvaluationView }) {
       <h3 id="rating-grid" className="font-medium">Ratings (0–10, 10 best)</h3>
       {error ? (
         <Alert variant="destructive">
-          <AlertDescription>{error.message}</AlertDescription>
+          <AlertDescription>{error.detail}</AlertDescription>
         </Alert>
       ) : null}
       <div className="overflow-x-auto">

@@ -9,12 +9,13 @@ import type { ActionState } from "@/lib/http/action";
 export function useEvaluationAction(evaluationId: string) {
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
+  const [error, setError] = useState<{ message: string; fields?: Record<string, string>; detail: string } | null>(null);
   const run = (action: () => Promise<ActionState<unknown>>, onSuccess?: (state: ActionState<unknown>) => void) =>
     startTransition(async () => {
       const state = await action();
       if (state && !state.ok) {
-        setError({ message: state.message, fields: state.fields });
+        // `detail` spells the field messages out, for places that have no field to show them beside.
+        setError({ message: state.message, fields: state.fields, detail: state.fields ? Object.values(state.fields).join(" ") : state.message });
         return;
       }
       setError(null);

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import { FormStatus, fieldError } from "@/components/forms/form-status";
+import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
 import { signInAction, signUpAction } from "@/app/(auth)/actions";
 
 export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail?: string }) {
@@ -15,7 +15,7 @@ export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail
       <FormStatus state={state} />
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="Email" error={fieldError(state, "email")} required>
-        <Input name="email" type="email" autoComplete="email" defaultValue={defaultEmail} />
+        <Input name="email" type="email" autoComplete="email" defaultValue={keptValue(state, "email") ?? defaultEmail} />
       </Field>
       <Field label="Password" error={fieldError(state, "password")} required>
         <Input name="password" type="password" autoComplete="current-password" />
@@ -34,10 +34,10 @@ export function SignUpForm({ next }: { next?: string }) {
       <FormStatus state={state} />
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="Name" error={fieldError(state, "name")} required>
-        <Input name="name" autoComplete="name" />
+        <Input name="name" autoComplete="name" defaultValue={keptValue(state, "name")} />
       </Field>
       <Field label="Email" error={fieldError(state, "email")} required>
-        <Input name="email" type="email" autoComplete="email" />
+        <Input name="email" type="email" autoComplete="email" defaultValue={keptValue(state, "email")} />
       </Field>
       <Field label="Password" description="At least 10 characters." error={fieldError(state, "password")} required>
         <Input name="password" type="password" autoComplete="new-password" />

@@ -7,7 +7,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
-import { FormStatus, fieldError } from "@/components/forms/form-status";
+import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
 import { createEvaluationAction } from "@/app/teams/[teamId]/evaluations/new/actions";
 import { getCatalog, suggestWeights } from "@/lib/catalog";
 import { NEEDS, PROJECT_SIZES, TEAM_EXPERIENCE_LEVELS, TIMELINES, ProjectProfileSchema, type Need } from "@/lib/catalog/profile";
@@ -59,14 +59,14 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
     <form action={action} className="grid gap-6" noValidate>
       <FormStatus state={state} />
       <Field label="Title" error={fieldError(state, "title")} required>
-        <Input name="title" placeholder="e.g. Framework for the new billing service" />
+        <Input name="title" placeholder="e.g. Framework for the new billing service" defaultValue={keptValue(state, "title")} />
       </Field>
       <Field
         label="Problem statement"
         description="What are you deciding, and why now? Leave empty to use the template's."
         error={fieldError(state, "problem")}
       >
-        <Textarea name="problem" rows={3} />
+        <Textarea name="problem" rows={3} defaultValue={keptValue(state, "problem")} />
       </Field>
 
       <fieldset className="grid gap-2">

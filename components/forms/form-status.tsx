@@ -18,3 +18,8 @@ export function FormStatus({ state, success }: { state: ActionState; success?: s
 export function fieldError(state: ActionState, name: string): string | undefined {
   return state && !state.ok ? state.fields?.[name] : undefined;
 }
+
+/** What the user typed into a form whose action failed, to show again after React resets it. */
+export function keptValue(state: ActionState, name: string): string | undefined {
+  return state && !state.ok ? state.values?.[name] : undefined;
+}

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
-import { FormStatus, fieldError } from "@/components/forms/form-status";
+import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
 import {
   changeRoleAction,
   createInvitationAction,
@@ -22,7 +22,7 @@ export function CreateTeamForm() {
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
       <Field label="Team name" error={fieldError(state, "name")} className="sm:col-span-1">
-        <Input name="name" placeholder="e.g. Platform team" />
+        <Input name="name" placeholder="e.g. Platform team" defaultValue={keptValue(state, "name")} />
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? <Spinner /> : null} Create team

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/domain/authorize";
 /** What a server action returns to its form: field errors name the inputs that were wrong. */
 export type ActionState<T = unknown> =
   | { ok: true; data?: T; message?: string }
-  | { ok: false; message: string; fields?: FieldErrors }
+  | { ok: false; message: string; fields?: FieldErrors; values?: Record<string, string> }
   | null;
 
 /**
@@ -35,6 +35,16 @@ export function actionError(error: unknown): ActionState<never> {
   }
   console.error("Unexpected error in a server action", error);
   return { ok: false, message: "Something went wrong on our side. Please try again." };
+}
+
+/**
+ * A failed form's state with the named inputs echoed back: React resets a form after its action,
+ * and the form uses these as default values so nothing typed is lost. Never echo a password.
+ */
+export function keepValues<T>(state: ActionState<T>, form: FormData, names: string[]): ActionState<T> {
+  if (!state || state.ok) return state;
+  const values = Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? "")]));
+  return { ...state, values };
 }
 
 /** FormData as a plain object, for zod: repeated names become arrays. */

@@ -1,4 +1,13 @@
+import type { Page } from "@playwright/test";
 import { expect, formAlert, newPerson, signUp, test } from "./fixtures";
+
+/** Submits the sign-in form and waits for the answer: React clears the password when the action returns. */
+async function attemptSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Password")).toHaveValue("");
+}
 
 test("a visitor signs up, signs out and signs back in", async ({ page }) => {
   const person = newPerson("maria");
@@ -24,10 +33,10 @@ test("clear messages for a wrong password, a taken email and bad fields", async 
   await page.getByRole("button", { name: "Sign out" }).click();
 
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await attemptSignIn(page, person.email, "not the password");
   await expect(formAlert(page)).toHaveText("Wrong email or password.");
+  // The email stays filled in for the next try.
+  await expect(page.getByLabel("Email")).toHaveValue(person.email);
 
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Someone Else");
@@ -49,13 +58,10 @@ test("sign-in attempts are rate-limited per email", async ({ page }) => {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.goto("/sign-in");
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.getByLabel("Email").fill(person.email);
-    await page.getByLabel("Password").fill(`wrong guess ${attempt}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await attemptSignIn(page, person.email, `wrong guess ${attempt}`);
     await expect(formAlert(page)).toHaveText("Wrong email or password.");
   }
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await attemptSignIn(page, person.email, person.password);
   await expect(formAlert(page)).toContainText("Too many failed sign-in attempts");
+  await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { createEvaluation } from "@/lib/domain/evaluations";
-import { formToObject, runAction, type ActionState } from "@/lib/http/action";
+import { formToObject, keepValues, runAction, type ActionState } from "@/lib/http/action";
 
 /** Form fields → the createEvaluation input; the profile is only sent when the questionnaire is on. */
 function evaluationInput(form: FormData) {
@@ -28,5 +28,5 @@ function evaluationInput(form: FormData) {
 export async function createEvaluationAction(teamId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await runAction((actor) => createEvaluation(actor, teamId, evaluationInput(form)));
   if (result?.ok) redirect(`/evaluations/${(result.data as { id: string }).id}`);
-  return result;
+  return keepValues(result, form, ["title", "problem"]);
 }
