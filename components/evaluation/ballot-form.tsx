@@ -77,7 +77,7 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
 
   return (
     <form
-      className="grid gap-4"
+      className="grid grid-cols-1 gap-4"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

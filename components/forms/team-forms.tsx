@@ -16,6 +16,17 @@ import {
   removeMemberAction,
 } from "@/app/teams/actions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/permissions";
+import type { ActionState } from "@/lib/http/action";
+
+/** A failed action's message beside a compact control (a role picker, a remove button). */
+function InlineError({ state }: { state: ActionState }) {
+  if (!state || state.ok) return null;
+  return (
+    <span role="alert" className="text-xs text-destructive">
+      {state.message}
+    </span>
+  );
+}
 
 export function CreateTeamForm() {
   const [state, action, pending] = useActionState(createTeamAction, null);
@@ -99,11 +110,7 @@ export function RoleSelect({ teamId, userId, role, name }: { teamId: string; use
           </option>
         ))}
       </NativeSelect>
-      {state && !state.ok ? (
-        <span role="alert" className="text-xs text-destructive">
-          {state.message}
-        </span>
-      ) : null}
+      <InlineError state={state} />
     </form>
   );
 }
@@ -121,11 +128,7 @@ export function RemoveMemberButton({ teamId, userId, name }: { teamId: string; u
       <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-label={`Remove ${name}`}>
         Remove
       </Button>
-      {state && !state.ok ? (
-        <span role="alert" className="text-xs text-destructive">
-          {state.message}
-        </span>
-      ) : null}
+      <InlineError state={state} />
     </form>
   );
 }

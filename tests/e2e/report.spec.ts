@@ -59,9 +59,11 @@ test("two teammates take an evaluation from draft to decision, with a live repor
   await openTab(page, "What-if");
   const verdict = page.getByTestId("what-if-verdict");
   await expect(verdict).toContainText("still leads");
-  const slider = page.getByRole("slider", { name: "Raw performance & footprint" });
+  const slider = page.getByRole("slider", { name: "Admin interface" });
+  const before = await slider.getAttribute("aria-valuetext");
   await slider.focus();
   for (let i = 0; i < 10; i++) await slider.press("PageUp");
+  await expect(slider).not.toHaveAttribute("aria-valuetext", before ?? "");
   await expect(page.getByRole("button", { name: "Reset to team weights" })).toBeEnabled();
   await page.getByRole("button", { name: "Cast these as my ballot" }).click();
   await page.getByRole("dialog").getByRole("button", { name: /Cast/ }).click();
