@@ -15,7 +15,6 @@ import {
   slugify,
   type EvaluationStatus,
 } from "@/lib/validation/evaluation";
-import { z } from "zod";
 
 const CreateWithProfileSchema = CreateEvaluationSchema.extend({ profile: ProjectProfileSchema.optional() });
 
@@ -197,5 +196,3 @@ export async function setRating(actor: Actor, evaluationId: string, input: unkno
     await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "rating.set", detail: data });
   });
 }
-
-export const CitationListSchema = z.array(z.object({ source: z.string(), quote: z.string() }));

@@ -73,7 +73,7 @@ export async function freezeDecisionRecord(tx: Tx, evaluationId: string): Promis
 async function currentRecord(evaluationId: string, anonymise: boolean): Promise<DecisionRecord> {
   const snapshot = await db.decisionSnapshot.findUnique({ where: { evaluationId } });
   if (snapshot && !anonymise) return recordFromCanonical(snapshot.canonical);
-  return buildRecord(db as unknown as Tx, evaluationId, { anonymise });
+  return buildRecord(db, evaluationId, { anonymise });
 }
 
 export async function exportDecisionRecord(

@@ -7,7 +7,7 @@ import { ballotWeights, weightChanges } from "@/lib/engine/ballot-weights";
 import type { Aggregation, Ballot, EngineInput, EngineReport } from "@/lib/engine/types";
 import type { Role } from "@/lib/domain/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
-import { CitationListSchema } from "@/lib/domain/evaluations";
+import { CitationSchema } from "@/lib/catalog/schema";
 
 /** Reports are seeded so the same evaluation state always gives the same report. */
 export const REPORT_SEED = 42;
@@ -137,7 +137,7 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
       criterionId: r.criterionId,
       score: r.score,
       rationale: r.rationale,
-      citations: CitationListSchema.parse(JSON.parse(r.citations)),
+      citations: CitationSchema.array().parse(JSON.parse(r.citations)),
     })),
     members,
     myBallot: mine ? storedBallotToEngine(mine) : null,
