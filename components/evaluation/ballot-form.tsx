@@ -126,9 +126,9 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
         <p className="text-sm text-muted-foreground">1 = barely matters, 5 = matters most.</p>
       )}
 
-      <ul className="grid gap-2 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {view.criteria.map((c) => (
-          <li key={c.key} className="flex items-center justify-between gap-3 rounded-md border px-3 py-2">
+          <li key={c.key} className="flex min-w-0 items-center justify-between gap-3 rounded-md border px-3 py-2">
             <label htmlFor={`ballot-${c.key}`} className="min-w-0 text-sm">
               <span className="block truncate font-medium">{c.name}</span>
             </label>
