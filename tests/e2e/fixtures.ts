@@ -64,6 +64,26 @@ export async function createInvite(page: Page, role: "owner" | "admin" | "member
   return link.inputValue();
 }
 
+/** A new person signs up in their own browser and joins a team through an invite link. */
+export async function joinWithInvite(browser: Browser, link: string, label = "member") {
+  const person = newPerson(label);
+  const page = await newUserPage(browser);
+  await signUp(page, person);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page.getByText(/you are \w+/)).toBeVisible();
+  return { person, page };
+}
+
+/** From a team page: creates an evaluation from the Django or Flask template and returns its URL. */
+export async function createTemplateEvaluation(page: Page, title: string) {
+  await page.getByRole("link", { name: "New evaluation" }).first().click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create evaluation" }).click();
+  await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
+  return page.url();
+}
+
 /** The form-level message (success or error) of the page's form. */
 export function formAlert(page: Page) {
   return page.locator('[data-slot="alert"]');

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { DEMO, createInvite, createTeam, expect, newPerson, newUserPage, signIn, signUp, test } from "./fixtures";
+import { DEMO, createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signIn, signUp, test } from "./fixtures";
 import { cli, type Demo } from "./cli";
 
 async function openTab(page: Page, name: "Overview" | "Report" | "What-if" | "Discussion") {
@@ -20,17 +20,8 @@ test("two teammates take an evaluation from draft to decision, with a live repor
   await signUp(page, owner);
   await createTeam(page, "Payments team");
   const link = await createInvite(page, "member");
-  const member = newPerson("member");
-  const memberPage = await newUserPage(browser);
-  await signUp(memberPage, member);
-  await memberPage.goto(link);
-  await memberPage.getByRole("button", { name: "Accept invitation" }).click();
-
-  await page.getByRole("link", { name: "New evaluation" }).first().click();
-  await page.getByLabel("Title").fill("Django or Flask for payments");
-  await page.getByRole("button", { name: "Create evaluation" }).click();
-  await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
-  const url = page.url();
+  const { person: member, page: memberPage } = await joinWithInvite(browser, link);
+  const url = await createTemplateEvaluation(page, "Django or Flask for payments");
 
   // Voting opens with a quorum of two ballots.
   await page.getByRole("button", { name: "Open voting" }).click();

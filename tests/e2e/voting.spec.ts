@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createInvite, createTeam, expect, newPerson, newUserPage, signUp, test } from "./fixtures";
+import { createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signUp, test } from "./fixtures";
 
 async function allocate(page: Page, points: Record<string, number>) {
   for (const [criterion, value] of Object.entries(points)) {
@@ -20,18 +20,8 @@ test("two teammates vote in their own browsers and both see the same ranking, li
   const teamId = await createTeam(page, teamName);
   const link = await createInvite(page, "member");
 
-  const member = newPerson("member");
-  const memberPage = await newUserPage(browser);
-  await signUp(memberPage, member);
-  await memberPage.goto(link);
-  await memberPage.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(memberPage.getByText("you are member")).toBeVisible();
-
-  await page.getByRole("link", { name: "New evaluation" }).first().click();
-  await page.getByLabel("Title").fill("Django or Flask for checkout");
-  await page.getByRole("button", { name: "Create evaluation" }).click();
-  await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
-  const evaluationUrl = page.url();
+  const { page: memberPage } = await joinWithInvite(browser, link);
+  const evaluationUrl = await createTemplateEvaluation(page, "Django or Flask for checkout");
 
   await page.getByRole("button", { name: "Open voting" }).click();
   await page.getByRole("button", { name: "Open voting" }).last().click();
