@@ -1,5 +1,7 @@
+import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EvaluationView } from "@/lib/domain/report";
+import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/validation/saaty";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const METHOD_LABELS: Record<string, string> = { points: "100 points", likert: "1–5 importance", pairwise: "pairwise" };
@@ -47,6 +49,7 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
               <TableHead key={b.voter} className="text-right">
                 {b.voterName}
                 <span className="block text-xs font-normal text-muted-foreground">{METHOD_LABELS[b.method] ?? b.method}</span>
+                {b.method === "pairwise" ? <ConsistencyNote cr={view.report?.consistency[b.voter]} /> : null}
               </TableHead>
             ))}
           </TableRow>
@@ -65,5 +68,20 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+/** A pairwise ballot's consistency ratio, flagged when Saaty would ask for its judgments to be revised. */
+function ConsistencyNote({ cr }: { cr: number | undefined }) {
+  if (cr === undefined) return null;
+  const text = `CR ${formatConsistencyRatio(cr)}`;
+  return cr > ACCEPTABLE_CONSISTENCY_RATIO ? (
+    <Badge variant="warning" className="mt-1 font-normal" data-testid="ballot-consistency">
+      inconsistent: {text}
+    </Badge>
+  ) : (
+    <span className="block text-xs font-normal text-muted-foreground tabular-nums" data-testid="ballot-consistency">
+      {text}
+    </span>
   );
 }

@@ -1,0 +1,55 @@
+import type { Ballot, PairwiseComparison } from "@/lib/engine/types";
+import { nearestSaatyStep, saatyStepByKey } from "@/lib/validation/saaty";
+
+/** Fewer than 3 gives no consistency check; more than 7 means 22+ questions, which members rush. */
+export const PAIRWISE_MIN_CRITERIA = 3;
+export const PAIRWISE_MAX_CRITERIA = 7;
+
+/** A pairwise ballot as the form edits it: the chosen criteria and a Saaty step key per pair. */
+export interface PairwiseDraft {
+  /** criterion keys, in the evaluation's criterion order */
+  chosen: string[];
+  /** by `pairKey(a, b)` with a before b in criterion order; a missing pair means "equal" */
+  steps: Record<string, string>;
+}
+
+export const pairKey = (a: string, b: string) => `${a}|${b}`;
+
+/** Every pair of the chosen criteria, each once, a before b. */
+export function pairsOf(chosen: readonly string[]): [string, string][] {
+  return chosen.flatMap((a, i) => chosen.slice(i + 1).map((b) => [a, b] as [string, string]));
+}
+
+/** The member's saved pairwise ballot as a draft; an empty draft for any other ballot. */
+export function draftFromBallot(ballot: Ballot | null, criterionKeys: readonly string[]): PairwiseDraft {
+  if (ballot?.method !== "pairwise") return { chosen: [], steps: {} };
+  const position = new Map(criterionKeys.map((k, i) => [k, i]));
+  const mentioned = new Set(ballot.comparisons.flatMap((c) => [c.a, c.b]));
+  const steps: Record<string, string> = {};
+  for (const { a, b, value } of ballot.comparisons) {
+    if (!position.has(a) || !position.has(b)) continue;
+    // Stored in either direction; the form asks each pair in criterion order.
+    const inOrder = position.get(a)! < position.get(b)!;
+    steps[inOrder ? pairKey(a, b) : pairKey(b, a)] = nearestSaatyStep(inOrder ? value : 1 / value).key;
+  }
+  return { chosen: criterionKeys.filter((k) => mentioned.has(k)), steps };
+}
+
+/** The draft's judgments for the API and the engine: every pair of the chosen criteria. */
+export function draftComparisons(draft: PairwiseDraft): PairwiseComparison[] {
+  return pairsOf(draft.chosen).map(([a, b]) => ({ a, b, value: saatyStepByKey(draft.steps[pairKey(a, b)] ?? "1")?.value ?? 1 }));
+}
+
+/** Why the draft cannot be cast yet, or null. */
+export function draftProblem(draft: PairwiseDraft): string | null {
+  const n = draft.chosen.length;
+  if (n < PAIRWISE_MIN_CRITERIA) return `Pick at least ${PAIRWISE_MIN_CRITERIA} criteria to compare`;
+  if (n > PAIRWISE_MAX_CRITERIA) return `Pick at most ${PAIRWISE_MAX_CRITERIA} criteria to compare`;
+  return null;
+}
+
+/** The draft with a criterion added or removed, keeping criterion order. */
+export function toggleCriterion(draft: PairwiseDraft, key: string, criterionKeys: readonly string[]): PairwiseDraft {
+  const chosen = draft.chosen.includes(key) ? draft.chosen.filter((k) => k !== key) : [...draft.chosen, key];
+  return { ...draft, chosen: criterionKeys.filter((k) => chosen.includes(k)) };
+}
