@@ -77,7 +77,7 @@ function ItemList({ view, kind }: { view: EvaluationView; kind: Kind }) {
 
 function RatingGrid({ view }: { view: EvaluationView }) {
   const { run, error } = useEvaluationAction(view.id);
-  const score = new Map(view.ratings.map((r) => [`${r.optionId}:${r.criterionId}`, r.score]));
+  const rating = new Map(view.ratings.map((r) => [`${r.optionId}:${r.criterionId}`, r]));
   if (!view.options.length || !view.criteria.length) return null;
   return (
     <section aria-labelledby="rating-grid" className="grid gap-3">
@@ -102,24 +102,38 @@ function RatingGrid({ view }: { view: EvaluationView }) {
               <tr key={c.id} className="border-t">
                 <th scope="row" className="p-2 text-left font-normal">{c.name}</th>
                 {view.options.map((o) => {
-                  const current = score.get(`${o.id}:${c.id}`);
+                  const current = rating.get(`${o.id}:${c.id}`);
+                  const save = (change: { score?: string; rationale?: string }) =>
+                    run(() => setRatingAction(view.id, { optionId: o.id, criterionId: c.id, score: current?.score ?? "", ...change }));
                   return (
-                    <td key={o.id} className="p-2">
-                      <Input
-                        type="number"
-                        min={0}
-                        max={10}
-                        step={0.5}
-                        className="w-20 tabular-nums"
-                        aria-label={`${o.name} on ${c.name}`}
-                        defaultValue={current ?? ""}
-                        placeholder="–"
-                        onBlur={(e) => {
-                          const value = e.currentTarget.value;
-                          if (value === "" || Number(value) === current) return;
-                          run(() => setRatingAction(view.id, { optionId: o.id, criterionId: c.id, score: value }));
-                        }}
-                      />
+                    <td key={o.id} className="p-2 align-top">
+                      <div className="grid gap-1.5">
+                        <Input
+                          type="number"
+                          min={0}
+                          max={10}
+                          step={0.5}
+                          className="w-20 tabular-nums"
+                          aria-label={`${o.name} on ${c.name}`}
+                          defaultValue={current?.score ?? ""}
+                          placeholder="–"
+                          onBlur={(e) => {
+                            const value = e.currentTarget.value;
+                            if (value !== "" && Number(value) !== current?.score) save({ score: value });
+                          }}
+                        />
+                        <Input
+                          className="w-56 text-xs"
+                          aria-label={`Why ${o.name} scores this on ${c.name}`}
+                          defaultValue={current?.rationale ?? ""}
+                          placeholder="Why this score (optional)"
+                          disabled={!current}
+                          onBlur={(e) => {
+                            const value = e.currentTarget.value.trim();
+                            if (current && value !== current.rationale) save({ rationale: value });
+                          }}
+                        />
+                      </div>
                     </td>
                   );
                 })}

@@ -189,8 +189,8 @@ export async function setRating(actor: Actor, evaluationId: string, input: unkno
   await db.$transaction(async (tx) => {
     await tx.rating.upsert({
       where: { optionId_criterionId: { optionId: data.optionId, criterionId: data.criterionId } },
-      create: { evaluationId, optionId: data.optionId, criterionId: data.criterionId, score: data.score, rationale: data.rationale },
-      update: { score: data.score, rationale: data.rationale },
+      create: { evaluationId, optionId: data.optionId, criterionId: data.criterionId, score: data.score, rationale: data.rationale ?? "" },
+      update: { score: data.score, ...(data.rationale === undefined ? {} : { rationale: data.rationale }) },
     });
     await touchEvaluation(tx, evaluationId);
     await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "rating.set", detail: data });

@@ -49,7 +49,8 @@ export const RatingSchema = z.object({
   optionId: z.string().min(1),
   criterionId: z.string().min(1),
   score: z.coerce.number({ error: "Score must be a number" }).min(0, "Score is at least 0").max(10, "Score is at most 10"),
-  rationale: z.string().trim().max(500, "Rationale is at most 500 characters").default(""),
+  /** left out: the rating keeps the rationale it has */
+  rationale: z.string().trim().max(500, "Rationale is at most 500 characters").optional(),
 });
 
 export const OpenVotingSchema = z.object({

@@ -64,7 +64,11 @@ test("a blank evaluation: add, rename and remove options and criteria while a dr
   await page.getByLabel("Ruby on Rails on Hiring pool").fill("11");
   await page.getByLabel("Ruby on Rails on Hiring pool").blur();
   await expect(page.getByText("Score is at most 10")).toBeVisible();
+  await page.getByLabel("Why Express scores this on Hiring pool").fill("Most of our city's backend developers know it");
+  await page.getByLabel("Why Express scores this on Hiring pool").blur();
+  await expect(page.getByTestId("why-express-hiring-pool")).toContainText("8");
   await page.reload();
   await expect(page.getByLabel("Express on Hiring pool")).toHaveValue("8");
+  await expect(page.getByLabel("Why Express scores this on Hiring pool")).toHaveValue("Most of our city's backend developers know it");
   await expect(page.getByLabel("Ruby on Rails on Hiring pool")).toHaveValue("");
 });

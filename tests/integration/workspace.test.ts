@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { authenticate, signUp } from "@/lib/domain/users";
 import { createTeam, changeRole, leaveTeam, removeMember } from "@/lib/domain/teams";
 import { acceptInvitation, createInvitation } from "@/lib/domain/invitations";
-import { addItem, createEvaluation, removeItem, renameItem } from "@/lib/domain/evaluations";
+import { addItem, createEvaluation, removeItem, renameItem, setRating } from "@/lib/domain/evaluations";
 import { castBallot } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
 import { getEvaluationView } from "@/lib/domain/report";
@@ -102,7 +102,7 @@ describe("evaluations and ballots", () => {
     await rejects(getEvaluationView(t.outsider, evaluation.id), "not_found");
   });
 
-  it("edits options and criteria only while a draft", async () => {
+  it("edits options, criteria and ratings only while a draft", async () => {
     const { t, evaluation } = await votingEvaluation();
     const fastapi = await addItem(t.member, evaluation.id, { kind: "option", name: "FastAPI" });
     expect(fastapi.key).toBe("fastapi");
@@ -111,8 +111,21 @@ describe("evaluations and ballots", () => {
     const bad = await rejects(addItem(t.member, evaluation.id, { kind: "criterion", name: "" }), "invalid");
     expect(bad.fields?.name).toBeDefined();
 
+    // Changing a template score keeps its cited rationale unless a new one is given.
+    const django = await db.option.findFirstOrThrow({ where: { evaluationId: evaluation.id, key: "django" } });
+    const security = await db.criterion.findFirstOrThrow({ where: { evaluationId: evaluation.id, key: "built-in-security" } });
+    const where = { optionId_criterionId: { optionId: django.id, criterionId: security.id } };
+    const { rationale } = await db.rating.findUniqueOrThrow({ where });
+    expect(rationale).not.toBe("");
+    await setRating(t.member, evaluation.id, { optionId: django.id, criterionId: security.id, score: 7 });
+    expect(await db.rating.findUniqueOrThrow({ where })).toMatchObject({ score: 7, rationale });
+    await setRating(t.member, evaluation.id, { optionId: django.id, criterionId: security.id, score: 7, rationale: "Our own audit" });
+    expect(await db.rating.findUniqueOrThrow({ where })).toMatchObject({ rationale: "Our own audit" });
+    await rejects(setRating(t.member, evaluation.id, { optionId: django.id, criterionId: security.id, score: 11 }), "invalid");
+
     await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
     await rejects(addItem(t.member, evaluation.id, { kind: "option", name: "Rails" }), "conflict");
+    await rejects(setRating(t.member, evaluation.id, { optionId: django.id, criterionId: security.id, score: 5 }), "conflict");
   });
 
   it("keeps every ballot revision in a hash chain, counts the latest, and rejects bad ballots writing nothing", async () => {
