@@ -1,13 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 import { Field } from "@/components/ui/field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { useEvaluationAction } from "@/components/evaluation/use-evaluation-action";
-import { addItemAction, removeItemAction, renameItemAction, setRatingAction } from "@/app/evaluations/[id]/actions";
+import { addItemAction, removeItemAction, renameItemAction, setRatingAction, updateDetailsAction } from "@/app/evaluations/[id]/actions";
 import type { EvaluationView } from "@/lib/domain/report";
 
 type Kind = "option" | "criterion";
@@ -146,9 +148,29 @@ function RatingGrid({ view }: { view: EvaluationView }) {
   );
 }
 
+function DetailsForm({ view }: { view: EvaluationView }) {
+  const router = useRouter();
+  const { run, error } = useEvaluationAction(view.id);
+  const [details, setDetails] = useState({ title: view.title, problem: view.problem });
+  const save = () => {
+    if (details.title !== view.title || details.problem !== view.problem) run(() => updateDetailsAction(view.id, details), () => router.refresh()); // the page header shows the title
+  };
+  return (
+    <section aria-label="Details" className="grid gap-3">
+      <Field label="Title" error={error?.fields?.title}>
+        <Input value={details.title} onChange={(e) => setDetails({ ...details, title: e.target.value })} onBlur={save} />
+      </Field>
+      <Field label="Problem statement" error={error?.fields?.problem}>
+        <Textarea rows={3} value={details.problem} onChange={(e) => setDetails({ ...details, problem: e.target.value })} onBlur={save} />
+      </Field>
+    </section>
+  );
+}
+
 export function DraftEditor({ view }: { view: EvaluationView }) {
   return (
     <div className="grid gap-8">
+      <DetailsForm view={view} />
       <div className="grid gap-8 md:grid-cols-2">
         <ItemList view={view} kind="option" />
         <ItemList view={view} kind="criterion" />

@@ -8,14 +8,6 @@ export const AGGREGATIONS = ["mean", "median", "trimmed-mean", "geometric"] as c
 const name = (what: string) =>
   z.string().trim().min(1, `${what} name is required`).max(80, `${what} name is at most 80 characters`);
 
-/** A key the engine and exported records use; derived from the name when not given. */
-export const keySchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(48)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "Use lowercase letters, digits and dashes");
-
 export const CreateEvaluationSchema = z.object({
   title: z.string().trim().min(3, "Title must be at least 3 characters").max(120, "Title is at most 120 characters"),
   problem: z.string().trim().max(4000, "Problem statement is at most 4000 characters").default(""),
@@ -51,15 +43,6 @@ export const RatingSchema = z.object({
   score: z.coerce.number({ error: "Score must be a number" }).min(0, "Score is at least 0").max(10, "Score is at most 10"),
   /** left out: the rating keeps the rationale it has */
   rationale: z.string().trim().max(500, "Rationale is at most 500 characters").optional(),
-});
-
-export const OpenVotingSchema = z.object({
-  deadline: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? new Date(v) : undefined))
-    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), "Deadline is not a valid date"),
 });
 
 /** "Django or Flask" → "django-or-flask" */

@@ -42,6 +42,11 @@ test("a blank evaluation: add, rename and remove options and criteria while a dr
   await page.getByLabel("Title").fill("Node or Ruby");
   await page.getByRole("button", { name: "Create evaluation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Node or Ruby" })).toBeVisible();
+  await page.getByLabel("Problem statement").fill("Which stack for the new storefront?");
+  await page.getByRole("textbox", { name: "Title" }).fill("Node or Ruby for the storefront");
+  await page.getByRole("textbox", { name: "Title" }).blur();
+  await expect(page.getByRole("heading", { level: 1, name: "Node or Ruby for the storefront" })).toBeVisible();
+  await expect(page.getByRole("complementary").getByText("Which stack for the new storefront?")).toBeVisible();
 
   for (const name of ["Express", "Rails", "Sinatra"]) {
     await page.getByLabel("New option").fill(name);
