@@ -52,7 +52,9 @@ describe("suggested weights (property tests)", () => {
     );
   });
 
-  it("raise the share of the criteria a need adds to, whatever else the profile says", () => {
+  // Together, not one by one: a need that adds to several criteria at once can dilute the one
+  // among them that another rule had already raised (fast-check found such a profile).
+  it("raise the combined share of the criteria a need adds to, whatever else the profile says", () => {
     const additions = (need: Need) =>
       WEIGHT_RULES.filter((r) => r.when.need === need).flatMap((r) =>
         Object.entries(r.adjust)
@@ -65,9 +67,10 @@ describe("suggested weights (property tests)", () => {
         const withNeed = { ...without, needs: [...without.needs, need] };
         const before = suggestWeights(without).weights;
         const after = suggestWeights(withNeed).weights;
-        for (const criterion of additions(need)) expect(after[criterion]).toBeGreaterThan(before[criterion]);
+        const share = (weights: Record<string, number>) => additions(need).reduce((sum, c) => sum + weights[c], 0);
+        expect(share(after)).toBeGreaterThan(share(before));
       }),
-      { numRuns: 200 },
+      { numRuns: 2000 },
     );
   });
 
