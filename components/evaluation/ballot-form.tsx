@@ -8,6 +8,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
+import { fetchJson } from "@/lib/http/client";
 import { evaluationKey } from "@/components/evaluation/use-evaluation";
 import { PairwiseBallot } from "@/components/evaluation/pairwise-ballot";
 import type { EvaluationView } from "@/lib/domain/report";
@@ -26,15 +27,8 @@ function initialValues(view: EvaluationView, method: WeightsMethod): Record<stri
   return Object.fromEntries(keys.map((k) => [k, 0]));
 }
 
-async function postBallot(evaluationId: string, ballot: BallotInput) {
-  const response = await fetch(`/api/v1/evaluations/${evaluationId}/ballots`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ballot),
-  });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body?.error?.message ?? "Your ballot could not be saved.");
-  return body;
+function postBallot(evaluationId: string, ballot: BallotInput) {
+  return fetchJson(`/api/v1/evaluations/${evaluationId}/ballots`, { method: "POST", body: ballot });
 }
 
 export function BallotForm({ view, currentUserId }: { view: EvaluationView; currentUserId: string }) {

@@ -3,15 +3,10 @@
 import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { EvaluationView } from "@/lib/domain/report";
+import { fetchJson } from "@/lib/http/client";
 
 export const evaluationKey = (id: string) => ["evaluation", id] as const;
 
-async function fetchEvaluation(id: string): Promise<EvaluationView> {
-  const response = await fetch(`/api/v1/evaluations/${id}`, { headers: { accept: "application/json" } });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body?.error?.message ?? `Request failed (${response.status})`);
-  return body;
-}
 
 /**
  * Subscribes to the evaluation's Server-Sent Events and invalidates every query under
@@ -42,7 +37,7 @@ export function useEvaluation(initial: EvaluationView) {
   const streaming = useEvaluationEvents(id);
   const query = useQuery({
     queryKey: evaluationKey(id),
-    queryFn: () => fetchEvaluation(id),
+    queryFn: () => fetchJson<EvaluationView>(`/api/v1/evaluations/${id}`),
     initialData: initial,
     refetchInterval: streaming ? false : 3_000,
   });

@@ -59,6 +59,7 @@ export function IntegrityBadge({ evaluationId }: { evaluationId: string }) {
         <p className="font-medium">Stored data no longer matches what Tradeoff wrote.</p>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-muted-foreground">
           {data.chain.valid ? null : <li>Ballot history: {data.chain.reason}</li>}
+          {data.ballots.valid ? null : <li>Current ballots: {data.ballots.reason}</li>}
           {data.snapshot?.valid === false ? <li>Decision record: its content no longer matches its SHA-256 ({data.snapshot.sha256.slice(0, 12)}…)</li> : null}
         </ul>
       </div>

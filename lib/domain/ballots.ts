@@ -5,7 +5,7 @@ import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
 import { touchEvaluation } from "@/lib/domain/evaluations";
 import { BallotInputSchema, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
-import { GENESIS_HASH, revisionHash } from "@/lib/export/ballot-chain";
+import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
 
 /** The ballot's payload as stored: `{ weights }` or `{ comparisons }`, keys in a fixed order. */
 export function ballotPayload(ballot: BallotInput): string {
@@ -16,8 +16,7 @@ export function ballotPayload(ballot: BallotInput): string {
 
 /**
  * Casts or revises the actor's ballot in the current round. The latest ballot counts; every
- * revision is appended to a per-evaluation hash chain (each revision's hash covers the previous
- * one), so an edit behind the application's back breaks the chain.
+ * revision is appended to the per-evaluation hash chain (lib/domain/ballot-revisions.ts).
  */
 export async function castBallot(actor: Actor, evaluationId: string, input: unknown) {
   const access = await requireEvaluationAccess(actor, evaluationId, "ballot:cast");
@@ -44,22 +43,13 @@ export async function castBallot(actor: Actor, evaluationId: string, input: unkn
       create: { evaluationId, userId: actor.userId, round, method: ballot.method, payload },
       update: { method: ballot.method, payload },
     });
-    const last = await tx.ballotRevision.findFirst({ where: { evaluationId }, orderBy: { seq: "desc" } });
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const createdAt = new Date();
-    const hash = revisionHash({
-      prevHash,
+    const { seq } = await appendBallotRevision(tx, {
       evaluationId,
       userId: actor.userId,
       round,
-      seq,
       method: ballot.method,
       payload,
-      createdAt: createdAt.toISOString(),
-    });
-    await tx.ballotRevision.create({
-      data: { evaluationId, userId: actor.userId, round, seq, method: ballot.method, payload, createdAt, prevHash, hash },
+      createdAt: new Date(),
     });
     await touchEvaluation(tx, evaluationId);
     await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "ballot.cast", detail: { round, seq, method: ballot.method } });

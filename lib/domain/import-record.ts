@@ -4,7 +4,8 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
 import { freezeDecisionRecord } from "@/lib/domain/records";
-import { nextRevisionLink, parseImportedRecord, revisionHash, toEvaluationDraft, type EvaluationDraft } from "@/lib/export";
+import { parseImportedRecord, toEvaluationDraft, type EvaluationDraft } from "@/lib/export";
+import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
 import { ImportRecordRequestSchema, type ImportRecordResult } from "@/lib/validation/import-record";
 
 // Importing a decision record re-creates its evaluation in a team:
@@ -147,14 +148,9 @@ function attributeBallots(draft: EvaluationDraft, userIdByEmail: Map<string, str
 
 /** The ballots, keeping their cast time, each appended to the new evaluation's hash chain. */
 async function createBallots(tx: Tx, evaluationId: string, ballots: Attributed[]) {
-  let last: { seq: number; hash: string } | null = null;
   for (const ballot of ballots) {
-    const payload = JSON.stringify(ballot.payload);
-    const fields = { evaluationId, userId: ballot.userId, round: ballot.round, method: ballot.method, payload, createdAt: ballot.castAt };
+    const fields = { evaluationId, userId: ballot.userId, round: ballot.round, method: ballot.method, payload: JSON.stringify(ballot.payload), createdAt: ballot.castAt };
     await tx.ballot.create({ data: fields });
-    const link = nextRevisionLink(last);
-    const hash = revisionHash({ ...fields, ...link });
-    await tx.ballotRevision.create({ data: { ...fields, ...link, hash } });
-    last = { seq: link.seq, hash };
+    await appendBallotRevision(tx, fields);
   }
 }

@@ -16,6 +16,7 @@ import {
 import type { DecisionRecord } from "@/lib/export/record-schema";
 
 import type { RecordFormat } from "@/lib/domain/record-formats";
+import { ballotsOffTheChain } from "@/lib/domain/ballot-revisions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
 
 const CONTENT_TYPES: Record<RecordFormat, string> = {
@@ -100,17 +101,26 @@ export async function exportDecisionRecord(
  */
 export async function checkEvaluationIntegrity(actor: Actor, evaluationId: string) {
   await requireEvaluationAccess(actor, evaluationId, "team:read");
-  const [revisions, snapshot] = await Promise.all([
+  const [revisions, ballots, snapshot] = await Promise.all([
     db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } }),
+    db.ballot.findMany({ where: { evaluationId }, select: { userId: true, round: true, method: true, payload: true, user: { select: { name: true } } } }),
     db.decisionSnapshot.findUnique({ where: { evaluationId } }),
   ]);
   const head = snapshot ? recordFromCanonical(snapshot.canonical).ballotChain : undefined;
   const chain = verifyChain(revisions, head);
+  const offChain = ballotsOffTheChain(ballots, revisions);
+  const nameOf = new Map(ballots.map((b) => [b.userId, b.user.name]));
   const snapshotValid = snapshot ? sha256Hex(snapshot.canonical) === snapshot.sha256 : null;
   return {
-    valid: chain.valid && snapshotValid !== false,
+    valid: chain.valid && offChain.length === 0 && snapshotValid !== false,
     revisions: revisions.length,
     chain,
+    ballots: {
+      valid: offChain.length === 0,
+      ...(offChain.length
+        ? { reason: offChain.map((b) => `${nameOf.get(b.userId)}'s round ${b.round} ballot differs from its recorded revision`).join("; ") }
+        : {}),
+    },
     snapshot: snapshot ? { sha256: snapshot.sha256, valid: snapshotValid } : null,
   };
 }

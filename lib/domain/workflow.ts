@@ -4,6 +4,7 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
 import { freezeDecisionRecord } from "@/lib/domain/records";
+import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
 import { TransitionSchema, type EvaluationStatus, type TransitionInput } from "@/lib/validation/evaluation";
 
 // Draft → Voting → Revealed (→ Voting, round 2) → Decided → Superseded.
@@ -59,12 +60,13 @@ export async function transitionEvaluation(
     case "second-round": {
       const round = evaluation.round + 1;
       await db.$transaction(async (tx) => {
-        // Everyone's ballot carries over, so a member who does not revise keeps their vote.
-        await tx.ballot.createMany({
-          data: evaluation.ballots
-            .filter((b) => b.round === evaluation.round)
-            .map((b) => ({ evaluationId, userId: b.userId, round, method: b.method, payload: b.payload })),
-        });
+        // Everyone's ballot carries over, so a member who does not revise keeps their vote; the
+        // copies join the hash chain like any other ballot.
+        for (const b of evaluation.ballots.filter((b) => b.round === evaluation.round)) {
+          const fields = { evaluationId, userId: b.userId, round, method: b.method, payload: b.payload, createdAt: new Date() };
+          await tx.ballot.create({ data: fields });
+          await appendBallotRevision(tx, fields);
+        }
         await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", round, votingDeadline: null, revision: { increment: 1 } } });
         await audit(tx, { round });
       });

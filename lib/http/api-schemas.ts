@@ -74,6 +74,8 @@ export const IntegrityReportSchema = z.object({
   valid: z.boolean(),
   revisions: z.int().min(0),
   chain: z.object({ valid: z.boolean(), brokenAt: z.int().optional(), reason: z.string().optional() }),
+  /** whether each current ballot is the last revision the chain recorded for it */
+  ballots: z.object({ valid: z.boolean(), reason: z.string().optional() }),
   /** the frozen decision record, once decided */
   snapshot: z.object({ sha256: z.string(), valid: z.boolean().nullable() }).nullable(),
 });

@@ -10,6 +10,7 @@ import { castBallot } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
 import { getEvaluationView } from "@/lib/domain/report";
 import { verifyChain } from "@/lib/export/ballot-chain";
+import { checkEvaluationIntegrity } from "@/lib/domain/records";
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -161,5 +162,17 @@ describe("evaluations and ballots", () => {
     await rejects(castBallot(t.member, evaluation.id, points(10)), "conflict");
     const revealed = await getEvaluationView(t.viewer, evaluation.id);
     expect(revealed.ballots).toHaveLength(2);
+
+    // A second round carries the ballots over inside the chain; the integrity check still holds.
+    await transitionEvaluation(t.owner, evaluation.id, { action: "second-round" });
+    await castBallot(t.member, evaluation.id, points(90));
+    expect(await checkEvaluationIntegrity(t.viewer, evaluation.id)).toMatchObject({ valid: true, revisions: 6 });
+
+    // The tally reads Ballot rows: one edited behind the application's back is flagged by name.
+    await db.ballot.updateMany({ where: { evaluationId: evaluation.id, userId: t.owner.userId, round: 2 }, data: { payload: JSON.stringify({ weights: { [keys[0]]: 100 } }) } });
+    const integrity = await checkEvaluationIntegrity(t.viewer, evaluation.id);
+    expect(integrity.valid).toBe(false);
+    expect(integrity.chain.valid).toBe(true);
+    expect(integrity.ballots.reason).toContain(`${t.owner.name}'s round 2 ballot`);
   });
 });
