@@ -12,6 +12,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A second build folder lets a developer run the e2e suite beside a running dev server.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The build type-checks the app only; `npm test` type-checks everything, tests and CLI included.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],

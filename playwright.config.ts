@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+/** The e2e server's own SQLite file (one per port, so two suites can run side by side). */
+export const E2E_DATABASE_FILE = `./data/e2e-${PORT}.db`;
 
 // Real Chromium from Debian's package (never `npx playwright install`: these machines are offline).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -33,7 +35,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: {
-      DATABASE_URL: "file:./data/e2e.db",
+      DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
       TRADEOFF_FRESH_DATABASE: "1",
       PORT: String(PORT),
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",

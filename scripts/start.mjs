@@ -39,7 +39,7 @@ function newestMtime(dir) {
 }
 
 function buildIsStale() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return ["app", "lib", "components", "proxy.ts", "next.config.js"].some((p) => {

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { nextRevisionLink, revisionHash } from "@/lib/export/ballot-chain";
+import { voterKey } from "@/lib/ballots/voter";
 
 export interface RevisionInput {
   evaluationId: string;
-  userId: string;
+  userId: string | null;
+  voterName?: string | null;
   round: number;
   method: string;
   /** the payload exactly as the Ballot row stores it */
@@ -34,18 +36,18 @@ export async function appendBallotRevision(tx: Tx, revision: RevisionInput): Pro
  * tally reads Ballot rows, so an edit there must show up even though the chain itself is intact.
  */
 export function ballotsOffTheChain(
-  ballots: readonly { userId: string; round: number; method: string; payload: string }[],
-  revisions: readonly { userId: string; round: number; method: string; payload: string; seq: number }[],
-): { userId: string; round: number }[] {
+  ballots: readonly { userId: string | null; voterName?: string | null; round: number; method: string; payload: string }[],
+  revisions: readonly { userId: string | null; voterName?: string | null; round: number; method: string; payload: string; seq: number }[],
+): { userId: string | null; voterName?: string | null; round: number }[] {
   const latest = new Map<string, { method: string; payload: string; seq: number }>();
   for (const r of revisions) {
-    const key = `${r.userId}:${r.round}`;
+    const key = `${voterKey(r)}:${r.round}`;
     if ((latest.get(key)?.seq ?? 0) < r.seq) latest.set(key, r);
   }
   return ballots
     .filter((b) => {
-      const recorded = latest.get(`${b.userId}:${b.round}`);
+      const recorded = latest.get(`${voterKey(b)}:${b.round}`);
       return !recorded || recorded.method !== b.method || recorded.payload !== b.payload;
     })
-    .map(({ userId, round }) => ({ userId, round }));
+    .map(({ userId, voterName, round }) => ({ userId, voterName, round }));
 }

@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
-import { recordAudit } from "@/lib/domain/audit";
-import { touchEvaluation } from "@/lib/domain/evaluations";
+import type { Actor } from "@/lib/domain/authorize";
+import { withEvaluation, type WriteRule } from "@/lib/domain/evaluation-access";
 import { BallotInputSchema, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
 import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
 
@@ -19,25 +17,17 @@ export function ballotPayload(ballot: BallotInput): string {
  * revision is appended to the per-evaluation hash chain (lib/domain/ballot-revisions.ts).
  */
 export async function castBallot(actor: Actor, evaluationId: string, input: unknown) {
-  const access = await requireEvaluationAccess(actor, evaluationId, "ballot:cast");
   const ballot = parseOrThrow(BallotInputSchema, input, "ballot");
-  const evaluation = await db.evaluation.findUniqueOrThrow({
-    where: { id: evaluationId },
-    include: { criteria: { select: { key: true } } },
-  });
-  if (evaluation.status !== "voting") {
-    throw new AppError("conflict", evaluation.status === "draft" ? "Voting has not opened yet." : "Voting is closed for this evaluation.");
-  }
-  if (evaluation.votingDeadline && evaluation.votingDeadline < new Date()) {
-    throw new AppError("conflict", "The voting deadline has passed.");
-  }
-  const fields = checkBallotFits(ballot, evaluation.criteria.map((c) => c.key));
-  if (Object.keys(fields).length) {
-    throw new AppError("invalid", `Invalid ballot: ${Object.values(fields)[0]}`, fields);
-  }
   const payload = ballotPayload(ballot);
-  const round = evaluation.round;
-  return db.$transaction(async (tx) => {
+  return withEvaluation(actor, evaluationId, "ballot:cast", VOTING_OPEN, async ({ tx, round, votingDeadline, audit }) => {
+    if (votingDeadline && votingDeadline < new Date()) {
+      throw new AppError("conflict", "The voting deadline has passed.");
+    }
+    const criteria = await tx.criterion.findMany({ where: { evaluationId }, select: { key: true } });
+    const fields = checkBallotFits(ballot, criteria.map((c) => c.key));
+    if (Object.keys(fields).length) {
+      throw new AppError("invalid", `Invalid ballot: ${Object.values(fields)[0]}`, fields);
+    }
     const stored = await tx.ballot.upsert({
       where: { evaluationId_userId_round: { evaluationId, userId: actor.userId, round } },
       create: { evaluationId, userId: actor.userId, round, method: ballot.method, payload },
@@ -51,8 +41,12 @@ export async function castBallot(actor: Actor, evaluationId: string, input: unkn
       payload,
       createdAt: new Date(),
     });
-    await touchEvaluation(tx, evaluationId);
-    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "ballot.cast", detail: { round, seq, method: ballot.method } });
+    await audit("ballot.cast", { round, seq, method: ballot.method });
     return { id: stored.id, method: ballot.method, round, ...JSON.parse(payload), castAt: stored.updatedAt, revision: seq };
   });
 }
+
+const VOTING_OPEN: WriteRule = {
+  statuses: ["voting"],
+  conflict: (status) => (status === "draft" ? "Voting has not opened yet." : "Voting is closed for this evaluation."),
+};

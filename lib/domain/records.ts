@@ -1,4 +1,5 @@
 import "server-only";
+import { voterDisplayName, voterKey } from "@/lib/ballots/voter";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
@@ -50,7 +51,7 @@ async function buildRecord(client: Tx, evaluationId: string, options: { anonymis
     options: evaluation.options,
     criteria: evaluation.criteria,
     ratings: evaluation.ratings,
-    ballots: evaluation.ballots,
+    ballots: evaluation.ballots.map((b) => ({ ...b, userId: voterKey(b) })),
     members: evaluation.team.memberships.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, role: m.role })),
     auditEntries: evaluation.auditEntries,
     revisions: evaluation.revisions,
@@ -103,13 +104,13 @@ export async function checkEvaluationIntegrity(actor: Actor, evaluationId: strin
   await requireEvaluationAccess(actor, evaluationId, "team:read");
   const [revisions, ballots, snapshot] = await Promise.all([
     db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } }),
-    db.ballot.findMany({ where: { evaluationId }, select: { userId: true, round: true, method: true, payload: true, user: { select: { name: true } } } }),
+    db.ballot.findMany({ where: { evaluationId }, select: { userId: true, voterName: true, round: true, method: true, payload: true, user: { select: { name: true } } } }),
     db.decisionSnapshot.findUnique({ where: { evaluationId } }),
   ]);
   const head = snapshot ? recordFromCanonical(snapshot.canonical).ballotChain : undefined;
   const chain = verifyChain(revisions, head);
   const offChain = ballotsOffTheChain(ballots, revisions);
-  const nameOf = new Map(ballots.map((b) => [b.userId, b.user.name]));
+  const nameOf = new Map(ballots.map((b) => [voterKey(b), voterDisplayName(b)]));
   const snapshotValid = snapshot ? sha256Hex(snapshot.canonical) === snapshot.sha256 : null;
   return {
     valid: chain.valid && offChain.length === 0 && snapshotValid !== false,
@@ -118,7 +119,7 @@ export async function checkEvaluationIntegrity(actor: Actor, evaluationId: strin
     ballots: {
       valid: offChain.length === 0,
       ...(offChain.length
-        ? { reason: offChain.map((b) => `${nameOf.get(b.userId)}'s round ${b.round} ballot differs from its recorded revision`).join("; ") }
+        ? { reason: offChain.map((b) => `${nameOf.get(voterKey(b))}'s round ${b.round} ballot differs from its recorded revision`).join("; ") }
         : {}),
     },
     snapshot: snapshot ? { sha256: snapshot.sha256, valid: snapshotValid } : null,

@@ -8,6 +8,7 @@ import type { Aggregation, Ballot, EngineInput, EngineReport } from "@/lib/engin
 import type { Role } from "@/lib/domain/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
 import { CitationSchema } from "@/lib/catalog/schema";
+import { voterDisplayName, voterKey, type BallotOwner } from "@/lib/ballots/voter";
 
 /** Reports are seeded so the same evaluation state always gives the same report. */
 export const REPORT_SEED = 42;
@@ -35,11 +36,12 @@ async function loadEvaluation(evaluationId: string) {
 }
 type LoadedEvaluation = Awaited<ReturnType<typeof loadEvaluation>>;
 
-function storedBallotToEngine(ballot: { userId: string; method: string; payload: string }): Ballot {
+function storedBallotToEngine(ballot: BallotOwner & { method: string; payload: string }): Ballot {
   const payload = JSON.parse(ballot.payload);
+  const voter = voterKey(ballot);
   return ballot.method === "pairwise"
-    ? { voter: ballot.userId, method: "pairwise", comparisons: payload.comparisons }
-    : { voter: ballot.userId, method: ballot.method as "points" | "likert", weights: payload.weights };
+    ? { voter, method: "pairwise", comparisons: payload.comparisons }
+    : { voter, method: ballot.method as "points" | "likert", weights: payload.weights };
 }
 
 /** The engine's input for an evaluation's current round, keyed by option and criterion keys. */
@@ -77,13 +79,13 @@ export function reportFor(input: EngineInput): EngineReport | null {
  */
 function revealedBallots(evaluation: LoadedEvaluation, criterionIds: string[]) {
   const inRound = (round: number) => evaluation.ballots.filter((b) => b.round === round);
-  const previous = new Map(inRound(evaluation.round - 1).map((b) => [b.userId, b]));
+  const previous = new Map(inRound(evaluation.round - 1).map((b) => [voterKey(b), b]));
   return inRound(evaluation.round).map((b) => {
     const weights = ballotWeights(storedBallotToEngine(b), criterionIds);
-    const before = previous.get(b.userId);
+    const before = previous.get(voterKey(b));
     return {
-      voter: b.userId,
-      voterName: b.user.name,
+      voter: voterKey(b),
+      voterName: voterDisplayName(b),
       method: b.method,
       weights,
       changes: before ? weightChanges(ballotWeights(storedBallotToEngine(before), criterionIds), weights) : null,

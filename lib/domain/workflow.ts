@@ -63,7 +63,7 @@ export async function transitionEvaluation(
         // Everyone's ballot carries over, so a member who does not revise keeps their vote; the
         // copies join the hash chain like any other ballot.
         for (const b of evaluation.ballots.filter((b) => b.round === evaluation.round)) {
-          const fields = { evaluationId, userId: b.userId, round, method: b.method, payload: b.payload, createdAt: new Date() };
+          const fields = { evaluationId, userId: b.userId, voterName: b.voterName, round, method: b.method, payload: b.payload, createdAt: new Date() };
           await tx.ballot.create({ data: fields });
           await appendBallotRevision(tx, fields);
         }

@@ -11,7 +11,9 @@ export const GENESIS_HASH = "0".repeat(64);
 export interface RevisionFields {
   prevHash: string;
   evaluationId: string;
-  userId: string;
+  userId: string | null;
+  /** an imported ballot's voter, named by the record it came from (no account); hashed only when set */
+  voterName?: string | null;
   round: number;
   /** 1 for an evaluation's first revision, then consecutive */
   seq: number;
@@ -35,6 +37,7 @@ export function revisionHash(fields: RevisionFields): string {
       prevHash: fields.prevHash,
       evaluationId: fields.evaluationId,
       userId: fields.userId,
+      voterName: fields.voterName ?? undefined,
       round: fields.round,
       seq: fields.seq,
       method: fields.method,

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Download, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { cli, type Demo } from "./cli";
+import { E2E_DATABASE_FILE } from "../../playwright.config";
 
 async function download(page: Page, item: string): Promise<{ text: string; file: string }> {
   await page.getByTestId("export-menu").click();
@@ -85,7 +86,7 @@ test("a ballot changed directly in the database is flagged on the evaluation pag
   await page.goto(`/evaluations/${evaluationId}`);
   await expect(page.getByTestId("integrity-badge")).toContainText("Integrity verified");
 
-  const database = new Database(path.resolve("data/e2e.db"));
+  const database = new Database(path.resolve(E2E_DATABASE_FILE));
   database.prepare("UPDATE BallotRevision SET payload = replace(payload, ':', ': ') WHERE evaluationId = ? AND seq = 1").run(evaluationId);
   database.close();
 
