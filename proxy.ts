@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { STRICT_TRANSPORT_SECURITY, servedOverHttps } from "@/lib/http/origin";
 
 // Proxy sets the Content-Security-Policy with a fresh nonce per request: Next streams inline
 // scripts for hydration, and a nonce is the only way to allow them without 'unsafe-inline'.
@@ -25,6 +26,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 

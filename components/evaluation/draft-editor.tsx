@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Field } from "@/components/ui/field";
@@ -40,16 +41,19 @@ function ItemList({ view, kind }: { view: EvaluationView; kind: Kind }) {
                 if (next && next !== item.name) run(() => renameItemAction(view.id, { kind, id: item.id, name: next }));
               }}
             />
-            <Button
-              type="button"
-              variant="ghost"
-              size="icon"
-              aria-label={`Remove ${item.name}`}
-              disabled={pending}
-              onClick={() => run(() => removeItemAction(view.id, { kind, id: item.id }))}
-            >
-              <Trash2 />
-            </Button>
+            <ConfirmDialog
+              trigger={
+                <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${item.name}`} disabled={pending}>
+                  <Trash2 />
+                </Button>
+              }
+              title={`Remove ${item.name}?`}
+              description={`Its ratings${kind === "option" ? "" : " and any weight suggested for it"} are removed with it. Comments about it stay in the discussion.`}
+              confirmLabel="Remove"
+              destructive
+              pending={pending}
+              onConfirm={() => run(() => removeItemAction(view.id, { kind, id: item.id }))}
+            />
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useEvaluationAction } from "@/components/evaluation/use-evaluation-action";
 import { transitionAction } from "@/app/evaluations/[id]/actions";
 import type { EvaluationView } from "@/lib/domain/report";
@@ -27,8 +28,16 @@ export function StatusActions({ view }: { view: EvaluationView }) {
     override: "",
   });
   const [voting, setVoting] = useState({ deadline: "", quorum: "" });
+  const [secondRoundDeadline, setSecondRoundDeadline] = useState("");
   const voted = view.members.filter((m) => m.voted).length;
   const quorumMissing = view.quorum !== null && voted < view.quorum;
+  // Deciding while ballots are blind, or below the quorum, is allowed only with a reason on the record.
+  const needsReason = view.status === "voting" || quorumMissing;
+  const reasonHint =
+    view.status === "voting"
+      ? "The ballots have not been revealed yet: say why the team decides without seeing them."
+      : `Only ${voted} of the ${view.quorum} ballots the quorum asks for are in.`;
+  const isoOrEmpty = (local: string) => (local ? new Date(local).toISOString() : "");
   const transition = (input: Record<string, unknown>) =>
     run(
       () => transitionAction(view.id, input),
@@ -46,22 +55,53 @@ export function StatusActions({ view }: { view: EvaluationView }) {
           <Button onClick={() => setPanel(panel === "open-voting" ? null : "open-voting")}>Open voting</Button>
         ) : null}
         {view.status === "voting" ? (
-          <Button variant="secondary" disabled={pending} onClick={() => transition({ action: "reveal" })}>
-            Close voting and reveal ballots
-          </Button>
+          <ConfirmDialog
+            trigger={
+              <Button variant="secondary" disabled={pending}>
+                Close voting and reveal ballots
+              </Button>
+            }
+            title="Close voting and reveal the ballots?"
+            description={`${voted} of ${view.members.filter((m) => m.role !== "viewer").length} members have voted. Everyone in the team will see each ballot, and no more ballots can be cast in this round.`}
+            confirmLabel="Reveal ballots"
+            pending={pending}
+            onConfirm={() => transition({ action: "reveal" })}
+          />
         ) : null}
         {view.status === "revealed" ? (
-          <Button variant="secondary" disabled={pending} onClick={() => transition({ action: "second-round" })}>
-            Start a second round
-          </Button>
+          <ConfirmDialog
+            trigger={
+              <Button variant="secondary" disabled={pending}>
+                Start a second round
+              </Button>
+            }
+            title={`Start round ${view.round + 1}?`}
+            description="Every ballot of this round is carried over, so a member who does not revise keeps their vote. Ballots are blind again until you reveal them."
+            confirmLabel="Start the round"
+            pending={pending}
+            onConfirm={() => transition({ action: "second-round", deadline: isoOrEmpty(secondRoundDeadline) })}
+          >
+            <Field label="Deadline for this round (optional)" error={error?.fields?.deadline}>
+              <Input type="datetime-local" value={secondRoundDeadline} onChange={(e) => setSecondRoundDeadline(e.target.value)} />
+            </Field>
+          </ConfirmDialog>
         ) : null}
         {view.status === "voting" || view.status === "revealed" ? (
           <Button onClick={() => setPanel(panel === "decide" ? null : "decide")}>Record the decision</Button>
         ) : null}
         {view.status === "decided" ? (
-          <Button variant="outline" disabled={pending} onClick={() => transition({ action: "supersede" })}>
-            Revisit (supersede with a new evaluation)
-          </Button>
+          <ConfirmDialog
+            trigger={
+              <Button variant="outline" disabled={pending}>
+                Revisit (supersede with a new evaluation)
+              </Button>
+            }
+            title="Revisit this decision?"
+            description="This decision is marked superseded and a new draft evaluation with the same options, criteria and ratings is created. The decision record stays as it was."
+            confirmLabel="Create the new evaluation"
+            pending={pending}
+            onConfirm={() => transition({ action: "supersede" })}
+          />
         ) : null}
       </div>
 
@@ -72,7 +112,7 @@ export function StatusActions({ view }: { view: EvaluationView }) {
             e.preventDefault();
             transition({
               action: "open-voting",
-              deadline: voting.deadline ? new Date(voting.deadline).toISOString() : "",
+              deadline: isoOrEmpty(voting.deadline),
               quorum: voting.quorum,
             });
           }}
@@ -114,12 +154,8 @@ export function StatusActions({ view }: { view: EvaluationView }) {
           <Field label="Rationale" description="Why the team chose it; this goes into the decision record." error={error?.fields?.rationale}>
             <Textarea rows={3} value={decision.rationale} onChange={(e) => setDecision({ ...decision, rationale: e.target.value })} />
           </Field>
-          {quorumMissing ? (
-            <Field
-              label="Override reason"
-              description={`Only ${voted} of the ${view.quorum} ballots the quorum asks for are in.`}
-              error={error?.fields?.override}
-            >
+          {needsReason ? (
+            <Field label="Reason to decide now" description={reasonHint} error={error?.fields?.override}>
               <Input value={decision.override} onChange={(e) => setDecision({ ...decision, override: e.target.value })} />
             </Field>
           ) : null}

@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
-import { recordAudit } from "@/lib/domain/audit";
-import { touchEvaluation } from "@/lib/domain/evaluations";
+import type { Actor } from "@/lib/domain/authorize";
+import { ANY_STATUS, readEvaluation, withEvaluation } from "@/lib/domain/evaluation-access";
 import { mentionedUserIds } from "@/lib/mentions";
 import { CommentInputSchema, type CommentTargetType } from "@/lib/validation/comment";
 import { z } from "zod";
@@ -56,64 +55,46 @@ const AUTHOR = { author: { select: { id: true, name: true } } } as const;
  * land in one transaction.
  */
 export async function addComment(actor: Actor, evaluationId: string, input: unknown): Promise<CommentNode> {
-  const access = await requireEvaluationAccess(actor, evaluationId, "comment:write");
   const data = parseOrThrow(CommentInputSchema, input, "comment");
-  const evaluation = await db.evaluation.findUniqueOrThrow({
-    where: { id: evaluationId },
-    select: {
-      options: { select: { key: true } },
-      criteria: { select: { key: true } },
-      team: { select: { memberships: { select: { user: { select: { id: true, name: true } } } } } },
-    },
-  });
-
-  let target: { targetType: CommentTargetType; targetKey: string | null };
-  if (data.parentId) {
-    const parent = await db.comment.findFirst({ where: { id: data.parentId, evaluationId }, select: { targetType: true, targetKey: true } });
-    if (!parent) throw new AppError("not_found", "The comment you are replying to is not part of this evaluation.");
-    target = { targetType: parent.targetType as CommentTargetType, targetKey: parent.targetKey };
-  } else if (data.targetType === "evaluation") {
-    target = { targetType: "evaluation", targetKey: null };
-  } else {
-    const keys = (data.targetType === "option" ? evaluation.options : evaluation.criteria).map((item) => item.key);
-    if (!keys.includes(data.targetKey!)) {
-      throw new AppError("invalid", `There is no ${data.targetType} "${data.targetKey}" in this evaluation.`, {
-        targetKey: `Unknown ${data.targetType}`,
-      });
-    }
-    target = { targetType: data.targetType, targetKey: data.targetKey! };
-  }
-
-  const members = evaluation.team.memberships.map((m) => m.user);
-  const mentions = mentionedUserIds(data.body, members);
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.comment.create({
-      data: {
-        evaluationId,
-        authorId: actor.userId,
-        parentId: data.parentId ?? null,
-        ...target,
-        body: data.body,
-        mentions: JSON.stringify(mentions),
+  return withEvaluation(actor, evaluationId, "comment:write", ANY_STATUS, async ({ tx, audit }) => {
+    const evaluation = await tx.evaluation.findUniqueOrThrow({
+      where: { id: evaluationId },
+      select: {
+        options: { select: { key: true } },
+        criteria: { select: { key: true } },
+        team: { select: { memberships: { select: { user: { select: { id: true, name: true } } } } } },
       },
+    });
+    let target: { targetType: CommentTargetType; targetKey: string | null };
+    if (data.parentId) {
+      const parent = await tx.comment.findFirst({ where: { id: data.parentId, evaluationId }, select: { targetType: true, targetKey: true } });
+      if (!parent) throw new AppError("not_found", "The comment you are replying to is not part of this evaluation.");
+      target = { targetType: parent.targetType as CommentTargetType, targetKey: parent.targetKey };
+    } else if (data.targetType === "evaluation") {
+      target = { targetType: "evaluation", targetKey: null };
+    } else {
+      const keys = (data.targetType === "option" ? evaluation.options : evaluation.criteria).map((item) => item.key);
+      if (!keys.includes(data.targetKey!)) {
+        throw new AppError("invalid", `There is no ${data.targetType} "${data.targetKey}" in this evaluation.`, {
+          targetKey: `Unknown ${data.targetType}`,
+        });
+      }
+      target = { targetType: data.targetType, targetKey: data.targetKey! };
+    }
+    const members = evaluation.team.memberships.map((m) => m.user);
+    const mentions = mentionedUserIds(data.body, members);
+    const created = await tx.comment.create({
+      data: { evaluationId, authorId: actor.userId, parentId: data.parentId ?? null, ...target, body: data.body, mentions: JSON.stringify(mentions) },
       include: AUTHOR,
     });
-    await touchEvaluation(tx, evaluationId);
-    await recordAudit(tx, {
-      teamId: access.teamId,
-      evaluationId,
-      actorId: actor.userId,
-      action: "comment.added",
-      detail: { commentId: created.id, parentId: created.parentId, ...target, mentions },
-    });
-    return created;
+    await audit("comment.added", { commentId: created.id, parentId: created.parentId, ...target, mentions });
+    return toNode(created, new Map(members.map((m) => [m.id, m.name])));
   });
-  return toNode(row, new Map(members.map((m) => [m.id, m.name])));
 }
 
 /** The evaluation's comments as threads (oldest first at every level), for any member. */
 export async function listComments(actor: Actor, evaluationId: string): Promise<CommentNode[]> {
-  await requireEvaluationAccess(actor, evaluationId, "team:read");
+  await readEvaluation(actor, evaluationId, "team:read");
   const rows = await db.comment.findMany({ where: { evaluationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: AUTHOR });
   const mentioned = [...new Set(rows.flatMap((r) => MentionIdsSchema.parse(JSON.parse(r.mentions))))];
   const users = mentioned.length ? await db.user.findMany({ where: { id: { in: mentioned } }, select: { id: true, name: true } }) : [];

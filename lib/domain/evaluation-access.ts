@@ -125,3 +125,9 @@ export const DRAFT_ONLY: WriteRule = {
   statuses: ["draft"],
   conflict: () => "Options, criteria and ratings can only change while the evaluation is a draft.",
 };
+
+/** Discussion stays open whatever the evaluation's status. */
+export const ANY_STATUS: WriteRule = {
+  statuses: ["draft", "voting", "revealed", "decided", "superseded"],
+  conflict: () => "This evaluation cannot change now.",
+};

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { requireEvaluationAccess, requireTeamAccess, type Actor } from "@/lib/domain/authorize";
+import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
+import { DRAFT_ONLY, withEvaluation } from "@/lib/domain/evaluation-access";
 import { recordAudit } from "@/lib/domain/audit";
 import { djangoOrFlaskTemplate, suggestWeights } from "@/lib/catalog";
 import { ProjectProfileSchema } from "@/lib/catalog/profile";
@@ -18,11 +19,6 @@ import {
 
 const CreateWithProfileSchema = CreateEvaluationSchema.extend({ profile: ProjectProfileSchema.optional() });
 
-/** Bumps the evaluation's revision, which live reports watch, inside the caller's transaction. */
-export function touchEvaluation(tx: Tx, evaluationId: string) {
-  return tx.evaluation.update({ where: { id: evaluationId }, data: { revision: { increment: 1 } } });
-}
-
 export async function createEvaluation(actor: Actor, teamId: string, input: unknown) {
   await requireTeamAccess(actor, teamId, "evaluation:edit");
   const data = parseOrThrow(CreateWithProfileSchema, input, "evaluation");
@@ -37,6 +33,7 @@ export async function createEvaluation(actor: Actor, teamId: string, input: unkn
         createdById: actor.userId,
         profile: data.profile ? JSON.stringify(data.profile) : null,
         suggestedWeights: suggestion ? JSON.stringify(suggestion) : null,
+        visibility: data.visibility,
       },
     });
     if (template) {
@@ -95,41 +92,44 @@ export async function listTeamEvaluations(actor: Actor, teamId: string) {
   }));
 }
 
-async function requireDraft(actor: Actor, evaluationId: string) {
-  const access = await requireEvaluationAccess(actor, evaluationId, "evaluation:edit");
-  const evaluation = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { status: true } });
-  if (evaluation.status !== "draft") {
-    throw new AppError("conflict", "Options, criteria and ratings can only change while the evaluation is a draft.");
-  }
-  return access;
-}
-
 export async function updateEvaluationDetails(actor: Actor, evaluationId: string, input: unknown) {
-  const access = await requireDraft(actor, evaluationId);
   const data = parseOrThrow(UpdateEvaluationSchema, input, "evaluation");
-  await db.$transaction(async (tx) => {
-    await tx.evaluation.update({ where: { id: evaluationId }, data: { title: data.title, problem: data.problem, revision: { increment: 1 } } });
-    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "evaluation.updated", detail: data });
+  await withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
+    await tx.evaluation.update({ where: { id: evaluationId }, data: { title: data.title, problem: data.problem } });
+    await audit("evaluation.updated", data);
   });
 }
 
-async function uniqueKey(tx: Tx, kind: "option" | "criterion", evaluationId: string, name: string) {
+async function uniqueKey(tx: Tx, kind: ItemKind, evaluationId: string, name: string) {
   const base = slugify(name);
-  const taken = new Set(
-    (kind === "option"
-      ? await tx.option.findMany({ where: { evaluationId }, select: { key: true } })
-      : await tx.criterion.findMany({ where: { evaluationId }, select: { key: true } })
-    ).map((r) => r.key),
-  );
+  const taken = new Set((await itemsOf(tx, kind, evaluationId)).map((r) => r.key));
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
   return key;
 }
 
+type ItemKind = "option" | "criterion";
+
+function itemsOf(tx: Tx, kind: ItemKind, evaluationId: string) {
+  const query = { where: { evaluationId }, select: { id: true, key: true, name: true } } as const;
+  return kind === "option" ? tx.option.findMany(query) : tx.criterion.findMany(query);
+}
+
+/** Two options (or two criteria) with the same name make every table and ballot ambiguous. */
+async function refuseDuplicateName(tx: Tx, kind: ItemKind, evaluationId: string, name: string, exceptId?: string) {
+  const normalised = name.trim().toLocaleLowerCase();
+  const clash = (await itemsOf(tx, kind, evaluationId)).find((r) => r.id !== exceptId && r.name.trim().toLocaleLowerCase() === normalised);
+  if (clash) {
+    throw new AppError("invalid", `This evaluation already has ${kind === "option" ? "an option" : "a criterion"} named "${clash.name}".`, {
+      name: "Choose a name not used yet",
+    });
+  }
+}
+
 export async function addItem(actor: Actor, evaluationId: string, input: unknown) {
-  const access = await requireDraft(actor, evaluationId);
   const data = parseOrThrow(AddItemSchema, input, itemKindOf(input));
-  return db.$transaction(async (tx) => {
+  return withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
+    await refuseDuplicateName(tx, data.kind, evaluationId, data.name);
     const key = await uniqueKey(tx, data.kind, evaluationId, data.name);
     const position =
       data.kind === "option"
@@ -139,8 +139,7 @@ export async function addItem(actor: Actor, evaluationId: string, input: unknown
       data.kind === "option"
         ? await tx.option.create({ data: { evaluationId, key, name: data.name, summary: data.description, position } })
         : await tx.criterion.create({ data: { evaluationId, key, name: data.name, description: data.description, position } });
-    await touchEvaluation(tx, evaluationId);
-    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: `${data.kind}.added`, detail: { key, name: data.name } });
+    await audit(`${data.kind}.added`, { key, name: data.name });
     return row;
   });
 }
@@ -151,48 +150,43 @@ function itemKindOf(input: unknown) {
 }
 
 export async function renameItem(actor: Actor, evaluationId: string, input: unknown) {
-  const access = await requireDraft(actor, evaluationId);
   const data = parseOrThrow(RenameItemSchema, input, itemKindOf(input));
-  await db.$transaction(async (tx) => {
+  await withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
+    await refuseDuplicateName(tx, data.kind, evaluationId, data.name, data.id);
     const where = { id: data.id, evaluationId };
     const updated =
       data.kind === "option"
         ? await tx.option.updateMany({ where, data: { name: data.name } })
         : await tx.criterion.updateMany({ where, data: { name: data.name } });
     if (updated.count !== 1) throw new AppError("not_found", `That ${data.kind} is not part of this evaluation.`);
-    await touchEvaluation(tx, evaluationId);
-    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: `${data.kind}.renamed`, detail: { id: data.id, name: data.name } });
+    await audit(`${data.kind}.renamed`, { id: data.id, name: data.name });
   });
 }
 
 export async function removeItem(actor: Actor, evaluationId: string, input: unknown) {
-  const access = await requireDraft(actor, evaluationId);
   const data = parseOrThrow(RemoveItemSchema, input, itemKindOf(input));
-  await db.$transaction(async (tx) => {
+  await withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
     const where = { id: data.id, evaluationId };
     const removed =
       data.kind === "option" ? await tx.option.deleteMany({ where }) : await tx.criterion.deleteMany({ where });
     if (removed.count !== 1) throw new AppError("not_found", `That ${data.kind} is not part of this evaluation.`);
-    await touchEvaluation(tx, evaluationId);
-    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: `${data.kind}.removed`, detail: { id: data.id } });
+    await audit(`${data.kind}.removed`, { id: data.id });
   });
 }
 
 export async function setRating(actor: Actor, evaluationId: string, input: unknown) {
-  const access = await requireDraft(actor, evaluationId);
   const data = parseOrThrow(RatingSchema, input, "rating");
-  const [option, criterion] = await Promise.all([
-    db.option.findFirst({ where: { id: data.optionId, evaluationId }, select: { id: true } }),
-    db.criterion.findFirst({ where: { id: data.criterionId, evaluationId }, select: { id: true } }),
-  ]);
-  if (!option || !criterion) throw new AppError("not_found", "That option or criterion is not part of this evaluation.");
-  await db.$transaction(async (tx) => {
+  await withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
+    const [option, criterion] = await Promise.all([
+      tx.option.findFirst({ where: { id: data.optionId, evaluationId }, select: { id: true } }),
+      tx.criterion.findFirst({ where: { id: data.criterionId, evaluationId }, select: { id: true } }),
+    ]);
+    if (!option || !criterion) throw new AppError("not_found", "That option or criterion is not part of this evaluation.");
     await tx.rating.upsert({
       where: { optionId_criterionId: { optionId: data.optionId, criterionId: data.criterionId } },
       create: { evaluationId, optionId: data.optionId, criterionId: data.criterionId, score: data.score, rationale: data.rationale ?? "" },
       update: { score: data.score, ...(data.rationale === undefined ? {} : { rationale: data.rationale }) },
     });
-    await touchEvaluation(tx, evaluationId);
-    await recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: "rating.set", detail: data });
+    await audit("rating.set", data);
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
-import { recordAudit } from "@/lib/domain/audit";
+import type { Actor } from "@/lib/domain/authorize";
+import { withEvaluation, type WriteRule, type WriteScope } from "@/lib/domain/evaluation-access";
 import { freezeDecisionRecord } from "@/lib/domain/records";
 import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
+import { can, type Role } from "@/lib/domain/permissions";
 import { TransitionSchema, type EvaluationStatus, type TransitionInput } from "@/lib/validation/evaluation";
 
 // Draft → Voting → Revealed (→ Voting, round 2) → Decided → Superseded.
@@ -16,130 +17,180 @@ const ALLOWED_FROM: Record<TransitionInput["action"], EvaluationStatus[]> = {
   supersede: ["decided"],
 };
 
-/**
- * Moves an evaluation along its workflow. Every transition is one transaction with its audit entry.
- * Returns the id of the evaluation to show next (the new one, for supersede).
- */
-export async function transitionEvaluation(
-  actor: Actor,
-  evaluationId: string,
-  input: unknown,
-): Promise<{ evaluationId: string }> {
-  const access = await requireEvaluationAccess(actor, evaluationId, "evaluation:manage");
-  const data = parseOrThrow(TransitionSchema, input, "status change");
-  const evaluation = await db.evaluation.findUniqueOrThrow({
-    where: { id: evaluationId },
-    include: { options: true, criteria: true, ratings: true, ballots: true },
-  });
-  const status = evaluation.status as EvaluationStatus;
-  if (!ALLOWED_FROM[data.action].includes(status)) {
-    throw new AppError("conflict", `An evaluation that is ${status} cannot ${data.action.replace("-", " ")}.`);
-  }
-  const audit = (tx: Tx, detail: object = {}) =>
-    recordAudit(tx, { teamId: access.teamId, evaluationId, actorId: actor.userId, action: `evaluation.${data.action}`, detail: { from: status, ...detail } });
+function ruleFor(action: TransitionInput["action"]): WriteRule {
+  return {
+    statuses: ALLOWED_FROM[action],
+    conflict: (status) => `An evaluation that is ${status} cannot ${action.replace("-", " ")}.`,
+    // Deciding scores the evaluation to freeze its record, and supersede copies the whole table.
+    timeout: 30_000,
+  };
+}
 
-  switch (data.action) {
-    case "open-voting": {
-      if (evaluation.options.length < 2) throw new AppError("invalid", "Add at least two options before voting.", { options: "At least two options" });
-      if (evaluation.criteria.length < 1) throw new AppError("invalid", "Add at least one criterion before voting.", { criteria: "At least one criterion" });
-      const deadline = data.deadline ? new Date(data.deadline) : null;
-      if (deadline && deadline < new Date()) throw new AppError("invalid", "The deadline must be in the future.", { deadline: "Must be in the future" });
-      const quorum = data.quorum === "" || data.quorum === undefined ? null : data.quorum;
-      await db.$transaction(async (tx) => {
-        await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", votingDeadline: deadline, quorum, revision: { increment: 1 } } });
-        await audit(tx, { deadline, quorum });
-      });
-      return { evaluationId };
+/**
+ * Moves an evaluation along its workflow. Every transition is one transaction, under the
+ * evaluation's write lock, with its audit entry: a ballot racing Reveal or Decide lands before it
+ * or is refused, never after. Returns the id of the evaluation to show next (the new one, for supersede).
+ */
+export async function transitionEvaluation(actor: Actor, evaluationId: string, input: unknown): Promise<{ evaluationId: string }> {
+  const data = parseOrThrow(TransitionSchema, input, "status change");
+  return withEvaluation(actor, evaluationId, "evaluation:manage", ruleFor(data.action), async (scope) => {
+    const audit = (detail: Record<string, unknown> = {}) => scope.audit(`evaluation.${data.action}`, { from: scope.status, ...detail });
+    switch (data.action) {
+      case "open-voting":
+        return openVoting(scope, data, audit);
+      case "reveal":
+        await scope.tx.evaluation.update({ where: { id: evaluationId }, data: { status: "revealed" } });
+        await audit();
+        return { evaluationId };
+      case "second-round":
+        return startSecondRound(scope, data, audit);
+      case "decide":
+        return decide(actor, scope, data, audit);
+      case "supersede":
+        return supersede(actor, scope, audit);
     }
-    case "reveal":
-      await db.$transaction(async (tx) => {
-        await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "revealed", revision: { increment: 1 } } });
-        await audit(tx);
+  });
+}
+
+type Audit = (detail?: Record<string, unknown>) => Promise<unknown>;
+
+function futureDeadline(value: string | undefined): Date | null {
+  const deadline = value ? new Date(value) : null;
+  if (deadline && deadline < new Date()) throw new AppError("invalid", "The deadline must be in the future.", { deadline: "Must be in the future" });
+  return deadline;
+}
+
+/** Members whose role lets them vote: the most a quorum can ask for. */
+async function eligibleVoters(tx: Tx, teamId: string): Promise<number> {
+  const memberships = await tx.membership.findMany({ where: { teamId }, select: { role: true } });
+  return memberships.filter((m) => can(m.role as Role, "ballot:cast")).length;
+}
+
+async function openVoting(scope: WriteScope, data: Extract<TransitionInput, { action: "open-voting" }>, audit: Audit) {
+  const { tx, evaluationId, teamId } = scope;
+  const [options, criteria, ratings] = await Promise.all([
+    tx.option.count({ where: { evaluationId } }),
+    tx.criterion.count({ where: { evaluationId } }),
+    tx.rating.count({ where: { evaluationId } }),
+  ]);
+  if (options < 2) throw new AppError("invalid", "Add at least two options before voting.", { options: "At least two options" });
+  if (criteria < 1) throw new AppError("invalid", "Add at least one criterion before voting.", { criteria: "At least one criterion" });
+  if (ratings < options * criteria) {
+    const missing = options * criteria - ratings;
+    throw new AppError("invalid", `Rate every option on every criterion before voting: ${missing} rating${missing === 1 ? " is" : "s are"} missing.`, {
+      ratings: `${missing} missing`,
+    });
+  }
+  const deadline = futureDeadline(data.deadline);
+  const quorum = data.quorum === "" || data.quorum === undefined ? null : data.quorum;
+  if (quorum !== null) {
+    const eligible = await eligibleVoters(tx, teamId);
+    if (quorum > eligible) {
+      throw new AppError("invalid", `The quorum (${quorum}) cannot exceed the ${eligible} members who can vote.`, {
+        quorum: `At most ${eligible}`,
       });
-      return { evaluationId };
-    case "second-round": {
-      const round = evaluation.round + 1;
-      await db.$transaction(async (tx) => {
-        // Everyone's ballot carries over, so a member who does not revise keeps their vote; the
-        // copies join the hash chain like any other ballot.
-        for (const b of evaluation.ballots.filter((b) => b.round === evaluation.round)) {
-          const fields = { evaluationId, userId: b.userId, voterName: b.voterName, round, method: b.method, payload: b.payload, createdAt: new Date() };
-          await tx.ballot.create({ data: fields });
-          await appendBallotRevision(tx, fields);
-        }
-        await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", round, votingDeadline: null, revision: { increment: 1 } } });
-        await audit(tx, { round });
-      });
-      return { evaluationId };
-    }
-    case "decide": {
-      const option = evaluation.options.find((o) => o.id === data.optionId);
-      if (!option) throw new AppError("invalid", "Choose one of this evaluation's options.", { optionId: "Unknown option" });
-      const ballots = evaluation.ballots.filter((b) => b.round === evaluation.round).length;
-      const override = data.override?.trim() || null;
-      if (evaluation.quorum && ballots < evaluation.quorum && !override) {
-        throw new AppError(
-          "invalid",
-          `Only ${ballots} of the ${evaluation.quorum} ballots the quorum asks for are in. Give an override reason to decide anyway.`,
-          { override: "Required when the quorum is not met" },
-        );
-      }
-      await db.$transaction(async (tx) => {
-        await tx.evaluation.update({
-          where: { id: evaluationId },
-          data: {
-            status: "decided",
-            decidedOptionId: option.id,
-            decisionRationale: data.rationale,
-            decisionOverride: override,
-            decidedAt: new Date(),
-            decidedById: actor.userId,
-            revision: { increment: 1 },
-          },
-        });
-        await audit(tx, { option: option.key, ballots, quorum: evaluation.quorum, override });
-        // The record is frozen in the same transaction: a decision never exists without its record.
-        await freezeDecisionRecord(tx, evaluationId);
-      });
-      return { evaluationId };
-    }
-    case "supersede": {
-      const next = await db.$transaction(async (tx) => {
-        const created = await tx.evaluation.create({
-          data: {
-            teamId: evaluation.teamId,
-            title: `${evaluation.title} (revisited)`,
-            problem: evaluation.problem,
-            createdById: actor.userId,
-            profile: evaluation.profile,
-            suggestedWeights: evaluation.suggestedWeights,
-          },
-        });
-        const optionIds = new Map<string, string>();
-        const criterionIds = new Map<string, string>();
-        for (const o of evaluation.options) {
-          const row = await tx.option.create({ data: { evaluationId: created.id, key: o.key, name: o.name, summary: o.summary, position: o.position } });
-          optionIds.set(o.id, row.id);
-        }
-        for (const c of evaluation.criteria) {
-          const row = await tx.criterion.create({ data: { evaluationId: created.id, key: c.key, name: c.name, description: c.description, position: c.position } });
-          criterionIds.set(c.id, row.id);
-        }
-        await tx.rating.createMany({
-          data: evaluation.ratings.map((r) => ({
-            evaluationId: created.id,
-            optionId: optionIds.get(r.optionId)!,
-            criterionId: criterionIds.get(r.criterionId)!,
-            score: r.score,
-            rationale: r.rationale,
-            citations: r.citations,
-          })),
-        });
-        await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "superseded", supersededById: created.id, revision: { increment: 1 } } });
-        await audit(tx, { by: created.id });
-        return created;
-      });
-      return { evaluationId: next.id };
     }
   }
+  await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", votingDeadline: deadline, quorum } });
+  await audit({ deadline, quorum });
+  return { evaluationId };
+}
+
+async function startSecondRound(scope: WriteScope, data: Extract<TransitionInput, { action: "second-round" }>, audit: Audit) {
+  const { tx, evaluationId, round: previous } = scope;
+  const round = previous + 1;
+  const deadline = futureDeadline(data.deadline);
+  // Everyone's ballot carries over, so a member who does not revise keeps their vote; the copies
+  // join the hash chain like any other ballot. A withdrawn ballot (its voter left) has no row left.
+  const ballots = await tx.ballot.findMany({ where: { evaluationId, round: previous }, orderBy: { createdAt: "asc" } });
+  for (const b of ballots) {
+    const fields = { evaluationId, userId: b.userId, voterName: b.voterName, round, method: b.method, payload: b.payload, createdAt: new Date() };
+    await tx.ballot.create({ data: fields });
+    await appendBallotRevision(tx, fields);
+  }
+  await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", round, votingDeadline: deadline } });
+  await audit({ round, deadline, carriedOver: ballots.length });
+  return { evaluationId };
+}
+
+async function decide(actor: Actor, scope: WriteScope, data: Extract<TransitionInput, { action: "decide" }>, audit: Audit) {
+  const { tx, evaluationId, status, round, quorum } = scope;
+  const option = await tx.option.findFirst({ where: { id: data.optionId, evaluationId }, select: { id: true, key: true } });
+  if (!option) throw new AppError("invalid", "Choose one of this evaluation's options.", { optionId: "Unknown option" });
+  const ballots = await tx.ballot.count({ where: { evaluationId, round } });
+  const override = data.override?.trim() || null;
+  if (ballots === 0) {
+    throw new AppError("invalid", "No ballot has been cast yet: a decision is recorded with the team's ballots.", { optionId: "No ballots yet" });
+  }
+  // Deciding without the team's view (ballots still blind, or the quorum not met) is allowed, but
+  // only on the record: the override reason is the confirmation and lands in the decision record.
+  if (status === "voting" && !override) {
+    throw new AppError("invalid", "The ballots have not been revealed yet. Give a reason to decide before revealing them.", {
+      override: "Required to decide before the ballots are revealed",
+    });
+  }
+  if (quorum && ballots < quorum && !override) {
+    throw new AppError(
+      "invalid",
+      `Only ${ballots} of the ${quorum} ballots the quorum asks for are in. Give an override reason to decide anyway.`,
+      { override: "Required when the quorum is not met" },
+    );
+  }
+  await tx.evaluation.update({
+    where: { id: evaluationId },
+    data: {
+      status: "decided",
+      decidedOptionId: option.id,
+      decisionRationale: data.rationale,
+      decisionOverride: override,
+      decidedAt: new Date(),
+      decidedById: actor.userId,
+    },
+  });
+  await audit({ option: option.key, ballots, quorum, override });
+  // The record is frozen in the same transaction: a decision never exists without its record.
+  await freezeDecisionRecord(tx, evaluationId);
+  return { evaluationId };
+}
+
+async function supersede(actor: Actor, scope: WriteScope, audit: Audit) {
+  const { tx, evaluationId } = scope;
+  const evaluation = await tx.evaluation.findUniqueOrThrow({
+    where: { id: evaluationId },
+    include: { options: true, criteria: true, ratings: true },
+  });
+  const created = await tx.evaluation.create({
+    data: {
+      teamId: evaluation.teamId,
+      title: `${evaluation.title} (revisited)`,
+      problem: evaluation.problem,
+      createdById: actor.userId,
+      profile: evaluation.profile,
+      suggestedWeights: evaluation.suggestedWeights,
+      visibility: evaluation.visibility,
+    },
+  });
+  const optionIds = new Map<string, string>();
+  const criterionIds = new Map<string, string>();
+  for (const o of evaluation.options) {
+    const row = await tx.option.create({ data: { evaluationId: created.id, key: o.key, name: o.name, summary: o.summary, position: o.position } });
+    optionIds.set(o.id, row.id);
+  }
+  for (const c of evaluation.criteria) {
+    const row = await tx.criterion.create({ data: { evaluationId: created.id, key: c.key, name: c.name, description: c.description, position: c.position } });
+    criterionIds.set(c.id, row.id);
+  }
+  await tx.rating.createMany({
+    data: evaluation.ratings.map((r) => ({
+      evaluationId: created.id,
+      optionId: optionIds.get(r.optionId)!,
+      criterionId: criterionIds.get(r.criterionId)!,
+      score: r.score,
+      rationale: r.rationale,
+      citations: r.citations,
+    })),
+  });
+  await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "superseded", supersededById: created.id } });
+  await audit({ by: created.id });
+  return { evaluationId: created.id };
 }

@@ -5,7 +5,8 @@ import { auth } from "@/lib/auth/auth";
 import { actorFromApiToken } from "@/lib/domain/api-tokens";
 import type { Actor } from "@/lib/domain/authorize";
 import { AppError, HTTP_STATUS, fieldErrorsOf, parseOrThrow } from "@/lib/errors";
-import { isSameOrigin } from "@/lib/http/origin";
+import { STRICT_TRANSPORT_SECURITY, isSameOrigin, servedOverHttps } from "@/lib/http/origin";
+import { isWellFormedText } from "@/lib/validation/text";
 
 export interface ApiContext<P> {
   request: NextRequest;
@@ -17,6 +18,12 @@ export interface ApiContext<P> {
 
 /** The one place errors become HTTP: `{ error: { code, message, fields? } }`, never a stack trace. */
 export function errorResponse(error: unknown): NextResponse {
+  const response = errorBody(error);
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+function errorBody(error: unknown): NextResponse {
   if (error instanceof AppError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
@@ -39,7 +46,7 @@ async function resolveActor(request: NextRequest): Promise<Actor> {
     return actor;
   }
   // Cookie sessions ride along on cross-site requests, so a mutation must come from our own pages.
-  if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request.headers)) {
+  if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
     throw new AppError("forbidden", "Cross-site request refused.");
   }
   const session = await auth();
@@ -60,14 +67,24 @@ export function apiRoute<P>(
       const actor = await resolveActor(request);
       const params = parseOrThrow(paramsSchema, await context.params, "route parameters");
       const json = async () => {
+        let body: unknown;
         try {
-          return await request.json();
+          body = await request.json();
         } catch {
           throw new AppError("bad_request", "The request body is not valid JSON.");
         }
+        const broken = firstBrokenString(body);
+        if (broken !== null) {
+          throw new AppError("invalid", `${broken || "The body"} contains a broken character (a lone surrogate).`, { [broken || "(root)"]: "Contains a lone surrogate" });
+        }
+        return body;
       };
       const result = await handler({ request, actor, params, json });
-      return result instanceof Response ? result : NextResponse.json(result);
+      const response = result instanceof Response ? result : NextResponse.json(result);
+      // Authenticated answers (ballots, comments, records) must never sit in a shared or disk cache.
+      if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+      if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+      return response;
     } catch (error) {
       // A missing route param or foreign id surfaces as not_found, keeping ids unguessable.
       if (error instanceof AppError && error.message.startsWith("Invalid route parameters")) {
@@ -76,4 +93,25 @@ export function apiRoute<P>(
       return errorResponse(error);
     }
   };
+}
+
+/** The path of the first string (key or value) with a lone UTF-16 surrogate, or null: such text cannot be stored. */
+function firstBrokenString(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return isWellFormedText(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = firstBrokenString(item, path ? `${path}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (!isWellFormedText(key)) return at;
+      const found = firstBrokenString(item, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

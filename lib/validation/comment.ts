@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/team";
+import { isWellFormedText } from "@/lib/validation/text";
 
 export const COMMENT_TARGETS = ["evaluation", "criterion", "option"] as const;
 export type CommentTargetType = (typeof COMMENT_TARGETS)[number];
@@ -16,7 +17,8 @@ export const CommentInputSchema = z
       .string({ error: "Write a comment" })
       .trim()
       .min(1, "Write a comment")
-      .max(COMMENT_MAX_LENGTH, `Comments are at most ${COMMENT_MAX_LENGTH} characters`),
+      .max(COMMENT_MAX_LENGTH, `Comments are at most ${COMMENT_MAX_LENGTH} characters`)
+      .refine(isWellFormedText, "The comment contains a broken character (a lone surrogate); paste it again"),
     targetType: z.enum(COMMENT_TARGETS, { error: "targetType must be evaluation, criterion or option" }).default("evaluation"),
     targetKey: z.string().trim().min(1).max(80).optional(),
     parentId: idSchema.optional(),

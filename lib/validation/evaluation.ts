@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VISIBILITIES } from "@/lib/ballots/visibility";
 
 export const EVALUATION_STATUSES = ["draft", "voting", "revealed", "decided", "superseded"] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
@@ -12,12 +13,16 @@ export const CreateEvaluationSchema = z.object({
   title: z.string().trim().min(3, "Title must be at least 3 characters").max(120, "Title is at most 120 characters"),
   problem: z.string().trim().max(4000, "Problem statement is at most 4000 characters").default(""),
   template: z.enum(["django-flask", "blank"], { error: "Choose a template" }),
+  /** blind (default): results stay hidden until the ballots are revealed; open: live results while voting */
+  visibility: z.enum(VISIBILITIES, { error: "Choose blind or open voting" }).default("blind"),
 });
 export type CreateEvaluationInput = z.infer<typeof CreateEvaluationSchema>;
 
 export const UpdateEvaluationSchema = z.object({
   title: CreateEvaluationSchema.shape.title,
   problem: CreateEvaluationSchema.shape.problem,
+  /** left out: the evaluation keeps its visibility */
+  visibility: z.enum(VISIBILITIES, { error: "Choose blind or open voting" }).optional(),
 });
 
 export const AddItemSchema = z.object({
@@ -65,7 +70,10 @@ export const TransitionSchema = z.discriminatedUnion(
       quorum: z.coerce.number().int("Quorum is a whole number").min(1, "Quorum is at least 1").max(1000).optional().or(z.literal("")),
     }),
     z.object({ action: z.literal("reveal") }),
-    z.object({ action: z.literal("second-round") }),
+    z.object({
+      action: z.literal("second-round"),
+      deadline: z.iso.datetime({ local: true, offset: true, error: "Deadline must be a date and time" }).optional().or(z.literal("")),
+    }),
     z.object({
       action: z.literal("decide"),
       optionId: z.string().min(1, "Choose the option the team decided on"),

@@ -33,6 +33,14 @@ describe("comments", () => {
     await expect(listComments(t.viewer, t.evaluationId)).resolves.toHaveLength(1);
   });
 
+  it("refuses a body with a lone surrogate as invalid input, and keeps emoji", async () => {
+    const t = await setUp();
+    const broken = await rejects(addComment(t.member, t.evaluationId, { body: "half an emoji \ud800" }), "invalid");
+    expect(broken.fields?.body).toMatch(/broken character/);
+    const kept = await addComment(t.member, t.evaluationId, { body: "Ship it 👍" });
+    expect(kept.body).toBe("Ship it 👍");
+  });
+
   it("validates the body and the target, naming the field", async () => {
     const t = await setUp();
     expect((await rejects(addComment(t.member, t.evaluationId, { body: "   " }), "invalid")).fields?.body).toBeDefined();

@@ -1,12 +1,14 @@
 import { apiRoute } from "@/lib/http/api";
 import { EvaluationParams } from "@/lib/http/params";
-import { requireEvaluationAccess } from "@/lib/domain/authorize";
+import { readEvaluation } from "@/lib/domain/evaluation-access";
 import { evaluationRevision } from "@/lib/domain/live";
 
 export const dynamic = "force-dynamic";
 
 const POLL_MS = 1_000;
 const HEARTBEAT_MS = 15_000;
+/** Access is checked again this often, so a removed member's stream ends within the period. */
+const RECHECK_MS = 30_000;
 
 /**
  * Server-Sent Events: `event: change` within about a second of any ballot, rating, comment or
@@ -14,13 +16,14 @@ const HEARTBEAT_MS = 15_000;
  * if the stream drops.
  */
 export const GET = apiRoute(EvaluationParams, async ({ actor, params, request }) => {
-  await requireEvaluationAccess(actor, params.id, "team:read");
+  await readEvaluation(actor, params.id, "team:read");
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let last = await evaluationRevision(params.id);
       let sinceBeat = 0;
+      let sinceCheck = 0;
       const send = (text: string) => controller.enqueue(encoder.encode(text));
       send(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ revision: last })}\n\n`);
       timer = setInterval(async () => {
@@ -34,6 +37,12 @@ export const GET = apiRoute(EvaluationParams, async ({ actor, params, request })
           if (now !== last) {
             last = now;
             send(`event: change\ndata: ${JSON.stringify({ revision: now })}\n\n`);
+          }
+          sinceCheck += POLL_MS;
+          if (sinceCheck >= RECHECK_MS) {
+            sinceCheck = 0;
+            // Throws when the actor has left the team or lost the role: the catch below ends the stream.
+            await readEvaluation(actor, params.id, "team:read");
           }
           sinceBeat += POLL_MS;
           if (sinceBeat >= HEARTBEAT_MS) {

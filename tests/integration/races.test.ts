@@ -1,0 +1,113 @@
+import { db } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { createTeamWithRoles, createUser } from "../support/factories";
+import { AppError } from "@/lib/errors";
+import { createEvaluation } from "@/lib/domain/evaluations";
+import { castBallot } from "@/lib/domain/ballots";
+import { transitionEvaluation } from "@/lib/domain/workflow";
+import { checkEvaluationIntegrity } from "@/lib/domain/records";
+import { verifyChain } from "@/lib/export/ballot-chain";
+
+// A rule about the evaluation's state (voting is open) must hold where the write happens: a ballot
+// racing Reveal or Decide is either in before it or refused with 409, never stored after it.
+
+const ROUNDS = 8;
+
+async function votingEvaluation() {
+  const t = await createTeamWithRoles();
+  const evaluation = await createEvaluation(t.member, t.teamId, { title: "Race", template: "django-flask" });
+  await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
+  const criteria = await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
+  const ballot = (first: number) => ({
+    method: "points",
+    weights: Object.fromEntries(criteria.map((c, i) => [c.key, i === 0 ? first : i === 1 ? 100 - first : 0])),
+  });
+  await castBallot(t.member, evaluation.id, ballot(60));
+  return { t, evaluationId: evaluation.id, ballot };
+}
+
+/** Audit actions in the order they were written (SQLite's rowid is insertion order). */
+async function auditOrder(evaluationId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ action: string }[]>`SELECT action FROM "AuditEntry" WHERE "evaluationId" = ${evaluationId} ORDER BY rowid`;
+  return rows.map((r) => r.action);
+}
+
+/** Starts `second` a few event-loop turns after `first`, so every round interleaves them differently. */
+async function race<A, B>(first: () => Promise<A>, second: () => Promise<B>, turns: number) {
+  const a = settle(first());
+  for (let n = 0; n < turns; n++) await new Promise((resolve) => setImmediate(resolve));
+  const b = settle(second());
+  return [await a, await b] as const;
+}
+
+async function settle(promise: Promise<unknown>) {
+  return promise.then(
+    () => ({ ok: true as const }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function expectRefusedAsConflict(outcome: { ok: false; error: unknown }) {
+  expect(outcome.error).toBeInstanceOf(AppError);
+  expect((outcome.error as AppError).code).toBe("conflict");
+}
+
+describe("a ballot racing a status change", () => {
+  it("lands before Reveal or is refused with 409, never after", async () => {
+    let refused = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const { t, evaluationId, ballot } = await votingEvaluation();
+      const [reveal, cast] = await race(
+        () => transitionEvaluation(t.owner, evaluationId, { action: "reveal" }),
+        () => castBallot(t.admin, evaluationId, ballot(30)),
+        i,
+      );
+      expect(reveal.ok).toBe(true);
+      const order = await auditOrder(evaluationId);
+      if (cast.ok) {
+        expect(order.lastIndexOf("ballot.cast"), `round ${i}: ${order.join(" → ")}`).toBeLessThan(order.indexOf("evaluation.reveal"));
+      } else {
+        expectRefusedAsConflict(cast);
+        refused++;
+        expect(await db.ballot.count({ where: { evaluationId, userId: t.admin.userId } })).toBe(0);
+      }
+    }
+    // The staggered starts must really have raced: some ballots arrived after Reveal had begun.
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("lands before Decide (and in its frozen record) or is refused with 409, so the integrity check stays green", async () => {
+    for (let i = 0; i < ROUNDS; i++) {
+      const { t, evaluationId, ballot } = await votingEvaluation();
+      const option = await db.option.findFirstOrThrow({ where: { evaluationId } });
+      const [decide, cast] = await race(
+        () =>
+          transitionEvaluation(t.owner, evaluationId, {
+            action: "decide",
+            optionId: option.id,
+            rationale: "Decided while a ballot was in flight",
+            override: "Testing the race",
+          }),
+        () => castBallot(t.admin, evaluationId, ballot(30)),
+        i,
+      );
+      expect(decide.ok).toBe(true);
+      if (!cast.ok) expectRefusedAsConflict(cast);
+      const integrity = await checkEvaluationIntegrity(t.owner, evaluationId);
+      expect(integrity.valid, `round ${i}: ${JSON.stringify(integrity)}`).toBe(true);
+    }
+  });
+});
+
+describe("many voters at once", () => {
+  it("keeps the hash chain gapless with 50 ballots cast in parallel", async () => {
+    const { t, evaluationId, ballot } = await votingEvaluation();
+    const voters = await Promise.all(Array.from({ length: 50 }, () => createUser("voter")));
+    await db.membership.createMany({ data: voters.map((v) => ({ teamId: t.teamId, userId: v.userId, role: "member" })) });
+    const outcomes = await Promise.all(voters.map((v, i) => settle(castBallot(v, evaluationId, ballot(i * 2)))));
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    const revisions = await db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } });
+    expect(revisions.map((r) => r.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(verifyChain(revisions).valid).toBe(true);
+  });
+});
