@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite
+    // transform it so route handlers can be called directly in integration tests.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
   },
 });

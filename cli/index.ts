@@ -44,7 +44,7 @@ main(process.argv.slice(2))
     }
     if (error instanceof AppError) {
       process.stderr.write(`error: ${error.message}\n`);
-      process.exit(["invalid", "bad_request"].includes(error.code) ? 2 : 1);
+      process.exit(["invalid", "bad_request", "too_large"].includes(error.code) ? 2 : 1);
     }
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

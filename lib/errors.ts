@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "forbidden" // 403: a member without the role for this action
   | "not_found" // 404: also what a non-member sees, so team ids are not probed
   | "conflict" // 409: state does not allow it (voting closed, email taken)
+  | "too_large" // 413: a request body over its route's limit (lib/limits.ts)
   | "invalid" // 422: input parsed but broke a rule; `fields` names them
   | "rate_limited"; // 429
 
@@ -32,6 +33,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   invalid: 422,
   rate_limited: 429,
 };

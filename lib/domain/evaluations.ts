@@ -78,7 +78,11 @@ export async function listTeamEvaluations(actor: Actor, teamId: string) {
   const rows = await db.evaluation.findMany({
     where: { teamId },
     orderBy: { createdAt: "desc" },
-    include: { ballots: { select: { userId: true, round: true } }, _count: { select: { options: true, criteria: true } } },
+    include: {
+      ballots: { select: { userId: true, round: true } },
+      _count: { select: { options: true, criteria: true } },
+      importedBy: { select: { name: true } },
+    },
   });
   return rows.map((e) => ({
     id: e.id,
@@ -89,6 +93,10 @@ export async function listTeamEvaluations(actor: Actor, teamId: string) {
     criteria: e._count.criteria,
     createdAt: e.createdAt,
     votingDeadline: e.votingDeadline,
+    // "Imported from a record": its ballots and decision come from a file, not from this team's votes.
+    imported: e.importedFromSha256
+      ? { sha256: e.importedFromSha256, importedAt: e.importedAt, importedBy: e.importedBy?.name ?? null }
+      : null,
   }));
 }
 
@@ -120,9 +128,8 @@ async function refuseDuplicateName(tx: Tx, kind: ItemKind, evaluationId: string,
   const normalised = name.trim().toLocaleLowerCase();
   const clash = (await itemsOf(tx, kind, evaluationId)).find((r) => r.id !== exceptId && r.name.trim().toLocaleLowerCase() === normalised);
   if (clash) {
-    throw new AppError("invalid", `This evaluation already has ${kind === "option" ? "an option" : "a criterion"} named "${clash.name}".`, {
-      name: "Choose a name not used yet",
-    });
+    const message = `This evaluation already has ${kind === "option" ? "an option" : "a criterion"} named "${clash.name}".`;
+    throw new AppError("invalid", message, { name: message });
   }
 }
 

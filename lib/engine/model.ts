@@ -1,12 +1,13 @@
 // Indexes the engine input once into typed arrays, so every later step works on plain numbers.
 import { normaliseBallots, type NormalisedBallots } from "./ballots";
+import { ownNumber, ownValue } from "./own-keys";
 import type { EngineInput } from "./types";
 
 export interface EngineModel {
   optionIds: string[];
   criterionIds: string[];
   criterionIndex: Map<string, number>;
-  /** optionCount × criterionCount, option-major; a missing rating counts as 0 */
+  /** optionCount × criterionCount, option-major; a missing (or non-numeric) rating counts as 0 */
   ratings: Float64Array;
   ballots: NormalisedBallots;
 }
@@ -15,10 +16,11 @@ export function ratingMatrix(input: Pick<EngineInput, "options" | "criteria" | "
   const criterionCount = input.criteria.length;
   const ratings = new Float64Array(input.options.length * criterionCount);
   input.options.forEach((option, o) => {
-    const row = input.ratings[option.id];
+    // Own keys only: an unrated option "constructor" must not read Object.prototype.constructor.
+    const row = ownValue(input.ratings, option.id);
     if (!row) return;
     input.criteria.forEach((criterion, c) => {
-      ratings[o * criterionCount + c] = row[criterion.id] ?? 0;
+      ratings[o * criterionCount + c] = ownNumber(row, criterion.id);
     });
   });
   return ratings;

@@ -135,7 +135,11 @@ export function principalEigen(matrix: Float64Array, n: number): { eigenvalue: n
   return { eigenvalue, vector };
 }
 
-/** Weights, CR and the most inconsistent judgments of one pairwise ballot. */
+/**
+ * Weights, CR and the most inconsistent judgments of one pairwise ballot. Expects comparisons that
+ * meet ballot-rules.ts (known, distinct, linked criteria; normaliseBallots checks before calling),
+ * and throws on a disconnected set rather than invent weights for it.
+ */
 export function analysePairwiseBallot(
   comparisons: readonly { a: string; b: string; value: number }[],
   criterionIndex: ReadonlyMap<string, number>,

@@ -3,14 +3,17 @@ import { aggregateAllRules, AGGREGATION_RULES } from "./aggregate";
 import { consensus, mostContested } from "./consensus";
 import { buildModel, type EngineModel } from "./model";
 import { fitConcentration, winProbabilities } from "./montecarlo";
+import { recordById } from "./own-keys";
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from "./schema";
 import { rankScores, weightedScores } from "./scores";
 import { flipPoints } from "./sensitivity";
 import type { Aggregation, AggregationComparison, EngineInput, EngineReport } from "./types";
 
 /**
- * The full report for a validated input (see parseEngineInput). Pure and deterministic: the same
- * input, seed included, gives the same report byte for byte once serialised.
+ * The full report for an input. Pure and deterministic: the same input, seed included, gives the
+ * same report byte for byte once serialised. Ballots it cannot score (see ballot-rules.ts; none,
+ * for input that passed parseEngineInput) are left out and listed in `excludedBallots`: a bad
+ * stored ballot never makes it throw, nor turns a number of the report into NaN.
  */
 export function computeReport(input: EngineInput): EngineReport {
   const model = buildModel(input);
@@ -31,12 +34,10 @@ export function computeReport(input: EngineInput): EngineReport {
   const agreement = consensus(ballots.weights, voterCount, criterionCount);
   const flips = flipPoints(ratings, weights, optionCount, order[0]);
 
-  const consistency: Record<string, number> = {};
-  const inconsistentJudgments: EngineReport["inconsistentJudgments"] = {};
-  for (const [voter, analysis] of ballots.pairwise) {
-    consistency[voter] = analysis.consistencyRatio;
-    inconsistentJudgments[voter] = analysis.mostInconsistent;
-  }
+  // Keyed by voter through Object.fromEntries, so a voter called "__proto__" is a key like any other.
+  const pairwise = [...ballots.pairwise];
+  const consistency = Object.fromEntries(pairwise.map(([voter, analysis]) => [voter, analysis.consistencyRatio]));
+  const inconsistentJudgments = Object.fromEntries(pairwise.map(([voter, analysis]) => [voter, analysis.mostInconsistent]));
 
   return {
     weights: byId(criterionIds, weights),
@@ -62,6 +63,7 @@ export function computeReport(input: EngineInput): EngineReport {
     inconsistentJudgments,
     aggregations: compareRules(model, weightsByRule),
     monteCarlo: { samples, seed, concentration },
+    excludedBallots: ballots.excluded,
   };
 }
 
@@ -84,7 +86,5 @@ function compareRules({ optionIds, criterionIds, ratings }: EngineModel, weights
 }
 
 function byId(ids: readonly string[], values: Float64Array): Record<string, number> {
-  const result: Record<string, number> = {};
-  ids.forEach((id, k) => (result[id] = values[k]));
-  return result;
+  return recordById(ids, (k) => values[k]);
 }

@@ -10,30 +10,31 @@ export interface WeightSpread {
   iqr: number;
 }
 
-/** Spread of the members' normalised weights per criterion id; zeros with fewer than two ballots. */
+/**
+ * Spread of the members' normalised weights per criterion id; zeros with fewer than two ballots.
+ * Ballots the engine cannot score are left out, as in the report.
+ */
 export function weightSpread(input: EngineInput): Record<string, WeightSpread> {
   const { criterionIds, ballots } = buildModel(input);
   const voterCount = ballots.voters.length;
   const criterionCount = criterionIds.length;
   const column = new Float64Array(voterCount);
-  const result: Record<string, WeightSpread> = {};
-  criterionIds.forEach((id, c) => {
-    let sum = 0;
-    for (let v = 0; v < voterCount; v++) {
-      column[v] = ballots.weights[v * criterionCount + c];
-      sum += column[v];
-    }
-    if (voterCount < 2) {
-      result[id] = { sd: 0, iqr: 0 };
-      return;
-    }
-    const mean = sum / voterCount;
-    let squares = 0;
-    for (const w of column) squares += (w - mean) ** 2;
-    column.sort();
-    result[id] = { sd: Math.sqrt(squares / voterCount), iqr: quantile(column, 0.75) - quantile(column, 0.25) };
-  });
-  return result;
+  // Entries, not assignments: a criterion called "__proto__" must become a key, not the prototype.
+  return Object.fromEntries(
+    criterionIds.map((id, c): [string, WeightSpread] => {
+      if (voterCount < 2) return [id, { sd: 0, iqr: 0 }];
+      let sum = 0;
+      for (let v = 0; v < voterCount; v++) {
+        column[v] = ballots.weights[v * criterionCount + c];
+        sum += column[v];
+      }
+      const mean = sum / voterCount;
+      let squares = 0;
+      for (const w of column) squares += (w - mean) ** 2;
+      column.sort();
+      return [id, { sd: Math.sqrt(squares / voterCount), iqr: quantile(column, 0.75) - quantile(column, 0.25) }];
+    }),
+  );
 }
 
 function quantile(sorted: Float64Array, q: number): number {

@@ -1,5 +1,6 @@
 // Tornado analysis: how the leader's lead over the best other option moves when one criterion's
 // weight is scaled down or up while the other criteria keep their proportions. Pure, for the browser.
+import { ownNumber, ownValue } from "./own-keys";
 import type { EngineInput } from "./types";
 
 type Table = Pick<EngineInput, "options" | "criteria" | "ratings">;
@@ -26,12 +27,15 @@ export interface Tornado {
  */
 export function tornado(table: Table, weights: Record<string, number>, leader: string, change = 0.5): Tornado {
   const lead = (w: Record<string, number>) => {
-    const score = (option: string) => table.criteria.reduce((sum, c) => sum + (w[c.id] ?? 0) * (table.ratings[option]?.[c.id] ?? 0), 0);
+    const score = (option: string) => {
+      const row = ownValue(table.ratings, option);
+      return table.criteria.reduce((sum, c) => sum + ownNumber(w, c.id) * ownNumber(row, c.id), 0);
+    };
     const others = table.options.filter((o) => o.id !== leader).map((o) => score(o.id));
     return others.length ? score(leader) - Math.max(...others) : 0;
   };
   const bars = table.criteria.map(({ id }) => {
-    const weight = weights[id] ?? 0;
+    const weight = ownNumber(weights, id);
     return {
       criterion: id,
       weight,
@@ -46,8 +50,8 @@ export function tornado(table: Table, weights: Record<string, number>, leader: s
 /** `weights` with criterion `id` set to `value` and the rest rescaled to fill 1 − value. */
 function withWeight(weights: Record<string, number>, table: Table, id: string, value: number): Record<string, number> {
   const others = table.criteria.filter((c) => c.id !== id);
-  const rest = others.reduce((sum, c) => sum + (weights[c.id] ?? 0), 0);
-  const result: Record<string, number> = { [id]: value };
-  for (const c of others) result[c.id] = rest > 0 ? ((weights[c.id] ?? 0) / rest) * (1 - value) : (1 - value) / others.length;
-  return result;
+  const rest = others.reduce((sum, c) => sum + ownNumber(weights, c.id), 0);
+  const share = (other: string) => (rest > 0 ? (ownNumber(weights, other) / rest) * (1 - value) : (1 - value) / others.length);
+  // Entries, not assignments: a criterion called "__proto__" must become a key, not the prototype.
+  return Object.fromEntries([[id, value], ...others.map((c) => [c.id, share(c.id)] as const)]);
 }

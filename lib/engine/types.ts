@@ -61,6 +61,17 @@ export interface InconsistentJudgment {
   implied: number;
 }
 
+/**
+ * A ballot the engine left out of the report because it cannot be scored as stored (validation
+ * refuses such ballots, but stored ones may predate a rule or have been edited).
+ */
+export interface ExcludedBallot {
+  /** the ballot's voter, or "ballot #n" (its 1-based position) when it names none */
+  voter: string;
+  /** what is wrong, naming the field, e.g. "comparisons.1.b: unknown criterion \"speed\"" */
+  reason: string;
+}
+
 /** The team's weights and winner(s) under one aggregation rule. */
 export interface AggregationOutcome {
   rule: Aggregation;
@@ -96,4 +107,9 @@ export interface EngineReport {
   aggregations?: AggregationComparison;
   /** how winProbability was sampled: Dirichlet(concentration × weights) */
   monteCarlo?: { samples: number; seed: number; concentration: number };
+  /**
+   * Ballots left out because they cannot be scored, in input order; empty when all counted.
+   * Always set by computeReport; optional only so reports stored before it existed still parse.
+   */
+  excludedBallots?: ExcludedBallot[];
 }

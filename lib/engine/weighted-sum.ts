@@ -1,3 +1,5 @@
+import { ownNumber, ownValue } from "./own-keys";
+
 /** Ratings by option id, then criterion id, on the 0-10 scale (10 best). */
 export type RatingTable = Record<string, Record<string, number>>;
 
@@ -9,7 +11,7 @@ export interface RankedOption {
 
 /**
  * Weighted sum of ratings for each option, best first; ties share a rank ("1224" ranking).
- * A rating missing from the table counts as 0.
+ * A rating or weight missing from the tables counts as 0 (own keys only: see own-keys.ts).
  */
 export function rankByWeightedSum(
   optionIds: readonly string[],
@@ -17,10 +19,10 @@ export function rankByWeightedSum(
   ratings: RatingTable,
   weights: Record<string, number>,
 ): RankedOption[] {
-  const scored = optionIds.map((option) => ({
-    option,
-    score: criterionIds.reduce((sum, c) => sum + (weights[c] ?? 0) * (ratings[option]?.[c] ?? 0), 0),
-  }));
+  const scored = optionIds.map((option) => {
+    const row = ownValue(ratings, option);
+    return { option, score: criterionIds.reduce((sum, c) => sum + ownNumber(weights, c) * ownNumber(row, c), 0) };
+  });
   scored.sort((a, b) => b.score - a.score);
   return scored.map((entry, i) => {
     let rank = i + 1;

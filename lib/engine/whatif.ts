@@ -1,6 +1,7 @@
 // What-if re-ranking for the browser: the ranking under weights a member is dragging on a slider.
 // Runs on every input event, so it works on typed arrays and allocates only the result.
 import { ratingMatrix } from "./model";
+import { ownNumber } from "./own-keys";
 import { rankScores, weightedScores } from "./scores";
 import type { EngineInput } from "./types";
 import type { RankedOption } from "./weighted-sum";
@@ -27,7 +28,7 @@ export function whatIfRanker(input: Pick<EngineInput, "options" | "criteria" | "
   return (weights) => {
     let total = 0;
     criterionIds.forEach((id, c) => {
-      vector[c] = Math.max(0, weights[id] ?? 0);
+      vector[c] = Math.max(0, ownNumber(weights, id));
       total += vector[c];
     });
     if (total > 0) for (let c = 0; c < vector.length; c++) vector[c] /= total;

@@ -32,3 +32,15 @@ export const engineReportSchema = z.object({
   sensitivity: z.array(sensitivityEntry),
   consistency: z.record(z.string(), z.number().min(0)),
 }) satisfies z.ZodType<EngineReport>;
+
+/**
+ * The report as the API serves it: the above plus the ballots the engine left out (voter id and
+ * reason). Deliberately not part of the decision record's report: its voters are internal ids,
+ * which an anonymised record must not carry, and the record lists every ballot anyway.
+ */
+export const liveEngineReportSchema = engineReportSchema.extend({
+  excludedBallots: z
+    .array(z.object({ voter: z.string().min(1), reason: z.string().min(1) }))
+    .optional()
+    .meta({ description: "ballots left out because they cannot be scored, with why; empty when every ballot counted" }),
+}) satisfies z.ZodType<EngineReport>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { engineReportSchema } from "@/lib/export/report-schema";
+import { liveEngineReportSchema } from "@/lib/export/report-schema";
 import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib/export/record-schema";
 
 // Response bodies of /api/v1 as zod schemas, for the OpenAPI document (lib/http/openapi.ts).
@@ -8,7 +8,7 @@ import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib
 
 export const ApiErrorSchema = z.object({
   error: z.object({
-    code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "invalid", "rate_limited", "internal"]),
+    code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "rate_limited", "internal"]),
     message: z.string(),
     /** field path → first message, e.g. "weights.security" */
     fields: z.record(z.string(), z.string()).optional(),
@@ -46,14 +46,14 @@ export const EvaluationViewSchema = z
     myRole: teamRoleSchema,
     options: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), summary: z.string() })),
     criteria: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), description: z.string() })),
-    report: engineReportSchema.nullable(),
+    report: liveEngineReportSchema.nullable(),
   })
   .loose();
 
 export const EvaluationReportSchema = z.object({
   evaluation: z.object({ id: z.string(), title: z.string(), status: evaluationStatusSchema }),
   /** null until the first ballot is cast */
-  report: engineReportSchema.nullable(),
+  report: liveEngineReportSchema.nullable(),
 });
 
 export const StoredBallotSchema = z

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/domain/authorize";
 import { AppError, HTTP_STATUS, fieldErrorsOf, parseOrThrow } from "@/lib/errors";
 import { STRICT_TRANSPORT_SECURITY, isSameOrigin, servedOverHttps } from "@/lib/http/origin";
 import { isWellFormedText } from "@/lib/validation/text";
+import { LIMITS } from "@/lib/limits";
 
 export interface ApiContext<P> {
   request: NextRequest;
@@ -61,15 +62,18 @@ async function resolveActor(request: NextRequest): Promise<Actor> {
 export function apiRoute<P>(
   paramsSchema: ZodType<P>,
   handler: (ctx: ApiContext<P>) => Promise<Response | unknown>,
+  options: { bodyLimit?: number } = {},
 ) {
+  const bodyLimit = options.bodyLimit ?? LIMITS.bodyBytes.json;
   return async (request: NextRequest, context: { params: Promise<unknown> }) => {
     try {
       const actor = await resolveActor(request);
       const params = parseOrThrow(paramsSchema, await context.params, "route parameters");
       const json = async () => {
+        const text = await readTextWithin(request, bodyLimit);
         let body: unknown;
         try {
-          body = await request.json();
+          body = JSON.parse(text);
         } catch {
           throw new AppError("bad_request", "The request body is not valid JSON.");
         }
@@ -93,6 +97,36 @@ export function apiRoute<P>(
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * The body as text, read at most `limit` bytes far: a declared Content-Length over the limit is
+ * refused before reading, and a body without one (or lying about it) is cut off once it passes the
+ * limit, so an oversized request never costs more than the limit in memory and parsing.
+ */
+async function readTextWithin(request: NextRequest, limit: number): Promise<string> {
+  const tooLarge = () => new AppError("too_large", `The request body is larger than this endpoint accepts (${formatBytes(limit)}).`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  const reader = request.body?.getReader();
+  if (!reader) throw new AppError("bad_request", "The request has no body; send JSON.");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
 /** The path of the first string (key or value) with a lone UTF-16 surrogate, or null: such text cannot be stored. */

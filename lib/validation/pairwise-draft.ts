@@ -1,3 +1,4 @@
+import { ownValue } from "@/lib/engine/own-keys";
 import type { Ballot, PairwiseComparison } from "@/lib/engine/types";
 import { nearestSaatyStep, saatyStepByKey } from "@/lib/validation/saaty";
 
@@ -20,24 +21,31 @@ export function pairsOf(chosen: readonly string[]): [string, string][] {
   return chosen.flatMap((a, i) => chosen.slice(i + 1).map((b) => [a, b] as [string, string]));
 }
 
-/** The member's saved pairwise ballot as a draft; an empty draft for any other ballot. */
+/**
+ * The member's saved pairwise ballot as a draft; an empty draft for any other ballot. A stored
+ * ballot is not re-validated, so judgments that are not positive numbers are skipped (asked again).
+ */
 export function draftFromBallot(ballot: Ballot | null, criterionKeys: readonly string[]): PairwiseDraft {
-  if (ballot?.method !== "pairwise") return { chosen: [], steps: {} };
+  if (ballot?.method !== "pairwise" || !Array.isArray(ballot.comparisons)) return { chosen: [], steps: {} };
   const position = new Map(criterionKeys.map((k, i) => [k, i]));
-  const mentioned = new Set(ballot.comparisons.flatMap((c) => [c.a, c.b]));
-  const steps: Record<string, string> = {};
-  for (const { a, b, value } of ballot.comparisons) {
-    if (!position.has(a) || !position.has(b)) continue;
+  const comparisons = ballot.comparisons.filter((c) => typeof c?.value === "number" && c.value > 0 && Number.isFinite(c.value));
+  const mentioned = new Set(comparisons.flatMap((c) => [c.a, c.b]));
+  // Built as entries: step keys are user-chosen criterion keys, so no key may be special.
+  const steps = new Map<string, string>();
+  for (const { a, b, value } of comparisons) {
+    const positionA = position.get(a);
+    const positionB = position.get(b);
+    if (positionA === undefined || positionB === undefined) continue;
     // Stored in either direction; the form asks each pair in criterion order.
-    const inOrder = position.get(a)! < position.get(b)!;
-    steps[inOrder ? pairKey(a, b) : pairKey(b, a)] = nearestSaatyStep(inOrder ? value : 1 / value).key;
+    const inOrder = positionA < positionB;
+    steps.set(inOrder ? pairKey(a, b) : pairKey(b, a), nearestSaatyStep(inOrder ? value : 1 / value).key);
   }
-  return { chosen: criterionKeys.filter((k) => mentioned.has(k)), steps };
+  return { chosen: criterionKeys.filter((k) => mentioned.has(k)), steps: Object.fromEntries(steps) };
 }
 
 /** The draft's judgments for the API and the engine: every pair of the chosen criteria. */
 export function draftComparisons(draft: PairwiseDraft): PairwiseComparison[] {
-  return pairsOf(draft.chosen).map(([a, b]) => ({ a, b, value: saatyStepByKey(draft.steps[pairKey(a, b)] ?? "1")?.value ?? 1 }));
+  return pairsOf(draft.chosen).map(([a, b]) => ({ a, b, value: saatyStepByKey(ownValue(draft.steps, pairKey(a, b)) ?? "1")?.value ?? 1 }));
 }
 
 /** Why the draft cannot be cast yet, or null. */

@@ -7,13 +7,13 @@
 export const ACCEPTABLE_CONSISTENCY_RATIO = 0.1;
 
 /** Saaty's verbal anchors; the even numbers sit between them. */
-const INTENSITY: Record<number, string> = {
-  2: "slightly more",
-  3: "moderately more",
-  5: "strongly more",
-  7: "very strongly more",
-  9: "extremely more",
-};
+const INTENSITY: ReadonlyMap<number, string> = new Map([
+  [2, "slightly more"],
+  [3, "moderately more"],
+  [5, "strongly more"],
+  [7, "very strongly more"],
+  [9, "extremely more"],
+]);
 
 export interface SaatyStep {
   /** a stable string for a <select> value: "9" … "1" … "1/9" */
@@ -48,7 +48,8 @@ export function saatyStepLabel(step: SaatyStep, a: string, b: string): string {
   if (step.value === 1) return "equal";
   const [winner, times] = step.value > 1 ? [a, step.value] : [b, 1 / step.value];
   const n = Math.round(times);
-  return INTENSITY[n] ? `${winner}: ${n}× (${INTENSITY[n]})` : `${winner}: ${n}×`;
+  const intensity = INTENSITY.get(n);
+  return intensity ? `${winner}: ${n}× (${intensity})` : `${winner}: ${n}×`;
 }
 
 const roundRatio = (x: number) => (x >= 9.95 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, ""));

@@ -1,4 +1,4 @@
-import { createTeam, expect, newPerson, signUp, test } from "./fixtures";
+import { confirmStep, createTeam, expect, newPerson, signUp, test } from "./fixtures";
 
 test("create an evaluation from the Django or Flask template with a project profile, and see why each score is what it is", async ({ page }) => {
   const owner = newPerson("owner");
@@ -57,7 +57,7 @@ test("a blank evaluation: add, rename and remove options and criteria while a dr
   await page.getByRole("button", { name: "Add" }).nth(1).click();
   await expect(page.getByLabel("Name of Hiring pool")).toBeVisible();
 
-  await page.getByRole("button", { name: "Remove Sinatra" }).click();
+  await confirmStep(page, "Remove Sinatra", "Remove");
   await expect(page.getByLabel("Name of Sinatra")).toHaveCount(0);
   await page.getByLabel("Name of Rails").fill("Ruby on Rails");
   await page.getByLabel("Name of Rails").blur();
@@ -76,4 +76,13 @@ test("a blank evaluation: add, rename and remove options and criteria while a dr
   await expect(page.getByLabel("Express on Hiring pool")).toHaveValue("8");
   await expect(page.getByLabel("Why Express scores this on Hiring pool")).toHaveValue("Most of our city's backend developers know it");
   await expect(page.getByLabel("Ruby on Rails on Hiring pool")).toHaveValue("");
+
+  // Guard rails name what is missing: a duplicate name, and a rating not filled in before voting.
+  await page.getByLabel("New option").fill("express");
+  await page.getByRole("button", { name: "Add" }).first().click();
+  await expect(page.getByText('This evaluation already has an option named "Express".')).toBeVisible();
+  await page.getByRole("button", { name: "Open voting" }).click();
+  await page.getByRole("button", { name: "Open voting" }).last().click();
+  await expect(page.getByText("Rate every option on every criterion before voting: 1 rating is missing.")).toBeVisible();
+  await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
 });

@@ -84,6 +84,15 @@ export async function createTemplateEvaluation(page: Page, title: string) {
   return page.url();
 }
 
+/** Clicks a button that asks for confirmation, then confirms in its dialog. */
+export async function confirmStep(page: Page, trigger: string | RegExp, confirm: string | RegExp) {
+  await page.getByRole("button", { name: trigger }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: confirm }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** The form-level message (success or error) of the page's form. */
 export function formAlert(page: Page) {
   return page.locator('[data-slot="alert"]');

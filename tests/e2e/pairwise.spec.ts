@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createTeam, createTemplateEvaluation, expect, newPerson, signUp, test } from "./fixtures";
+import { confirmStep, createTeam, createTemplateEvaluation, expect, newPerson, signUp, test } from "./fixtures";
 
 const SECURITY = "Built-in security";
 const ADMIN = "Admin interface";
@@ -60,7 +60,7 @@ test("a member votes by pairwise comparisons, sees a contradiction named, fixes 
   await expect(page.getByRole("checkbox", { name: SECURITY, exact: true })).toBeChecked();
   await expect(page.getByTestId("pairwise-weights")).toContainText("69%");
 
-  await page.getByRole("button", { name: "Close voting and reveal ballots" }).click();
+  await confirmStep(page, "Close voting and reveal ballots", "Reveal ballots");
   await expect(page.getByTestId("evaluation-status")).toHaveText(/revealed/i);
   const ballots = page.getByTestId("revealed-ballots");
   await expect(ballots).toContainText("pairwise");

@@ -55,6 +55,40 @@ describe("engine input schema", () => {
     expect(fields[field]).toMatch(message);
   });
 
+  it.each([
+    ["ratings that are not an object", (d: any) => (d.ratings = null), "ratings", /object/],
+    ["a ratings row that is not an object", (d: any) => (d.ratings.django = 7), "ratings.django", /object/],
+    ["weights that are not an object", (d: any) => (d.ballots[0].weights = null), "ballots.0.weights", /object/],
+    ["a NaN rating", (d: any) => (d.ratings.django.security = NaN), "ratings.django.security", /0 to 10/],
+  ])("rejects %s with a message, not a crash", (_, spoil, field, message) => {
+    const data = valid();
+    spoil(data);
+    expect(fieldsOf(data)[field]).toMatch(message);
+  });
+
+  it("keeps ids named like Object.prototype properties, \"__proto__\" included", () => {
+    const input = parseEngineInput(
+      JSON.parse(`{
+        "options": [{ "id": "__proto__", "name": "P" }, { "id": "constructor", "name": "C" }],
+        "criteria": [{ "id": "__proto__", "name": "P" }, { "id": "toString", "name": "T" }],
+        "ratings": { "__proto__": { "__proto__": 9, "toString": 1 }, "constructor": { "__proto__": 2 } },
+        "ballots": [{ "voter": "__proto__", "method": "points", "weights": { "__proto__": 70, "toString": 30 } }]
+      }`),
+    );
+    expect(Object.hasOwn(input.ratings, "__proto__")).toBe(true);
+    expect(input.ratings["__proto__"]).toEqual(Object.fromEntries([["__proto__", 9], ["toString", 1]]));
+    expect(Object.keys((input.ballots[0] as { weights: object }).weights)).toEqual(["__proto__", "toString"]);
+  });
+
+  it("rejects a ballot that leaves out \"constructor\" only where every criterion must be weighed", () => {
+    const data = valid() as any;
+    data.criteria.push({ id: "constructor", name: "Constructor" });
+    // Likert ballots may leave criteria out (they count 0): a missing "constructor" is fine.
+    expect(() => parseEngineInput(data)).not.toThrow();
+    data.ballots[0].weights = { security: 60, performance: 40, toString: 0 };
+    expect(fieldsOf(data)["ballots.0.weights.toString"]).toMatch(/unknown criterion/);
+  });
+
   it("rejects comparisons that form separate groups", () => {
     const data = valid() as any;
     data.criteria.push({ id: "docs", name: "Docs" }, { id: "community", name: "Community" });
