@@ -1,11 +1,17 @@
 import Link from "next/link";
 import { ChevronRight, Trophy } from "lucide-react";
 import { percent, score } from "@/components/report/format";
+import { BlindResults } from "@/components/evaluation/blind-results";
 import type { EvaluationView } from "@/lib/domain/report";
 
-/** The engine's ranking: each option's score and how often it wins when the weights are resampled. */
-export function RankingPanel({ view }: { view: EvaluationView }) {
+/**
+ * The engine's ranking: each option's score and how often it wins when the weights are resampled.
+ * While the ballots are blind the view has no report (`reportHidden` says so): the panel says who has
+ * voted and offers a voter a private preview under their own ballot.
+ */
+export function RankingPanel({ view, canVote = false }: { view: EvaluationView; canVote?: boolean }) {
   const report = view.report;
+  if (!report && view.reportHidden) return <BlindResults view={view} canVote={canVote} />;
   if (!report) {
     return (
       <p className="text-sm text-muted-foreground" data-testid="ranking-empty">

@@ -12,6 +12,7 @@ import { DraftEditor } from "@/components/evaluation/draft-editor";
 import { StatusActions } from "@/components/evaluation/status-actions";
 import { RatingsTable } from "@/components/evaluation/ratings-table";
 import { RevealedBallots } from "@/components/evaluation/revealed-ballots";
+import { VisibilityBadge } from "@/components/evaluation/visibility-badge";
 import { useSearchParamsState } from "@/components/evaluation/use-search-params-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ConsensusOverview } from "@/components/report/consensus-overview";
@@ -46,6 +47,7 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
     <div className="grid gap-6">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StatusBadge status={view.status} data-testid="evaluation-status" />
+        {view.status === "draft" || view.status === "voting" ? <VisibilityBadge visibility={view.visibility} /> : null}
         {view.round > 1 ? <span className="text-muted-foreground">Round {view.round}</span> : null}
         <span className="text-muted-foreground" data-testid="vote-count">
           {voted} of {voters.length} voted
@@ -112,7 +114,10 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
                   <CardHeader>
                     <CardTitle as="h2">Your ballot</CardTitle>
                     <CardDescription>
-                      How much should each criterion count? Ballots stay hidden from teammates until they are revealed.
+                      How much should each criterion count?{" "}
+                      {view.visibility === "open"
+                        ? "This is open voting: the team's results update as people vote; who voted what shows once the ballots are revealed."
+                        : "Your ballot, and anything computed from it, stays hidden from everyone, the owner included, until the ballots are revealed."}
                     </CardDescription>
                   </CardHeader>
                   <CardContent>
@@ -124,10 +129,14 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
               <Card>
                 <CardHeader>
                   <CardTitle as="h2">Ranking</CardTitle>
-                  <CardDescription>Computed on the server by the scoring engine from everyone&apos;s latest ballot. Open an option for its strengths, weaknesses and notes.</CardDescription>
+                  <CardDescription>
+                    {view.reportHidden
+                      ? "Computed from everyone's ballots once they are revealed. Until then it is hidden from the whole team."
+                      : "Computed on the server by the scoring engine from everyone's latest ballot. Open an option for its strengths, weaknesses and notes."}
+                  </CardDescription>
                 </CardHeader>
                 <CardContent>
-                  <RankingPanel view={view} />
+                  <RankingPanel view={view} canVote={canVote} />
                 </CardContent>
               </Card>
 
@@ -184,7 +193,11 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
                 <CardHeader>
                   <CardTitle as="h2">Who has voted</CardTitle>
                   <CardDescription>
-                    {view.ballots ? "Ballots are revealed." : "What each member voted stays hidden until the ballots are revealed."}
+                    {view.ballots
+                      ? "Ballots are revealed."
+                      : view.status === "voting" && view.visibility === "open"
+                        ? "Results are live; what each member voted shows once the ballots are revealed."
+                        : "What each member voted stays hidden until the ballots are revealed."}
                   </CardDescription>
                 </CardHeader>
                 <CardContent>
@@ -211,7 +224,13 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
             <CardHeader>
               <CardTitle as="h2">What if the weights were different?</CardTitle>
               <CardDescription>
-                Drag the weights: the ranking recomputes instantly in your browser with the same engine, starting from the team&apos;s weights.
+                {view.report
+                  ? "Drag the weights: the ranking recomputes instantly in your browser with the same engine, starting from the team's weights."
+                  : !view.reportHidden
+                    ? "Drag the weights: the ranking recomputes instantly in your browser with the same engine, starting from equal weights."
+                    : view.myBallot
+                      ? "A private preview: it starts from your own ballot and recomputes in your browser. The team's weights stay hidden until the ballots are revealed."
+                      : "Drag the weights: the ranking recomputes in your browser, starting from equal weights. The team's weights stay hidden until the ballots are revealed."}
               </CardDescription>
             </CardHeader>
             <CardContent>

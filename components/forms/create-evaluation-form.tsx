@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
+import { VisibilityField } from "@/components/evaluation/visibility-field";
 import { createEvaluationAction } from "@/app/teams/[teamId]/evaluations/new/actions";
 import { getCatalog, suggestWeights } from "@/lib/catalog";
 import { NEEDS, PROJECT_SIZES, TEAM_EXPERIENCE_LEVELS, TIMELINES, ProjectProfileSchema, type Need } from "@/lib/catalog/profile";
@@ -96,6 +97,11 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
           </label>
         ))}
       </fieldset>
+
+      <VisibilityField
+        defaultValue={keptValue(state, "visibility") === "open" ? "open" : "blind"}
+        error={fieldError(state, "visibility")}
+      />
 
       <fieldset className="grid gap-4 rounded-lg border p-4">
         <legend className="px-1 text-sm font-medium">Project profile (optional)</legend>

@@ -1,4 +1,4 @@
-import { BarChart3 } from "lucide-react";
+import { BarChart3, EyeOff } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartFigure } from "@/components/report/chart-figure";
@@ -64,6 +64,20 @@ export function ReportSections({ view }: { view: EvaluationView }) {
             </CardContent>
           </Card>
         </>
+      ) : view.reportHidden ? (
+        <EmptyState
+          icon={EyeOff}
+          headingLevel={2}
+          title="The report is sealed until the ballots are revealed"
+          description={
+            <>
+              {view.members.filter((m) => m.voted).length} of {view.members.filter((m) => m.role !== "viewer").length} members have voted. Score
+              contributions, the team&apos;s weights and their spread, sensitivity and the aggregation rules are all computed from the ballots, so
+              they appear for everyone, the owner included, once the ballots are revealed.
+            </>
+          }
+          data-testid="report-hidden"
+        />
       ) : (
         <EmptyState
           icon={BarChart3}

@@ -3,15 +3,18 @@ import { score } from "@/components/report/format";
 import type { RankedOption } from "@/lib/engine/weighted-sum";
 import { cn } from "@/lib/utils";
 
-/** The ranking under the dragged weights, each option's change from the team's ranking beside it. */
+/** The ranking under the dragged weights, each option's change from the starting ranking beside it. */
 export function WhatIfRanking({
   ranking,
   baseline,
   names,
+  baselineLabel = "the team's ranking",
 }: {
   ranking: RankedOption[];
   baseline: RankedOption[];
   names: Record<string, string>;
+  /** what the arrows and score changes compare with, e.g. "the team's ranking" */
+  baselineLabel?: string;
 }) {
   const before = new Map(baseline.map((r) => [r.option, r]));
   const leader = ranking[0];
@@ -30,7 +33,7 @@ export function WhatIfRanking({
             ? `${names[leader.option] ?? leader.option} still leads.`
             : "Nothing to rank yet."}
       </p>
-      <ol className="grid gap-3" aria-label="Ranking with these weights" data-testid="what-if-ranking">
+      <ol className="grid gap-3" aria-label={`Ranking with these weights, compared with ${baselineLabel}`} data-testid="what-if-ranking">
         {ranking.map((r) => {
           const delta = r.score - (before.get(r.option)?.score ?? r.score);
           const moved = (before.get(r.option)?.rank ?? r.rank) - r.rank;

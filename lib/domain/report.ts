@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { requireEvaluationAccess, type Actor } from "@/lib/domain/authorize";
+import type { Actor } from "@/lib/domain/authorize";
+import { readEvaluation } from "@/lib/domain/evaluation-access";
 import { computeReport } from "@/lib/engine";
 import { weightSpread } from "@/lib/engine/spread";
 import { ballotWeights, weightChanges } from "@/lib/engine/ballot-weights";
@@ -9,14 +10,19 @@ import type { Role } from "@/lib/domain/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
 import { CitationSchema } from "@/lib/catalog/schema";
 import { voterDisplayName, voterKey, type BallotOwner } from "@/lib/ballots/voter";
+import { ballotsRevealed, visibilityOf, visibleReport } from "@/lib/ballots/visibility";
 
 /** Reports are seeded so the same evaluation state always gives the same report. */
 export const REPORT_SEED = 42;
 export const REPORT_SAMPLES = 10_000;
 
-/** Ballots are blind while voting: members see who voted, not what, until they are revealed. */
+/**
+ * Ballots are blind while voting: members see who voted, not what, until they are revealed. Once
+ * revealed, each ballot is shown by name and the decision record can be exported. What else may be
+ * shown, and when (open voting), is decided in one place: lib/ballots/visibility.ts.
+ */
 export function ballotsAreVisible(status: EvaluationStatus): boolean {
-  return status === "revealed" || status === "decided" || status === "superseded";
+  return ballotsRevealed(status);
 }
 
 async function loadEvaluation(evaluationId: string) {
@@ -93,14 +99,20 @@ function revealedBallots(evaluation: LoadedEvaluation, criterionIds: string[]) {
   });
 }
 
-/** Everything a member may see of an evaluation, with the engine's report computed on the server. */
+/**
+ * Everything a member may see of an evaluation, with the engine's report computed on the server.
+ * Figures computed from the ballots pass through `visibleReport`: while blind voting is open the
+ * report, the spread and the ballots are null (`reportHidden` says why) for every role, the owner
+ * included, and are not even computed. The reader's own ballot is always theirs to see.
+ */
 export async function getEvaluationView(actor: Actor, evaluationId: string) {
-  const access = await requireEvaluationAccess(actor, evaluationId, "team:read");
+  const access = await readEvaluation(actor, evaluationId, "team:read");
   const evaluation = await loadEvaluation(evaluationId);
+  // The loaded row decides, with the ballots loaded beside it: the round and status belong together.
   const status = evaluation.status as EvaluationStatus;
+  const visibility = visibilityOf(evaluation.visibility);
   const input = toEngineInput(evaluation);
   const currentBallots = evaluation.ballots.filter((b) => b.round === evaluation.round);
-  const visible = ballotsAreVisible(status);
   const members = evaluation.team.memberships.map((m) => ({
     id: m.user.id,
     name: m.user.name,
@@ -108,6 +120,15 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     voted: currentBallots.some((b) => b.userId === m.user.id),
   }));
   const mine = currentBallots.find((b) => b.userId === actor.userId);
+  const results = visibleReport(
+    { status, visibility },
+    {
+      report: () => reportFor(input),
+      // How far apart the members' weights are, per criterion: an aggregate that names no voter.
+      weightSpread: () => (input.ballots.length > 1 ? weightSpread(input) : null),
+      ballots: () => revealedBallots(evaluation, input.criteria.map((c) => c.id)),
+    },
+  );
   return {
     id: evaluation.id,
     teamId: evaluation.teamId,
@@ -115,6 +136,7 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     title: evaluation.title,
     problem: evaluation.problem,
     status,
+    visibility,
     round: evaluation.round,
     revision: evaluation.revision,
     aggregation: evaluation.aggregation as Aggregation,
@@ -143,23 +165,34 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     })),
     members,
     myBallot: mine ? storedBallotToEngine(mine) : null,
-    ballots: visible ? revealedBallots(evaluation, input.criteria.map((c) => c.id)) : null,
-    // Only what a what-if preview needs: never the individual ballots, which are blind while voting.
+    ballots: results.ballots,
+    // Only what a what-if preview needs: the options, criteria and ratings, never a ballot.
     table: { options: input.options, criteria: input.criteria, ratings: input.ratings },
-    report: reportFor(input),
-    // How far apart the members' weights are, per criterion: an aggregate that names no voter.
-    weightSpread: input.ballots.length > 1 ? weightSpread(input) : null,
+    report: results.report,
+    /** `{ hidden: "blind", message }` while the report is withheld; null otherwise */
+    reportHidden: results.reportHidden,
+    weightSpread: results.weightSpread,
     suggestedWeights: evaluation.suggestedWeights ? JSON.parse(evaluation.suggestedWeights) : null,
   };
 }
 export type EvaluationView = Awaited<ReturnType<typeof getEvaluationView>>;
 
-/** The API's report: `{ evaluation: { id, title, status }, report }`. */
+/**
+ * The API's report: `{ evaluation: { id, title, status }, report }`, with `report` null while the
+ * ballots are blind (and `reportHidden` saying so) or before the first ballot.
+ */
 export async function getEvaluationReport(actor: Actor, evaluationId: string) {
-  await requireEvaluationAccess(actor, evaluationId, "team:read");
+  await readEvaluation(actor, evaluationId, "team:read");
   const evaluation = await loadEvaluation(evaluationId);
+  const status = evaluation.status as EvaluationStatus;
+  const visibility = visibilityOf(evaluation.visibility);
+  const results = visibleReport(
+    { status, visibility },
+    { report: () => reportFor(toEngineInput(evaluation)), weightSpread: () => null, ballots: () => null },
+  );
   return {
-    evaluation: { id: evaluation.id, title: evaluation.title, status: evaluation.status as EvaluationStatus },
-    report: reportFor(toEngineInput(evaluation)),
+    evaluation: { id: evaluation.id, title: evaluation.title, status, visibility },
+    report: results.report,
+    reportHidden: results.reportHidden,
   };
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
-import { canAssignRole, type Role } from "@/lib/domain/permissions";
+import { can, canAssignRole, type Role } from "@/lib/domain/permissions";
 import { ChangeRoleSchema, CreateTeamSchema } from "@/lib/validation/team";
 
 export async function createTeam(actor: Actor, input: unknown) {
@@ -67,6 +67,9 @@ export async function changeRole(actor: Actor, teamId: string, input: unknown) {
   await db.$transaction(async (tx) => {
     await tx.membership.update({ where: { id: target.id }, data: { role } });
     await recordAudit(tx, { teamId, actorId: actor.userId, action: "member.role_changed", detail: { userId, from: target.role, to: role } });
+    if (can(target.role as Role, "ballot:cast") && !can(role, "ballot:cast")) {
+      await withdrawBallots(tx, { teamId, userId, actorId: actor.userId, reason: "member.demoted" });
+    }
   });
 }
 
@@ -84,10 +87,46 @@ export async function removeMember(actor: Actor, teamId: string, userId: string)
       isSelf ? "You are the last owner: make someone else an owner before you leave." : "A team needs at least one owner.",
     );
   }
+  const action = isSelf ? "member.left" : "member.removed";
   await db.$transaction(async (tx) => {
     await tx.membership.delete({ where: { id: target.id } });
-    await recordAudit(tx, { teamId, actorId: actor.userId, action: isSelf ? "member.left" : "member.removed", detail: { userId } });
+    await recordAudit(tx, { teamId, actorId: actor.userId, action, detail: { userId } });
+    await withdrawBallots(tx, { teamId, userId, actorId: actor.userId, reason: action });
   });
+}
+
+/** Statuses in which a member's current-round ballot still counts towards the report and the decision. */
+const COUNTING: string[] = ["voting", "revealed"];
+
+/**
+ * A member who leaves, is removed or can no longer vote stops counting from that moment: in each of
+ * the team's evaluations that is in voting or revealed, their ballot of the current round is removed,
+ * in the caller's transaction (the membership change), with a "ballot.withdrawn" audit entry. The
+ * hash chain keeps every revision, so the history stays; the integrity check only compares the Ballot
+ * rows that remain, and a second round copies Ballot rows, so a withdrawn ballot is not carried over.
+ * Each evaluation is locked first, as lib/domain/evaluation-access.ts does (a conditional revision
+ * bump, which also tells open reports to refresh), so a ballot racing the removal lands before it
+ * and is withdrawn, or is refused because its voter is no longer a voting member.
+ */
+async function withdrawBallots(tx: Tx, who: { teamId: string; userId: string; actorId: string; reason: string }) {
+  const evaluations = await tx.evaluation.findMany({
+    where: { teamId: who.teamId, status: { in: COUNTING }, ballots: { some: { userId: who.userId } } },
+    select: { id: true },
+  });
+  for (const { id } of evaluations) {
+    const locked = await tx.evaluation.updateMany({ where: { id, status: { in: COUNTING } }, data: { revision: { increment: 1 } } });
+    if (locked.count === 0) continue;
+    const { round, revision } = await tx.evaluation.findUniqueOrThrow({ where: { id }, select: { round: true, revision: true } });
+    const withdrawn = await tx.ballot.deleteMany({ where: { evaluationId: id, userId: who.userId, round } });
+    if (withdrawn.count === 0) continue;
+    await recordAudit(tx, {
+      teamId: who.teamId,
+      evaluationId: id,
+      actorId: who.actorId,
+      action: "ballot.withdrawn",
+      detail: { userId: who.userId, round, reason: who.reason, revision },
+    });
+  }
 }
 
 export function leaveTeam(actor: Actor, teamId: string) {

@@ -8,13 +8,23 @@ async function openTab(page: Page, name: "Overview" | "Report" | "What-if" | "Di
   await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
 }
 
+/** Clicks a workflow button and, when it asks first, confirms in its dialog. */
+async function confirmAction(page: Page, button: string, confirm: RegExp) {
+  await page.getByRole("button", { name: button }).click();
+  const confirmButton = page.getByRole("dialog").getByRole("button", { name: confirm });
+  await confirmButton.waitFor({ timeout: 3_000 }).then(
+    () => confirmButton.click(),
+    () => undefined,
+  );
+}
+
 async function castPoints(page: Page, points: Record<string, number>) {
   for (const [criterion, value] of Object.entries(points)) await page.getByLabel(criterion, { exact: true }).fill(String(value));
   await page.getByRole("button", { name: /Cast ballot|Update ballot/ }).click();
   await expect(page.getByText("Your ballot is saved")).toBeVisible();
 }
 
-test("two teammates take an evaluation from draft to decision, with a live report, comments and a second round", async ({ page, browser }) => {
+test("two teammates take an evaluation from draft to decision, blind until the reveal, with comments and a second round", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const owner = newPerson("owner");
   await signUp(page, owner);
@@ -46,7 +56,13 @@ test("two teammates take an evaluation from draft to decision, with a live repor
   await page.getByRole("button", { name: "Reply", exact: true }).click();
   await expect(memberPage.getByText("Agreed, and the admin saves us weeks.")).toBeVisible({ timeout: 5_000 });
 
-  // What-if: moving a weight re-ranks in the browser; casting it makes it the owner's ballot.
+  // Blind: the owner sees who voted, not the ranking nor the report.
+  await openTab(page, "Overview");
+  await expect(page.getByTestId("results-hidden")).toContainText("1 of 2");
+  await expect(page.getByTestId("ranking")).toHaveCount(0);
+
+  // What-if: moving a weight re-ranks in the browser (from equal weights: the team's stay hidden);
+  // casting it makes it the owner's ballot.
   await openTab(page, "What-if");
   const verdict = page.getByTestId("what-if-verdict");
   await expect(verdict).toContainText("still leads");
@@ -55,14 +71,21 @@ test("two teammates take an evaluation from draft to decision, with a live repor
   await slider.focus();
   for (let i = 0; i < 10; i++) await slider.press("PageUp");
   await expect(slider).not.toHaveAttribute("aria-valuetext", before ?? "");
-  await expect(page.getByRole("button", { name: "Reset to team weights" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Reset to equal weights" })).toBeEnabled();
   await page.getByRole("button", { name: "Cast these as my ballot" }).click();
   await page.getByRole("dialog").getByRole("button", { name: /Cast/ }).click();
   await expect(page.getByText("Cast as your ballot")).toBeVisible();
+  await expect(page.getByText("It stays hidden from everyone")).toBeVisible();
   await expect(memberPage.getByTestId("vote-count")).toHaveText("2 of 2 voted");
+  await openTab(memberPage, "Report");
+  await expect(memberPage.getByTestId("report-hidden")).toBeVisible();
+
+  // Reveal: the report appears for both, live.
+  await openTab(page, "Overview");
+  await confirmAction(page, "Close voting and reveal ballots", /Reveal/);
+  await expect(memberPage.getByTestId("evaluation-status")).toHaveText(/revealed/i);
 
   // The report: every chart has its numbers, sensitivity in plain words, the rules side by side.
-  await openTab(memberPage, "Report");
   await expect(memberPage.getByRole("figure", { name: "Contribution of each criterion to each option's score" })).toBeVisible();
   await memberPage.getByText("Show the numbers").first().click();
   await expect(memberPage.getByRole("table").first()).toBeVisible();
@@ -70,17 +93,14 @@ test("two teammates take an evaluation from draft to decision, with a live repor
   await expect(memberPage.getByTestId("rule-median")).toBeVisible();
   await expect(memberPage.getByTestId("aggregation-verdict")).toBeVisible();
 
-  // Reveal, then a second round in which the member revises: the report says who changed what.
-  await openTab(page, "Overview");
-  await page.getByRole("button", { name: "Close voting and reveal ballots" }).click();
-  await expect(memberPage.getByTestId("evaluation-status")).toHaveText(/revealed/i);
+  // A second round in which the member revises: the report says who changed what.
   await openTab(memberPage, "Overview");
   await expect(memberPage.getByTestId("revealed-ballots")).toContainText(owner.name);
-  await page.getByRole("button", { name: "Start a second round" }).click();
+  await confirmAction(page, "Start a second round", /Start the round/);
   await expect(memberPage.getByTestId("evaluation-status")).toHaveText(/voting/i);
   await memberPage.reload();
   await castPoints(memberPage, { "Built-in security": 50, "Admin interface": 50 });
-  await page.getByRole("button", { name: "Close voting and reveal ballots" }).click();
+  await confirmAction(page, "Close voting and reveal ballots", /Reveal/);
   await expect(page.getByTestId("round-changes")).toContainText(`${member.name}: `);
   await expect(page.getByTestId("round-changes")).toContainText("Admin interface 30% → 50%");
   await expect(page.getByTestId("round-changes")).toContainText(`${owner.name}: kept their ballot`);
@@ -94,7 +114,7 @@ test("two teammates take an evaluation from draft to decision, with a live repor
   await expect(memberPage.getByRole("button", { name: /Cast ballot|Update ballot/ })).toHaveCount(0);
 
   // Superseded by a newer evaluation, linked both ways.
-  await page.getByRole("button", { name: "Revisit (supersede with a new evaluation)" }).click();
+  await confirmAction(page, "Revisit (supersede with a new evaluation)", /Create the new evaluation/);
   await expect(page.getByRole("heading", { level: 1, name: "Django or Flask for payments (revisited)" })).toBeVisible();
   await page.getByRole("link", { name: "Django or Flask for payments", exact: true }).click();
   await expect(page.getByTestId("evaluation-status")).toHaveText(/superseded/i);

@@ -13,7 +13,67 @@ async function scores(page: Page) {
   return ranking.getByTestId("score").allTextContents();
 }
 
-test("two teammates vote in their own browsers and both see the same ranking, live", async ({ page, browser }) => {
+/** Clicks a workflow button and, when it asks first, confirms in its dialog. */
+async function confirmAction(page: Page, button: string, confirm: RegExp) {
+  await page.getByRole("button", { name: button }).click();
+  const confirmButton = page.getByRole("dialog").getByRole("button", { name: confirm });
+  await confirmButton.waitFor({ timeout: 3_000 }).then(
+    () => confirmButton.click(),
+    () => undefined,
+  );
+}
+
+async function openVoting(page: Page) {
+  await page.getByRole("button", { name: "Open voting" }).click();
+  await page.getByRole("button", { name: "Open voting" }).last().click();
+  await expect(page.getByTestId("evaluation-status")).toHaveText(/voting/i);
+}
+
+test("two teammates vote blind: each sees who voted and their own preview, nobody the ranking until the reveal", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const owner = newPerson("owner");
+  await signUp(page, owner);
+  await createTeam(page, "Billing squad");
+  const link = await createInvite(page, "member");
+  const { page: memberPage } = await joinWithInvite(browser, link);
+  const evaluationUrl = await createTemplateEvaluation(page, "Django or Flask for billing");
+  await expect(page.getByTestId("visibility-badge")).toHaveText("Blind voting: results stay hidden until the ballots are revealed");
+  await openVoting(page);
+  await expect(page.getByTestId("results-hidden")).toContainText("0 of 2");
+
+  await memberPage.goto(evaluationUrl);
+  await allocate(memberPage, { "Built-in security": 37, "Learning curve": 63 });
+  await memberPage.getByRole("button", { name: "Cast ballot" }).click();
+  await expect(memberPage.getByText("Your ballot is saved")).toBeVisible();
+
+  // The owner's open page learns that the member voted, live, and nothing else.
+  await expect(page.getByTestId("vote-count")).toHaveText("1 of 2 voted");
+  await expect(page.getByTestId("results-hidden")).toContainText("1 of 2");
+  await expect(page.getByTestId("ranking")).toHaveCount(0);
+  await page.getByRole("tab", { name: "Report" }).click();
+  await expect(page.getByTestId("report-hidden")).toBeVisible();
+  await page.getByRole("tab", { name: "Overview" }).click();
+
+  // The member may preview, privately, how the options rank under their own ballot.
+  await memberPage.getByRole("button", { name: "Preview the ranking under my ballot" }).click();
+  await expect(memberPage.getByTestId("private-preview").getByRole("listitem")).toHaveCount(2);
+  await expect(memberPage.getByTestId("ranking")).toHaveCount(0);
+
+  await allocate(page, { "Raw performance & footprint": 60, "Flexibility & architectural freedom": 40 });
+  await page.getByRole("button", { name: "Cast ballot" }).click();
+  await expect(memberPage.getByTestId("vote-count")).toHaveText("2 of 2 voted");
+  await expect(memberPage.getByTestId("ranking")).toHaveCount(0);
+
+  // The reveal shows both the same ranking, live, and each ballot.
+  await confirmAction(page, "Close voting and reveal ballots", /Reveal/);
+  await expect(memberPage.getByTestId("evaluation-status")).toHaveText(/revealed/i);
+  await expect(memberPage.getByTestId("ranking")).toBeVisible();
+  await expect.poll(async () => JSON.stringify(await scores(memberPage))).toBe(JSON.stringify(await scores(page)));
+  await expect(memberPage.getByTestId("revealed-ballots")).toContainText("37%");
+  await expect(page.getByTestId("visibility-badge")).toHaveCount(0);
+});
+
+test("with open voting, two teammates vote in their own browsers and both see the same ranking, live", async ({ page, browser }) => {
   const owner = newPerson("owner");
   await signUp(page, owner);
   const teamName = "Checkout squad";
@@ -21,11 +81,16 @@ test("two teammates vote in their own browsers and both see the same ranking, li
   const link = await createInvite(page, "member");
 
   const { page: memberPage } = await joinWithInvite(browser, link);
-  const evaluationUrl = await createTemplateEvaluation(page, "Django or Flask for checkout");
+  // Open voting is chosen when the evaluation is created, and stated on its page.
+  await page.getByRole("link", { name: "New evaluation" }).first().click();
+  await page.getByLabel("Title").fill("Django or Flask for checkout");
+  await page.getByRole("radio", { name: /^Open voting/ }).check();
+  await page.getByRole("button", { name: "Create evaluation" }).click();
+  await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
+  await expect(page.getByTestId("visibility-badge")).toHaveText("Open voting: results are visible while voting");
+  const evaluationUrl = page.url();
 
-  await page.getByRole("button", { name: "Open voting" }).click();
-  await page.getByRole("button", { name: "Open voting" }).last().click();
-  await expect(page.getByTestId("evaluation-status")).toHaveText(/voting/i);
+  await openVoting(page);
   await expect(page.getByTestId("ranking-empty")).toBeVisible();
 
   // The member allocates points; the indicator tracks what is left and the form explains the rule.

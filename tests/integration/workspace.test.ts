@@ -151,17 +151,19 @@ describe("evaluations and ballots", () => {
     expect(verifyChain(revisions).valid).toBe(true);
     expect(await db.ballot.count({ where: { evaluationId: evaluation.id } })).toBe(2);
 
+    // Blind while voting: who voted, nothing computed from what they voted (tests/integration/blind-*.test.ts).
     const view = await getEvaluationView(t.viewer, evaluation.id);
-    // The member's latest ballot (20/80) and the owner's (50/50) average to 35/65.
-    expect(view.report?.weights[keys[0]]).toBeCloseTo(0.35, 10);
-    expect(view.report?.weights[keys[1]]).toBeCloseTo(0.65, 10);
     expect(view.members.filter((m) => m.voted)).toHaveLength(2);
     expect(view.ballots).toBeNull();
+    expect(view.report).toBeNull();
 
     await transitionEvaluation(t.owner, evaluation.id, { action: "reveal" });
     await rejects(castBallot(t.member, evaluation.id, points(10)), "conflict");
     const revealed = await getEvaluationView(t.viewer, evaluation.id);
     expect(revealed.ballots).toHaveLength(2);
+    // The member's latest ballot (20/80) and the owner's (50/50) average to 35/65.
+    expect(revealed.report?.weights[keys[0]]).toBeCloseTo(0.35, 10);
+    expect(revealed.report?.weights[keys[1]]).toBeCloseTo(0.65, 10);
 
     // A second round carries the ballots over inside the chain; the integrity check still holds.
     await transitionEvaluation(t.owner, evaluation.id, { action: "second-round" });

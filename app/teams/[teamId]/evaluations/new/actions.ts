@@ -12,6 +12,7 @@ function evaluationInput(form: FormData) {
     title: values.title,
     problem: values.problem,
     template: values.template,
+    visibility: values.visibility,
     profile:
       values.useProfile === "on"
         ? {
@@ -28,5 +29,5 @@ function evaluationInput(form: FormData) {
 export async function createEvaluationAction(teamId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await runAction((actor) => createEvaluation(actor, teamId, evaluationInput(form)));
   if (result?.ok) redirect(`/evaluations/${(result.data as { id: string }).id}`);
-  return keepValues(result, form, ["title", "problem"]);
+  return keepValues(result, form, ["title", "problem", "visibility"]);
 }
