@@ -4,7 +4,6 @@ import { useMemo, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
@@ -19,13 +18,21 @@ import { draftComparisons, draftFromBallot, draftProblem } from "@/lib/validatio
 type Method = BallotInput["method"];
 type WeightsMethod = Exclude<Method, "pairwise">;
 
+/** Points start at 0; importance starts unset, so no criterion gets a 3 nobody chose. */
 function initialValues(view: EvaluationView, method: WeightsMethod): Record<string, number> {
   const keys = view.criteria.map((c) => c.key);
   const mine = view.myBallot;
-  if (mine && mine.method === method) return { ...Object.fromEntries(keys.map((k) => [k, 0])), ...mine.weights };
-  if (method === "likert") return Object.fromEntries(keys.map((k) => [k, 3]));
-  return Object.fromEntries(keys.map((k) => [k, 0]));
+  if (mine && mine.method === method) return method === "likert" ? { ...mine.weights } : { ...Object.fromEntries(keys.map((k) => [k, 0])), ...mine.weights };
+  return method === "likert" ? {} : Object.fromEntries(keys.map((k) => [k, 0]));
 }
+
+const METHOD_HELP: Record<Method, string> = {
+  points: "Share 100 points: a criterion's weight is its share of the total, so giving more to one means less for another.",
+  likert: "Rate each criterion on its own from 1 (barely matters) to 5 (matters most); weights are the ratings divided by their sum.",
+  pairwise: "Compare criteria two at a time; weights are derived from all your judgments, and contradictions are pointed out.",
+};
+
+const IMPORTANCE = [1, 2, 3, 4, 5] as const;
 
 function postBallot(evaluationId: string, ballot: BallotInput) {
   return fetchJson(`/api/v1/evaluations/${evaluationId}/ballots`, { method: "POST", body: ballot });
@@ -43,7 +50,10 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
   const ballot: BallotInput =
     method === "pairwise"
       ? { method, comparisons: draftComparisons(draft) }
-      : { method, weights: Object.fromEntries(keys.map((k) => [k, values[k] || 0])) };
+      : method === "likert"
+        ? { method, weights: Object.fromEntries(keys.filter((k) => Object.hasOwn(values, k)).map((k) => [k, values[k]])) }
+        : { method, weights: Object.fromEntries(keys.map((k) => [k, values[k] || 0])) };
+  const unrated = method === "likert" ? keys.filter((k) => !Object.hasOwn(values, k)) : [];
   const problems = useMemo(() => checkBallotFits(ballot, keys), [JSON.stringify(ballot)]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const mutation = useMutation({
@@ -130,8 +140,25 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
           ) : null}
         </div>
       ) : (
-        <p className="text-sm text-muted-foreground">1 = barely matters, 5 = matters most.</p>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p aria-live="polite" data-testid="importance-left" className="text-sm font-medium">
+            {unrated.length === 0 ? "Every criterion rated" : `${unrated.length} of ${keys.length} criteria not rated yet`}
+          </p>
+          {unrated.length > 0 ? (
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              onClick={() => setValues({ ...values, ...Object.fromEntries(unrated.map((k) => [k, 1])) })}
+            >
+              Rate the rest 1 (barely matters)
+            </Button>
+          ) : null}
+        </div>
       )}
+      <p className="text-sm text-muted-foreground" data-testid="method-help">
+        {METHOD_HELP[method]}
+      </p>
 
       {method === "pairwise" ? null : (
         <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
@@ -153,18 +180,24 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
                   onChange={(e) => setValues({ ...values, [c.key]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
                 />
               ) : (
-                <NativeSelect
-                  id={`ballot-${c.key}`}
-                  wrapperClassName="w-auto"
-                  value={values[c.key] ?? 3}
-                  onChange={(e) => setValues({ ...values, [c.key]: Number(e.target.value) })}
-                >
-                  {[1, 2, 3, 4, 5].map((n) => (
-                    <option key={n} value={n}>
+                <div role="radiogroup" id={`ballot-${c.key}`} aria-label={`Importance of ${c.name}`} className="flex shrink-0 rounded-md border bg-muted/40 p-0.5">
+                  {IMPORTANCE.map((n) => (
+                    <button
+                      key={n}
+                      type="button"
+                      role="radio"
+                      aria-checked={values[c.key] === n}
+                      aria-label={`${n}${n === 1 ? " (barely matters)" : n === 5 ? " (matters most)" : ""}`}
+                      onClick={() => setValues({ ...values, [c.key]: n })}
+                      className={cn(
+                        "size-8 rounded text-sm font-medium tabular-nums",
+                        values[c.key] === n ? "bg-primary text-primary-foreground shadow-xs" : "text-muted-foreground hover:bg-card hover:text-foreground",
+                      )}
+                    >
                       {n}
-                    </option>
+                    </button>
                   ))}
-                </NativeSelect>
+                </div>
               )}
             </li>
           ))}

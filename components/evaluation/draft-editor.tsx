@@ -10,6 +10,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { Field } from "@/components/ui/field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { useEvaluationAction } from "@/components/evaluation/use-evaluation-action";
+import { VisibilityField } from "@/components/evaluation/visibility-field";
 import { addItemAction, removeItemAction, renameItemAction, setRatingAction, updateDetailsAction } from "@/app/evaluations/[id]/actions";
 import type { EvaluationView } from "@/lib/domain/report";
 
@@ -167,6 +168,11 @@ function DetailsForm({ view }: { view: EvaluationView }) {
       <Field label="Problem statement" error={error?.fields?.problem}>
         <Textarea rows={3} value={details.problem} onChange={(e) => setDetails({ ...details, problem: e.target.value })} onBlur={save} />
       </Field>
+      <VisibilityField
+        defaultValue={view.visibility}
+        error={error?.fields?.visibility}
+        onChange={(visibility) => run(() => updateDetailsAction(view.id, { ...details, visibility }), () => router.refresh())}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ChevronRight, Trophy } from "lucide-react";
 import { percent, score } from "@/components/report/format";
 import { BlindResults } from "@/components/evaluation/blind-results";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import type { EvaluationView } from "@/lib/domain/report";
 
 /**
@@ -21,6 +22,8 @@ export function RankingPanel({ view, canVote = false }: { view: EvaluationView; 
   }
   const option = new Map(view.options.map((o) => [o.key, o]));
   return (
+    <div className="grid gap-4">
+      <ExcludedBallots view={view} />
     <ol className="grid gap-4" aria-label="Ranking" data-testid="ranking">
       {report.ranking.map((r) => (
         <li key={r.option} className="grid gap-2" data-testid={`rank-${r.option}`}>
@@ -53,5 +56,23 @@ export function RankingPanel({ view, canVote = false }: { view: EvaluationView; 
         </li>
       ))}
     </ol>
+    </div>
+  );
+}
+
+/** Stored ballots the engine could not score (written before today's rules, or edited): named, not silently dropped. */
+function ExcludedBallots({ view }: { view: EvaluationView }) {
+  const excluded = view.report?.excludedBallots ?? [];
+  if (excluded.length === 0) return null;
+  const names = new Map(view.members.map((m) => [m.id, m.name]));
+  const nameOf = (voter: string) => names.get(voter) ?? voter.replace(/^record:/, "");
+  return (
+    <Alert variant="warning" data-testid="excluded-ballots">
+      <AlertDescription>
+        {excluded.length === 1 ? "One ballot is" : `${excluded.length} ballots are`} left out of this ranking because{" "}
+        {excluded.length === 1 ? "it breaks" : "they break"} the ballot rules:{" "}
+        {excluded.map((e) => `${nameOf(e.voter)} (${e.reason})`).join("; ")}. Ask {excluded.length === 1 ? "that voter" : "those voters"} to cast again.
+      </AlertDescription>
+    </Alert>
   );
 }

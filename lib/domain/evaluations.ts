@@ -67,7 +67,7 @@ export async function createEvaluation(actor: Actor, teamId: string, input: unkn
       evaluationId: evaluation.id,
       actorId: actor.userId,
       action: "evaluation.created",
-      detail: { title: data.title, template: data.template },
+      detail: { title: data.title, template: data.template, visibility: data.visibility },
     });
     return evaluation;
   });
@@ -103,7 +103,10 @@ export async function listTeamEvaluations(actor: Actor, teamId: string) {
 export async function updateEvaluationDetails(actor: Actor, evaluationId: string, input: unknown) {
   const data = parseOrThrow(UpdateEvaluationSchema, input, "evaluation");
   await withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
-    await tx.evaluation.update({ where: { id: evaluationId }, data: { title: data.title, problem: data.problem } });
+    await tx.evaluation.update({
+      where: { id: evaluationId },
+      data: { title: data.title, problem: data.problem, ...(data.visibility ? { visibility: data.visibility } : {}) },
+    });
     await audit("evaluation.updated", data);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VISIBILITIES } from "@/lib/ballots/visibility";
 import { liveEngineReportSchema } from "@/lib/export/report-schema";
 import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib/export/record-schema";
 
@@ -32,6 +33,10 @@ export const TeamEvaluationListSchema = z.array(
 );
 
 /** What the evaluation page shows; individual ballots are null until they are revealed. */
+const VisibilitySchema = z.enum(VISIBILITIES);
+/** why `report` is null although ballots were cast */
+const ReportHiddenSchema = z.object({ hidden: z.literal("blind"), message: z.string() });
+
 export const EvaluationViewSchema = z
   .object({
     id: z.string(),
@@ -46,14 +51,18 @@ export const EvaluationViewSchema = z
     myRole: teamRoleSchema,
     options: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), summary: z.string() })),
     criteria: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), description: z.string() })),
+    /** blind (default): nothing computed from ballots is shown until they are revealed; open: live results */
+    visibility: VisibilitySchema,
     report: liveEngineReportSchema.nullable(),
+    reportHidden: ReportHiddenSchema.nullable(),
   })
   .loose();
 
 export const EvaluationReportSchema = z.object({
-  evaluation: z.object({ id: z.string(), title: z.string(), status: evaluationStatusSchema }),
-  /** null until the first ballot is cast */
+  evaluation: z.object({ id: z.string(), title: z.string(), status: evaluationStatusSchema, visibility: VisibilitySchema }),
+  /** null until the first ballot is cast, and while ballots are blind (reportHidden says so) */
   report: liveEngineReportSchema.nullable(),
+  reportHidden: ReportHiddenSchema.nullable(),
 });
 
 export const StoredBallotSchema = z

@@ -133,3 +133,28 @@ test("with open voting, two teammates vote in their own browsers and both see th
   await expect(row.getByText(/voting/i)).toBeVisible();
   await expect(row.getByTestId("ballot-count")).toHaveText("2 of 2 voted");
 });
+
+test("a 1-5 importance ballot starts unset and can be cast only once every criterion is rated or explicitly rated 1", async ({ page }) => {
+  const owner = newPerson("owner");
+  await signUp(page, owner);
+  await createTeam(page, "Importance squad");
+  await createTemplateEvaluation(page, "Django or Flask by importance");
+  await openVoting(page);
+
+  await page.getByRole("radio", { name: "Importance 1–5" }).click();
+  await expect(page.getByTestId("method-help")).toContainText("Rate each criterion on its own");
+  await expect(page.getByTestId("importance-left")).toHaveText(/^24 of 24 criteria not rated yet$/);
+  // Nothing is pre-filled: no criterion shows a choice the voter did not make.
+  await expect(page.getByRole("radiogroup", { name: "Importance of Built-in security" }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cast ballot" })).toBeDisabled();
+  await expect(page.getByTestId("ballot-problem")).toContainText("not rated");
+
+  await page.getByRole("radiogroup", { name: "Importance of Built-in security" }).getByRole("radio", { name: /^5/ }).click();
+  await expect(page.getByTestId("importance-left")).toHaveText("23 of 24 criteria not rated yet");
+  await page.getByRole("button", { name: "Rate the rest 1 (barely matters)" }).click();
+  await expect(page.getByTestId("importance-left")).toHaveText("Every criterion rated");
+  await page.getByRole("button", { name: "Cast ballot" }).click();
+  await expect(page.getByText("Your ballot is saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("radiogroup", { name: "Importance of Built-in security" }).getByRole("radio", { checked: true })).toHaveAccessibleName(/^5/);
+});
