@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { ApiError, fetchJson } from "@/lib/http/client";
+import { LIMITS } from "@/lib/limits";
 import type { ImportMode, ImportRecordResult } from "@/lib/validation/import-record";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,8 +11,13 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 
-/** Files larger than this are not decision records; refusing them early keeps the tab responsive. */
-const MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The server's limit on an import's body (a 413 above it), checked here first so a file that
+ * large is refused before the tab reads and uploads it. The body also holds `mode` and the record
+ * re-serialised without indentation, which is no larger than an exported (indented) file.
+ */
+const MAX_BYTES = LIMITS.bodyBytes.import;
+const MAX_LABEL = `${MAX_BYTES / (1024 * 1024)} MiB`;
 /** A broken reference repeats for every row that uses it; the first few problems say enough. */
 const SHOWN_PROBLEMS = 8;
 
@@ -20,12 +26,18 @@ type Failure = { message: string; fields?: Record<string, string> };
 
 const MODES: [ImportMode, string, string][] = [
   ["draft", "As a new draft", "Options, criteria and ratings, ready for the team to vote again."],
-  ["archive", "As a decided archive", "The decision with its ballots, matched to this team's members by email."],
+  [
+    "archive",
+    "As a decided archive",
+    "The decision with its ballots, marked \u201cImported from a record\u201d. Voters keep the names the record gives them; no ballot is tied to an account here. Only a file unchanged since export can be archived.",
+  ],
 ];
 
 /** Reads a chosen JSON file in the browser; the server validates and imports it. */
 async function readRecord(file: File): Promise<unknown> {
-  if (file.size > MAX_BYTES) throw new ApiError(`The file is ${Math.round(file.size / 1024)} KB; a decision record is far smaller.`);
+  if (file.size > MAX_BYTES) {
+    throw new ApiError(`The file is ${(file.size / (1024 * 1024)).toFixed(1)} MiB; imports are limited to ${MAX_LABEL}, and a decision record is far smaller.`);
+  }
   try {
     return JSON.parse(await file.text());
   } catch (error) {
@@ -53,8 +65,10 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
     try {
       const json = await readRecord(file);
       setRecord(json);
-      // An edited file can still be imported, but the team should know it is not what was exported.
-      setVerified(await fetchJson<Verified>("/api/v1/records/verify", { method: "POST", body: json }));
+      // An edited file can still become a draft, but never a decided archive (the server refuses it).
+      const verdict = await fetchJson<Verified>("/api/v1/records/verify", { method: "POST", body: json });
+      setVerified(verdict);
+      if (!verdict.valid) setMode("draft");
     } catch (error) {
       fail(error);
     }
@@ -88,7 +102,7 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
           <AlertDescription>
             {verified.valid
               ? "The file's SHA-256 matches its content."
-              : "The content no longer matches the SHA-256 it carries. You can still import it, but it is not the record as decided."}
+              : "The content no longer matches the SHA-256 it carries: it is not the record as decided. You can import it as a new draft, not as a decided archive."}
           </AlertDescription>
         </Alert>
       ) : null}
@@ -96,8 +110,19 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Import</legend>
         {MODES.map(([value, label, hint]) => (
-          <label key={value} className="flex cursor-pointer gap-3 rounded-lg border border-border p-3 has-[:checked]:border-primary">
-            <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => setMode(value)} className="mt-1" />
+          <label
+            key={value}
+            className="flex cursor-pointer gap-3 rounded-lg border border-border p-3 has-[:checked]:border-primary has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60"
+          >
+            <input
+              type="radio"
+              name="mode"
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+              disabled={value === "archive" && verified?.valid === false}
+              className="mt-1"
+            />
             <span className="grid gap-0.5">
               <span className="font-medium">{label}</span>
               <span className="text-sm text-muted-foreground">{hint}</span>
@@ -140,7 +165,7 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
 }
 
 function ImportDone({ result }: { result: ImportRecordResult }) {
-  const { imported, skipped } = result.ballots;
+  const { imported } = result.ballots;
   return (
     <div className="grid gap-4">
       <Alert variant="success" role="status">
@@ -148,17 +173,9 @@ function ImportDone({ result }: { result: ImportRecordResult }) {
         {result.mode === "archive" ? (
           <AlertDescription>
             <p>
-              {imported} {imported === 1 ? "ballot" : "ballots"} imported{skipped.length ? `, ${skipped.length} skipped:` : "."}
+              {imported} {imported === 1 ? "ballot" : "ballots"} imported, named as the record names their voters. The
+              evaluation is marked &ldquo;Imported from a record&rdquo; wherever it appears.
             </p>
-            {skipped.length ? (
-              <ul className="mt-1 list-disc pl-5">
-                {skipped.map((s, i) => (
-                  <li key={i}>
-                    {s.voter} (round {s.round}): {s.reason}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
           </AlertDescription>
         ) : null}
       </Alert>

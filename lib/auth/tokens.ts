@@ -10,3 +10,11 @@ export function newSecret(prefix: string): { secret: string; hash: string } {
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
+
+/** An API token's `lastUsedAt` is recorded at most this often, so busy clients do not write per request. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
+
+/** Whether a use at `now` should be recorded: the token was never used, or not within the resolution. */
+export function tokenUseIsStale(lastUsedAt: Date | null, now: Date): boolean {
+  return lastUsedAt === null || lastUsedAt.getTime() < now.getTime() - TOKEN_USE_RESOLUTION_MS;
+}

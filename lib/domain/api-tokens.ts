@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { hashSecret, newSecret } from "@/lib/auth/tokens";
+import { TOKEN_USE_RESOLUTION_MS, hashSecret, newSecret, tokenUseIsStale } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/domain/authorize";
 import { CreateTokenSchema } from "@/lib/validation/team";
 
@@ -29,10 +29,26 @@ export async function revokeApiToken(actor: Actor, tokenId: string) {
   if (revoked.count !== 1) throw new AppError("not_found", "Token not found.");
 }
 
-/** The actor a Bearer token stands for, or null when it is unknown or revoked. */
+/**
+ * The actor a Bearer token stands for, or null when it is unknown or revoked. Its use is recorded
+ * at most once a minute: a request whose token was used within the minute writes nothing, and the
+ * write itself is conditional, so concurrent requests with a stale `lastUsedAt` store it once.
+ */
 export async function actorFromApiToken(secret: string): Promise<Actor | null> {
-  const token = await db.apiToken.findUnique({ where: { tokenHash: hashSecret(secret) } });
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashSecret(secret) },
+    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!token || token.revokedAt) return null;
-  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  const now = new Date();
+  if (tokenUseIsStale(token.lastUsedAt, now)) {
+    await db.apiToken.updateMany({
+      where: {
+        id: token.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    });
+  }
   return { userId: token.userId };
 }

@@ -1,45 +1,85 @@
 import "server-only";
+import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
 import { freezeDecisionRecord } from "@/lib/domain/records";
-import { parseImportedRecord, toEvaluationDraft, type EvaluationDraft } from "@/lib/export";
-import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
-import { ImportRecordRequestSchema, type ImportRecordResult } from "@/lib/validation/import-record";
+import { canonicalJson, chainRevisions, parseImportedRecord, sha256Hex, toEvaluationDraft, type EvaluationDraft } from "@/lib/export";
+import { sha256Schema } from "@/lib/export/record-schema";
+import {
+  ImportRecordRequestSchema,
+  importedArchiveSchema,
+  importedRecordSchema,
+  type ImportRecordResult,
+} from "@/lib/validation/import-record";
 
 // Importing a decision record re-creates its evaluation in a team:
 //   draft    options, criteria and ratings as a new draft, to run the decision again;
-//   archive  the decided evaluation as it was: ballots, decision and a frozen record.
-// Exporting an archive gives the original record except for what lib/export NOT_CARRIED_OVER
-// lists (ids, creation time, team, participants, audit trail, ballot chain, url), and except where
-// the importing team differs: ballots whose voter is not a member are skipped (and reported), so
-// the recomputed report then differs too, and a decider who is not a member shows as "Former member".
+//   archive  the decided evaluation as the record states it: ballots, decision and a frozen record.
+//
+// A record is a file: whoever holds it can edit it and recompute its sha256 (a hash is not a
+// signature). So an import vouches for nothing beyond the file, and says so:
+// - only owners and admins import (permission "evaluation:import"), as an archive puts a decision
+//   in the team's records that nobody in the team made;
+// - an archive must be the file exactly as exported: its content must hash to the sha256 it
+//   carries, so what is kept is one identifiable record (a changed file can still become a draft);
+// - ballots and the decision keep the record's names as text (Ballot.voterName, the snapshot's
+//   decidedBy) and are never attributed to accounts of this team, whose members did not cast them;
+// - the evaluation keeps the record's sha256 and who imported it when (importedFromSha256,
+//   importedById, importedAt), and every view of it says "Imported from a record";
+// - the file is held to the app's own limits and ballot rules (lib/validation/import-record.ts).
+// Exporting an archive gives the original record except for what lib/export NOT_CARRIED_OVER lists.
 // A superseded record comes back as decided: what superseded it is not part of the record.
 
-type Skipped = ImportRecordResult["ballots"]["skipped"];
+/** The sha256 an exported file carries, read before the record is parsed (which drops it). */
+const IntegrityFieldSchema = z.object({
+  integrity: z.object(
+    { algorithm: z.literal("sha256", { error: 'integrity.algorithm must be "sha256"' }), sha256: sha256Schema },
+    { error: "A decided archive needs the record's integrity field as exported" },
+  ),
+});
 
-export async function importDecisionRecord(actor: Actor, teamId: string, input: unknown): Promise<ImportRecordResult> {
-  await requireTeamAccess(actor, teamId, "evaluation:edit");
-  const { mode, record: json } = parseOrThrow(ImportRecordRequestSchema, input, "import");
-  const draft = toEvaluationDraft(parseImportedRecord(json));
-  if (mode === "archive" && !draft.decision) {
-    throw new AppError("invalid", "Only a decided record can be imported as an archive; import it as a draft instead.", {
-      decision: "This record has no decision",
-    });
-  }
+const SHA_FIELD = "record.integrity.sha256";
 
-  const members = await db.membership.findMany({ where: { teamId }, select: { user: { select: { id: true, email: true } } } });
-  const userIdByEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
-  const ballots = mode === "archive" ? attributeBallots(draft, userIdByEmail) : { accepted: [], skipped: [] };
-  // A decision is recorded with its report, and the report needs ballots of the deciding round.
-  if (mode === "archive" && !ballots.accepted.some((b) => b.round === draft.round)) {
+/**
+ * The record's sha256 when its content still hashes to it (the check `verify` makes), or a 422
+ * naming record.integrity.sha256: only the record as exported can become a decided archive.
+ */
+function verifiedSha256(json: unknown): string {
+  const parsed = IntegrityFieldSchema.safeParse(json);
+  if (!parsed.success) {
     throw new AppError(
       "invalid",
-      `None of the record's round ${draft.round} ballots belongs to a member of this team (${ballots.skipped.map((b) => `${b.voter}: ${b.reason}`).join("; ") || "there are none"}). Import it as a draft instead.`,
-      { ballots: "No ballot of the deciding round can be attributed to a member of this team" },
+      `${SHA_FIELD} is missing or malformed: a decided archive must carry the sha256 it was exported with. Import the record as a draft instead.`,
+      { [SHA_FIELD]: parsed.error.issues[0]?.message ?? "Required" },
     );
   }
+  const { integrity: _integrity, ...content } = json as Record<string, unknown>;
+  // The hash covers the content exactly as given, unknown fields included, as verifyRecord does.
+  const actual = sha256Hex(canonicalJson(content));
+  const claimed = parsed.data.integrity.sha256;
+  if (actual !== claimed) {
+    throw new AppError(
+      "invalid",
+      `${SHA_FIELD} does not match the record's content (it hashes to ${actual}): the file was changed after export, ` +
+        "so it cannot be imported as a decided archive. Import it as a draft instead.",
+      { [SHA_FIELD]: `The content hashes to ${actual}, not ${claimed}` },
+    );
+  }
+  return claimed;
+}
+
+export async function importDecisionRecord(actor: Actor, teamId: string, input: unknown): Promise<ImportRecordResult> {
+  // Who may import is settled before the file is read.
+  await requireTeamAccess(actor, teamId, "evaluation:import");
+  const { mode, record: json } = parseOrThrow(ImportRecordRequestSchema, input, "import");
+  const now = new Date();
+  const archive = mode === "archive";
+  // Field errors first (they say what to fix), then the hash (it says the file is not the export).
+  const draft = toEvaluationDraft(parseImportedRecord(json, archive ? importedArchiveSchema(now) : importedRecordSchema));
+  const sha256 = archive ? verifiedSha256(json) : null;
+  const decision = draft.decision;
 
   // Scoring a decided archive to freeze its record takes a moment; allow more than Prisma's 5 s default.
   return db.$transaction(
@@ -51,15 +91,14 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
           problem: draft.problem,
           aggregation: draft.aggregation,
           status: "draft",
-          round: mode === "archive" ? draft.round : 1,
+          round: archive ? draft.round : 1,
           createdById: actor.userId,
         },
       });
       const ids = await createTable(tx, evaluation.id, draft);
-      await createBallots(tx, evaluation.id, ballots.accepted);
 
-      if (mode === "archive") {
-        const decision = draft.decision!;
+      if (archive && decision && sha256) {
+        await createBallots(tx, evaluation.id, draft.ballots);
         await tx.evaluation.update({
           where: { id: evaluation.id },
           data: {
@@ -68,7 +107,11 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
             decisionRationale: decision.rationale,
             decisionOverride: decision.overrideReason,
             decidedAt: decision.decidedAt,
-            decidedById: (decision.decidedByEmail && userIdByEmail.get(decision.decidedByEmail.toLowerCase())) || null,
+            // Nobody in this team decided it: the record's decider stays a name, in the frozen record.
+            decidedById: null,
+            importedFromSha256: sha256,
+            importedById: actor.userId,
+            importedAt: now,
           },
         });
       }
@@ -77,36 +120,45 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
         evaluationId: evaluation.id,
         actorId: actor.userId,
         action: "evaluation.imported",
-        detail: { mode, from: draft.title, ballotsImported: ballots.accepted.length, ballotsSkipped: ballots.skipped.length },
+        detail: {
+          mode,
+          from: draft.title,
+          // A draft's file is not vouched for, so its own hash is noted, not a claimed one.
+          sha256: sha256 ?? sha256Hex(canonicalJson(json)),
+          ballotsImported: archive ? draft.ballots.length : 0,
+        },
       });
       // The archive's record is frozen like a decision made here, so its exports are stable and verifiable.
-      if (mode === "archive") await freezeDecisionRecord(tx, evaluation.id);
+      if (archive && decision) await freezeDecisionRecord(tx, evaluation.id, { decidedByName: decision.decidedBy });
 
       return {
         evaluationId: evaluation.id,
         mode,
-        status: mode === "archive" ? ("decided" as const) : ("draft" as const),
-        ballots: { imported: ballots.accepted.length, skipped: ballots.skipped },
+        status: archive ? ("decided" as const) : ("draft" as const),
+        ballots: { imported: archive ? draft.ballots.length : 0, skipped: [] },
       };
     },
     { timeout: 30_000 },
   );
 }
 
-/** Options, criteria and ratings; returns option ids by key, for the decision. */
+/**
+ * Options, criteria and ratings, a statement each (up to 20 options, 60 criteria and 1,200
+ * ratings: one query per row would dominate a large import); returns option ids by key.
+ */
 async function createTable(tx: Tx, evaluationId: string, draft: EvaluationDraft) {
-  const optionIdByKey = new Map<string, string>();
-  const criterionIdByKey = new Map<string, string>();
-  for (const o of draft.options) {
-    const row = await tx.option.create({ data: { evaluationId, key: o.key, name: o.name, summary: o.summary, position: o.position } });
-    optionIdByKey.set(o.key, row.id);
-  }
-  for (const c of draft.criteria) {
-    const row = await tx.criterion.create({
-      data: { evaluationId, key: c.key, name: c.name, description: c.description, position: c.position },
-    });
-    criterionIdByKey.set(c.key, row.id);
-  }
+  await tx.option.createMany({
+    data: draft.options.map((o) => ({ evaluationId, key: o.key, name: o.name, summary: o.summary, position: o.position })),
+  });
+  await tx.criterion.createMany({
+    data: draft.criteria.map((c) => ({ evaluationId, key: c.key, name: c.name, description: c.description, position: c.position })),
+  });
+  const [options, criteria] = await Promise.all([
+    tx.option.findMany({ where: { evaluationId }, select: { id: true, key: true } }),
+    tx.criterion.findMany({ where: { evaluationId }, select: { id: true, key: true } }),
+  ]);
+  const optionIdByKey = new Map(options.map((o) => [o.key, o.id]));
+  const criterionIdByKey = new Map(criteria.map((c) => [c.key, c.id]));
   await tx.rating.createMany({
     data: draft.ratings.map((r) => ({
       evaluationId,
@@ -120,37 +172,27 @@ async function createTable(tx: Tx, evaluationId: string, draft: EvaluationDraft)
   return { optionIdByKey };
 }
 
-type Attributed = EvaluationDraft["ballots"][number] & { userId: string };
-
 /**
- * Matches the record's ballots to members of the importing team by email, in the order they were
- * cast. The rest are skipped with the reason: an anonymised record names nobody, and a ballot
- * cannot be attributed to someone outside the team.
+ * The record's ballots in the order they were cast, keeping their cast time, each appended to the
+ * new evaluation's hash chain. Named by the record (voterName), with no account: see the top.
+ *
+ * Written in two statements rather than through appendBallotRevision one by one: the evaluation
+ * was created in this transaction, so its chain is empty and nobody else can append to it, and
+ * reading the chain's end before each of up to LIMITS.ballotsPerImport ballots made a large import
+ * take seconds. chainRevisions computes exactly the links appending one at a time would.
  */
-function attributeBallots(draft: EvaluationDraft, userIdByEmail: Map<string, string>) {
-  const accepted: Attributed[] = [];
-  const skipped: Skipped = [];
-  const seen = new Set<string>();
-  const ordered = [...draft.ballots].sort((a, b) => a.round - b.round || a.castAt.getTime() - b.castAt.getTime());
-  for (const ballot of ordered) {
-    const skip = (reason: string) => skipped.push({ voter: ballot.voterLabel, round: ballot.round, reason });
-    const userId = ballot.voterEmail ? userIdByEmail.get(ballot.voterEmail.toLowerCase()) : undefined;
-    if (!ballot.voterEmail) skip("the record is anonymised");
-    else if (!userId) skip(`${ballot.voterEmail} is not a member of this team`);
-    else if (seen.has(`${userId}:${ballot.round}`)) skip("a second ballot by the same voter in the same round");
-    else {
-      seen.add(`${userId}:${ballot.round}`);
-      accepted.push({ ...ballot, userId });
-    }
-  }
-  return { accepted, skipped };
-}
-
-/** The ballots, keeping their cast time, each appended to the new evaluation's hash chain. */
-async function createBallots(tx: Tx, evaluationId: string, ballots: Attributed[]) {
-  for (const ballot of ballots) {
-    const fields = { evaluationId, userId: ballot.userId, round: ballot.round, method: ballot.method, payload: JSON.stringify(ballot.payload), createdAt: ballot.castAt };
-    await tx.ballot.create({ data: fields });
-    await appendBallotRevision(tx, fields);
-  }
+async function createBallots(tx: Tx, evaluationId: string, ballots: EvaluationDraft["ballots"]) {
+  const rows = [...ballots]
+    .sort((a, b) => a.round - b.round || a.castAt.getTime() - b.castAt.getTime())
+    .map((ballot) => ({
+      evaluationId,
+      userId: null,
+      voterName: ballot.voterName,
+      round: ballot.round,
+      method: ballot.method,
+      payload: JSON.stringify(ballot.payload),
+      createdAt: ballot.castAt,
+    }));
+  await tx.ballot.createMany({ data: rows });
+  await tx.ballotRevision.createMany({ data: chainRevisions(null, rows) });
 }

@@ -17,6 +17,11 @@ export const PERMISSIONS = {
   "evaluation:manage": "admin",
   /** invite, change roles, remove members */
   "members:manage": "admin",
+  /**
+   * import a decision record (lib/domain/import-record.ts): an archive adds a decision nobody in
+   * the team made to the team's records, so it takes the same trust as managing the team
+   */
+  "evaluation:import": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -52,6 +52,24 @@ export function nextRevisionLink(last: { seq: number; hash: string } | null): { 
   return last ? { seq: last.seq + 1, prevHash: last.hash } : { seq: 1, prevHash: GENESIS_HASH };
 }
 
+/**
+ * Links several revisions at once, after `last` (null for an evaluation's first): the same seq,
+ * prevHash and hash appending them one by one would give. For writing many in one statement
+ * (an imported archive's ballots), where reading the chain's end before each would cost a query.
+ */
+export function chainRevisions<T extends Omit<RevisionFields, "prevHash" | "seq">>(
+  last: { seq: number; hash: string } | null,
+  revisions: readonly T[],
+): (T & { seq: number; prevHash: string; hash: string })[] {
+  let previous = last;
+  return revisions.map((revision) => {
+    const link = nextRevisionLink(previous);
+    const hash = revisionHash({ ...revision, ...link });
+    previous = { seq: link.seq, hash };
+    return { ...revision, ...link, hash };
+  });
+}
+
 export interface ChainVerdict {
   valid: boolean;
   /** seq of the first revision found wrong (or missing) */

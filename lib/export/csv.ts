@@ -8,6 +8,8 @@ import type { DecisionRecord } from "./record-schema";
 //   comparison  one pairwise judgement: criterion against versus, Saaty value
 //   rating      an option's 0-10 rating (score) on a criterion
 //   score       an option's weighted score, rank and win probability
+//   imported    first, only for an evaluation imported from a record ("Imported from a record"):
+//               value is the SHA-256 of the record it was imported from
 // Options and criteria appear by name, as a spreadsheet reader wants them. Rows follow the
 // record's own order, so the same record always gives the same bytes.
 
@@ -33,6 +35,9 @@ export function renderCsv(record: DecisionRecord): string {
   const criterionName = (key: string) => record.criteria.find((c) => c.key === key)?.name ?? key;
   const optionName = (key: string) => record.options.find((o) => o.key === key)?.name ?? key;
   const rows: Row[] = [];
+
+  // First, so a spreadsheet reader sees that these ballots were not cast in this team.
+  if (record.imported) rows.push({ kind: "imported", value: record.imported.sha256 });
 
   for (const criterion of record.criteria) {
     rows.push({ kind: "weight", criterion: criterion.name, weight: record.weights[criterion.key] ?? 0 });

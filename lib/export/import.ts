@@ -1,4 +1,5 @@
 import type { PairwiseComparison } from "@/lib/engine/types";
+import type { ZodError } from "zod";
 import { parseOrThrow } from "@/lib/errors";
 import { decisionRecordSchema, type DecisionRecord } from "./record-schema";
 
@@ -10,7 +11,9 @@ import { decisionRecordSchema, type DecisionRecord } from "./record-schema";
  * What an import does not carry over, because it belongs to the new evaluation or its team:
  * its id and creation time, the importing team's name and members, its own audit trail, its own
  * ballot chain (a new chain with one revision per imported ballot: the record holds each voter's
- * final ballot, not their earlier revisions, and hashes cover evaluation and user ids), and its URL.
+ * final ballot, not their earlier revisions, and hashes cover the evaluation's id), its URL, and
+ * its `imported` mark (the new evaluation gets its own, naming the file it came from). Ballots keep
+ * their voter's name but never an account, so they carry no email (`ballots.*.email`).
  * While undecided, generatedAt is the export time, so it differs too. The report is recomputed by
  * the engine from the re-created ballots; with the same engine and seed it comes out the same.
  */
@@ -22,15 +25,21 @@ export const NOT_CARRIED_OVER = [
   "audit",
   "ballotChain",
   "url",
+  "imported",
+  "ballots.*.email",
 ] as const;
 
 /**
  * Validates an uploaded record (with or without its `integrity` field, which is not checked here:
- * an edited record is still importable; call verifyRecord to know whether it was). Throws
- * AppError("invalid") naming each bad field, e.g. "ratings.3.score: Too big".
+ * call verifyRecord to know whether the file was changed after export). Throws AppError("invalid")
+ * naming each bad field, e.g. "ratings.3.score: Too big". `schema` is the import's stricter form
+ * (lib/validation/import-record.ts: sizes, ballot rules); the default is the record format itself.
  */
-export function parseImportedRecord(json: unknown): DecisionRecord {
-  return parseOrThrow(decisionRecordSchema, json, "decision record");
+export function parseImportedRecord(
+  json: unknown,
+  schema: { safeParse(data: unknown): { success: true; data: DecisionRecord } | { success: false; error: ZodError } } = decisionRecordSchema,
+): DecisionRecord {
+  return parseOrThrow(schema, json, "decision record");
 }
 
 export type BallotPayload = { weights: Record<string, number> } | { comparisons: PairwiseComparison[] };
@@ -52,12 +61,12 @@ export interface EvaluationDraft {
     citations: { source: string; quote: string }[];
   }[];
   /**
-   * Ballots keep their cast time. voterEmail is null for an anonymised record's ballots: nobody
-   * can be identified, so the importer decides whether to keep them unattributed or drop them.
+   * Ballots keep their cast time and the record's name for their voter (a member's name, or
+   * "Voter N" in an anonymised record). They become Ballot rows with voterName set and no userId:
+   * a file cannot vouch for who cast a ballot, so it is never tied to an account.
    */
   ballots: {
-    voterEmail: string | null;
-    voterLabel: string;
+    voterName: string;
     round: number;
     method: DecisionRecord["ballots"][number]["method"];
     payload: BallotPayload;
@@ -66,8 +75,7 @@ export interface EvaluationDraft {
   decision: {
     optionKey: string;
     rationale: string;
-    /** the decider's email if the record lists them among its participants */
-    decidedByEmail: string | null;
+    /** the decider as the record names them; like voters, never matched to an account */
     decidedBy: string;
     decidedAt: Date;
     overrideReason: string | null;
@@ -76,7 +84,6 @@ export interface EvaluationDraft {
 
 export function toEvaluationDraft(record: DecisionRecord): EvaluationDraft {
   const { evaluation, decision } = record;
-  const emailByName = new Map(record.participants.filter((p) => p.email).map((p) => [p.name, p.email!]));
   return {
     title: evaluation.title,
     problem: evaluation.problem,
@@ -93,8 +100,7 @@ export function toEvaluationDraft(record: DecisionRecord): EvaluationDraft {
       citations: rating.citations,
     })),
     ballots: record.ballots.map((ballot) => ({
-      voterEmail: record.ballotsAnonymised ? null : (ballot.email ?? null),
-      voterLabel: ballot.voter,
+      voterName: ballot.voter,
       round: ballot.round,
       method: ballot.method,
       payload: ballot.method === "pairwise" ? { comparisons: ballot.comparisons } : { weights: ballot.weights },
@@ -103,7 +109,6 @@ export function toEvaluationDraft(record: DecisionRecord): EvaluationDraft {
     decision: decision && {
       optionKey: decision.option,
       rationale: decision.rationale,
-      decidedByEmail: emailByName.get(decision.decidedBy) ?? null,
       decidedBy: decision.decidedBy,
       decidedAt: new Date(decision.decidedAt),
       overrideReason: decision.overrideReason ?? null,

@@ -58,7 +58,19 @@ function contextSection(record: DecisionRecord): string {
     `${escapeInline(evaluation.team)} compared ${count(record.options.length, "option")} on ` +
     `${count(record.criteria.length, "criterion", "criteria")}; ballots were aggregated with the ` +
     `${evaluation.aggregation} in round ${evaluation.round}.`;
-  return `## Context and Problem Statement\n\n${problem}\n\n${setting}`;
+  const parts = [`## Context and Problem Statement`, problem, setting];
+  // Said up front: an imported archive's ballots and decision were not cast in this team.
+  if (record.imported) parts.splice(1, 0, `> ${importedSentence(record.imported)}`);
+  return parts.join("\n\n");
+}
+
+/** The "Imported from a record" notice, the same wherever the record says it. */
+function importedSentence(imported: NonNullable<DecisionRecord["imported"]>): string {
+  return (
+    `Imported from a record (SHA-256 \`${imported.sha256}\`) by ${escapeInline(imported.importedBy)} on ` +
+    `${imported.importedAt.slice(0, 10)}: its ballots and decision are as that record states them, named as ` +
+    `it names them; they were not cast in this team.`
+  );
 }
 
 function driversSection(record: DecisionRecord, names: NameLookup): string {
@@ -146,7 +158,12 @@ function confirmationSection(record: DecisionRecord, names: NameLookup): string 
     `The exported JSON record carries the SHA-256 of its content, \`${recordSha256(record)}\`; ` +
     `\`npm run -s cli -- verify FILE\` recomputes it and reports \`"valid": true\` only if nothing was changed. ` +
     `The ${count(record.ballotChain.length, "ballot revision")} behind the ballots are hash-chained, ending in ` +
-    `\`${record.ballotChain.headHash}\`.${revisit}`
+    `\`${record.ballotChain.headHash}\`.` +
+    (record.imported
+      ? ` This evaluation was imported from a record whose SHA-256 was \`${record.imported.sha256}\`: ` +
+        `the chain starts at the import, and matches the record it was imported from, not votes cast here.`
+      : "") +
+    revisit
   );
 }
 
@@ -193,6 +210,7 @@ function moreInformationSection(record: DecisionRecord, names: NameLookup): stri
   lines.push(`* Audit trail: ${count(record.audit.length, "entry", "entries")}, in the JSON record`);
   lines.push(`* Ballot chain: ${count(record.ballotChain.length, "revision")}, head \`${record.ballotChain.headHash}\``);
   lines.push(`* Record SHA-256: \`${recordSha256(record)}\` (generated ${record.generatedAt})`);
+  if (record.imported) lines.push(`* ${importedSentence(record.imported)}`);
   return `## More Information\n\n${lines.join("\n")}`;
 }
 
@@ -203,10 +221,15 @@ function ballotStatistics(record: DecisionRecord): string {
     .map((method) => [method, current.filter((b) => b.method === method).length] as const)
     .filter(([, n]) => n > 0)
     .map(([method, n]) => `${method} ${n}`);
-  const voters = record.participants.filter((p) => p.voted).length;
   const earlier = record.ballots.length - current.length;
+  // Counted from the ballots: an anonymised record lists no participants, and an imported
+  // archive's voters are named by its record, not members of this team.
+  const voters = new Set(current.map((b) => b.voter)).size;
+  const from = record.participants.some((p) => p.voted)
+    ? `${voters} of ${count(record.participants.length, "participant")}`
+    : count(voters, "voter");
   return (
-    `${count(current.length, "ballot")} in round ${round} from ${voters} of ${count(record.participants.length, "participant")}` +
+    `${count(current.length, "ballot")} in round ${round} from ${from}` +
     (byMethod.length ? ` (${byMethod.join(", ")})` : "") +
     (earlier ? `; ${count(earlier, "ballot")} in earlier rounds` : "") +
     (record.ballotsAnonymised ? "; ballots are anonymised" : "")

@@ -9,8 +9,9 @@ import { engineReportSchema } from "./report-schema";
 
 export const DECISION_RECORD_SCHEMA_VERSION = 1;
 
-const isoDateTime = z.iso.datetime();
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "Expected 64 lower-case hex digits (SHA-256)");
+export const isoDateTime = z.iso.datetime();
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, "Expected 64 lower-case hex digits (SHA-256)");
+const sha256 = sha256Schema;
 const key = z.string().min(1);
 
 export const evaluationStatusSchema = z.enum(["draft", "voting", "revealed", "decided", "superseded"]);
@@ -22,7 +23,7 @@ export const citationSchema = z.object({ source: z.string().min(1), quote: z.str
 const ballotCommon = {
   /** the member's name, or "Voter 1", "Voter 2", … when ballots are anonymised */
   voter: z.string().min(1),
-  /** present only when ballots are not anonymised; lets an import attribute the ballot */
+  /** present only when ballots are not anonymised and the voter has an account in the team */
   email: z.email().optional(),
   round: z.int().min(1),
   castAt: isoDateTime,
@@ -38,32 +39,50 @@ export const recordBallotSchema = z.discriminatedUnion("method", [
   }),
 ]);
 
-const decisionRecordShape = z.object({
+export const recordEvaluationSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  problem: z.string(),
+  status: evaluationStatusSchema,
+  aggregation: aggregationSchema,
+  round: z.int().min(1),
+  createdAt: isoDateTime,
+  decidedAt: isoDateTime.nullable(),
+  team: z.string().min(1),
+});
+export const recordOptionSchema = z.object({ key, name: z.string().min(1), summary: z.string() });
+export const recordCriterionSchema = z.object({ key, name: z.string().min(1), description: z.string() });
+export const recordRatingSchema = z.object({
+  option: key,
+  criterion: key,
+  score: z.number().min(0).max(10),
+  rationale: z.string(),
+  citations: z.array(citationSchema),
+});
+
+/**
+ * Present when the evaluation was re-created from an exported record ("Imported from a record"):
+ * its ballots and decision come from that file, not from votes cast in this app. The sha256 is
+ * the one the file carried, checked against the file's content at import. A hash is not a
+ * signature (anyone can recompute it after an edit), so this says where the record came from,
+ * not that the decision was made as it says.
+ */
+export const recordImportSchema = z.object({
+  sha256,
+  importedAt: isoDateTime,
+  /** who imported it: a member's name, or a "Participant N" label in an anonymised record */
+  importedBy: z.string().min(1),
+});
+
+export const decisionRecordShape = z.object({
   schemaVersion: z.literal(DECISION_RECORD_SCHEMA_VERSION),
-  evaluation: z.object({
-    id: z.string().min(1),
-    title: z.string().min(1),
-    problem: z.string(),
-    status: evaluationStatusSchema,
-    aggregation: aggregationSchema,
-    round: z.int().min(1),
-    createdAt: isoDateTime,
-    decidedAt: isoDateTime.nullable(),
-    team: z.string().min(1),
-  }),
-  options: z.array(z.object({ key, name: z.string().min(1), summary: z.string() })).min(1),
-  criteria: z.array(z.object({ key, name: z.string().min(1), description: z.string() })).min(1),
-  ratings: z.array(
-    z.object({
-      option: key,
-      criterion: key,
-      score: z.number().min(0).max(10),
-      rationale: z.string(),
-      citations: z.array(citationSchema),
-    }),
-  ),
+  evaluation: recordEvaluationSchema,
+  options: z.array(recordOptionSchema).min(1),
+  criteria: z.array(recordCriterionSchema).min(1),
+  ratings: z.array(recordRatingSchema),
   ballots: z.array(recordBallotSchema),
   ballotsAnonymised: z.boolean(),
+  /** the team's members; empty in an anonymised record, where names, roles and votes would identify them */
   participants: z.array(
     z.object({ name: z.string().min(1), email: z.email().optional(), role: teamRoleSchema, voted: z.boolean() }),
   ),
@@ -83,7 +102,7 @@ const decisionRecordShape = z.object({
   audit: z.array(
     z.object({
       at: isoDateTime,
-      /** null for a deleted user, a system action, or a ballot action in an anonymised record */
+      /** null for a deleted user or a system action; a "Voter N"/"Participant N" label in an anonymised record */
       actor: z.string().nullable(),
       action: z.string().min(1),
       detail: z.json(),
@@ -94,12 +113,14 @@ const decisionRecordShape = z.object({
   generatedAt: isoDateTime,
   /** link back to the evaluation in the app; http(s) only, as it becomes a link in the Markdown */
   url: z.url({ protocol: /^https?$/ }).optional(),
+  /** set on an evaluation imported from a record; see recordImportSchema */
+  imported: recordImportSchema.optional(),
 });
 
 type RecordShape = z.infer<typeof decisionRecordShape>;
 
 /** Keys referred to elsewhere in the record must name an option or criterion the record lists. */
-function checkReferences(record: RecordShape, ctx: z.RefinementCtx): void {
+export function checkReferences(record: RecordShape, ctx: z.RefinementCtx): void {
   const optionKeys = new Set(record.options.map((o) => o.key));
   const criterionKeys = new Set(record.criteria.map((c) => c.key));
   const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });

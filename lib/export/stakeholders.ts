@@ -22,5 +22,16 @@ export function madrStakeholders(record: DecisionRecord): Stakeholders {
   }
   // Whoever decided may have left the team since; the record still names them.
   if (decidedBy && !result.decisionMakers.includes(decidedBy)) result.decisionMakers.unshift(decidedBy);
+  // When no participant voted, the voters are not among the participants (an anonymised record
+  // lists none; an imported archive's voters are the record's, not this team's): they were
+  // consulted all the same, so the ballots name them.
+  if (record.participants.some((p) => p.voted)) return result;
+  for (const ballot of record.ballots) {
+    const voter = ballot.voter;
+    if (ballot.round !== record.evaluation.round || result.decisionMakers.includes(voter) || result.consulted.includes(voter)) continue;
+    result.consulted.push(voter);
+    // A participant of the same name is that voter: listed once, where they voted.
+    result.informed = result.informed.filter((name) => name !== voter);
+  }
   return result;
 }

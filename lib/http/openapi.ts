@@ -22,6 +22,14 @@ import {
 // app/api/v1 appears here.
 
 type JsonSchema = Record<string, unknown>;
+
+/** `/health` and `/ready` (when the database answers): a constant body. */
+const HealthSchema = z.object({ status: z.literal("ok") });
+/** `/ready` when the database does not answer. */
+const UnavailableSchema = z.object({
+  status: z.literal("unavailable"),
+  error: z.object({ code: z.literal("unavailable"), message: z.string() }),
+});
 type Io = "input" | "output";
 
 /** Each named schema, converted once; requests are described as accepted, responses as sent. */
@@ -40,6 +48,8 @@ const SCHEMAS: Record<string, [z.ZodType, Io]> = {
   VerifyResult: [VerifyResultSchema, "output"],
   ImportRequest: [ImportRecordRequestSchema.extend({ record: decisionRecordSchema }), "input"],
   ImportResult: [ImportRecordResultSchema, "output"],
+  Health: [HealthSchema, "output"],
+  Unavailable: [UnavailableSchema, "output"],
 };
 
 /**
@@ -72,6 +82,7 @@ function componentsOf(name: string, schema: z.ZodType, io: Io): Record<string, J
 const ref = (name: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: keyof typeof SCHEMAS) => ({ "application/json": { schema: ref(name) } });
 const text = { type: "string" };
+const noStore = { "Cache-Control": { description: "Always `no-store`", schema: { type: "string", const: "no-store" } } };
 
 const idParameter = (name: string, description: string) => ({
   name,
@@ -252,6 +263,37 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "JSON Schema (draft 2020-12) of an exported decision record",
           security: [],
           responses: { "200": { description: "The schema", content: { "application/schema+json": { schema: { type: "object" } } } } },
+        },
+      },
+      "/health": {
+        get: {
+          operationId: "getHealth",
+          tags: ["Meta"],
+          summary: "Liveness: the server is up",
+          description: "Constant `{ status: \"ok\" }`; touches no database. `Cache-Control: no-store`.",
+          security: [],
+          responses: { "200": { description: "Alive", headers: noStore, content: json("Health") } },
+        },
+        post: {
+          operationId: "postHealth",
+          tags: ["Meta"],
+          summary: "Liveness by POST (the bare-handler baseline of `npm run bench:http`)",
+          description: "The same constant answer; any body is ignored.",
+          security: [],
+          responses: { "200": { description: "Alive", headers: noStore, content: json("Health") } },
+        },
+      },
+      "/ready": {
+        get: {
+          operationId: "getReadiness",
+          tags: ["Meta"],
+          summary: "Readiness: the server and its database answer",
+          description: "One cheap database read. `Cache-Control: no-store`.",
+          security: [],
+          responses: {
+            "200": { description: "Ready", headers: noStore, content: json("Health") },
+            "503": { description: "The database does not answer", headers: noStore, content: json("Unavailable") },
+          },
         },
       },
       "/openapi.json": {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ClipboardList, Plus, Upload } from "lucide-react";
+import { ArchiveRestore, ClipboardList, Plus, Upload } from "lucide-react";
 import { formatDistanceToNow } from "date-fns";
 import { requireUser } from "@/lib/auth/session";
 import { getTeam } from "@/lib/domain/teams";
@@ -31,11 +31,14 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         actions={
           can(team.myRole, "evaluation:edit") ? (
             <>
-              <Button variant="outline" asChild>
-                <Link href={`/teams/${team.id}/import`}>
-                  <Upload /> Import record
-                </Link>
-              </Button>
+              {/* Importing is for owners and admins: an archive adds a decision nobody here made. */}
+              {can(team.myRole, "evaluation:import") ? (
+                <Button variant="outline" asChild>
+                  <Link href={`/teams/${team.id}/import`}>
+                    <Upload /> Import record
+                  </Link>
+                </Button>
+              ) : null}
               <Button asChild>
                 <Link href={`/teams/${team.id}/evaluations/new`}>
                   <Plus /> New evaluation
@@ -77,9 +80,16 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                         </CardDescription>
                       </div>
                       <div className="flex items-center gap-2">
-                        <span className="text-sm text-muted-foreground" data-testid="ballot-count">
-                          {e.ballots} of {voters} voted
-                        </span>
+                        {e.imported ? (
+                          // Its ballots came from a file, so "n of m voted" would count this team's members wrongly.
+                          <Badge variant="info" data-testid="imported-badge" title={`Imported from a record (sha256 ${e.imported.sha256.slice(0, 12)}…)`}>
+                            <ArchiveRestore aria-hidden /> Imported from a record
+                          </Badge>
+                        ) : (
+                          <span className="text-sm text-muted-foreground" data-testid="ballot-count">
+                            {e.ballots} of {voters} voted
+                          </span>
+                        )}
                         <StatusBadge status={e.status} />
                       </div>
                     </CardHeader>

@@ -48,4 +48,10 @@ describe("CSV export", () => {
     const scores = parseCsvObjects(renderCsv(tricky)).filter((row) => row.kind === "score");
     expect(scores.map((row) => row.option)).toEqual(["'=HYPERLINK(\"x\")", 'Flask, "micro"\nframework']);
   });
+
+  it("starts an imported archive's table with an imported row naming the record's SHA-256", () => {
+    const imported = parseCsvObjects(renderCsv({ ...decidedRecord(), imported: { sha256: "e".repeat(64), importedAt: "2026-04-01T08:00:00.000Z", importedBy: "Grace" } }));
+    expect(imported[0]).toMatchObject({ kind: "imported", value: "e".repeat(64) });
+    expect(ofKind("imported")).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { voterKey } from "@/lib/ballots/voter";
 import type { RecordSource } from "@/lib/export/build-record";
 import { buildDecisionRecord } from "@/lib/export/build-record";
 import { NOT_CARRIED_OVER, parseImportedRecord, toEvaluationDraft, type EvaluationDraft } from "@/lib/export/import";
@@ -7,13 +8,14 @@ import { AppError } from "@/lib/errors";
 import { decidedRecord, djangoFlaskSource, REPORT } from "./fixtures";
 
 /**
- * What the domain layer does with a draft, reduced to rows: new ids everywhere, users matched by
- * email in the importing team, the report recomputed (the same, as the ballots are the same).
+ * What the domain layer does with an archive, reduced to rows: new ids everywhere, ballots and
+ * the decision named as the record names them (no accounts), the import marked, the report
+ * recomputed (the same, as the ballots are the same; the engine keys voters by voterKey).
  */
 function recreate(draft: EvaluationDraft, team: RecordSource): RecordSource {
-  const userByEmail = new Map(team.members.map((m) => [m.email, m.userId]));
   const optionId = (key: string) => `new-opt-${key}`;
   const criterionId = (key: string) => `new-crit-${key}`;
+  const keyOf = new Map(team.members.map((m) => [m.userId, voterKey({ userId: null, voterName: m.name })]));
   return {
     ...team,
     evaluation: {
@@ -28,7 +30,9 @@ function recreate(draft: EvaluationDraft, team: RecordSource): RecordSource {
       decidedOptionId: draft.decision ? optionId(draft.decision.optionKey) : null,
       decisionRationale: draft.decision?.rationale ?? null,
       decisionOverride: draft.decision?.overrideReason ?? null,
-      decidedById: draft.decision?.decidedByEmail ? userByEmail.get(draft.decision.decidedByEmail)! : null,
+      decidedById: null,
+      decidedByName: draft.decision?.decidedBy ?? null,
+      imported: { sha256: "f".repeat(64), at: new Date("2026-04-01T08:00:00.000Z"), byId: "u-grace" },
     },
     options: draft.options.map((o) => ({ id: optionId(o.key), key: o.key, name: o.name, summary: o.summary, position: o.position })),
     criteria: draft.criteria.map((c) => ({ id: criterionId(c.key), key: c.key, name: c.name, description: c.description, position: c.position })),
@@ -40,7 +44,8 @@ function recreate(draft: EvaluationDraft, team: RecordSource): RecordSource {
       citations: JSON.stringify(r.citations),
     })),
     ballots: draft.ballots.map((b) => ({
-      userId: userByEmail.get(b.voterEmail!)!,
+      userId: null,
+      voterName: b.voterName,
       round: b.round,
       method: b.method,
       payload: JSON.stringify(b.payload),
@@ -48,20 +53,22 @@ function recreate(draft: EvaluationDraft, team: RecordSource): RecordSource {
     })),
     auditEntries: [],
     revisions: [],
-    report: REPORT,
+    report: { ...REPORT, consistency: Object.fromEntries(Object.entries(REPORT.consistency).map(([id, v]) => [keyOf.get(id) ?? id, v])) },
     url: undefined,
   };
 }
 
-/** The record with the fields an import does not carry over removed. */
+/** The record with the fields an import does not carry over removed ("a.*.b": b in each element of a). */
 function carriedContent(json: Record<string, unknown>): unknown {
   const copy = structuredClone(json);
   delete copy.integrity;
-  for (const path of NOT_CARRIED_OVER) {
-    const parts = path.split(".");
-    const parent = parts.slice(0, -1).reduce<Record<string, unknown>>((node, part) => node[part] as Record<string, unknown>, copy);
-    delete parent[parts.at(-1)!];
-  }
+  const drop = (node: unknown, [head, ...rest]: string[]): void => {
+    if (!node || typeof node !== "object") return;
+    if (head === "*") (node as unknown[]).forEach((item) => drop(item, rest));
+    else if (rest.length === 0) delete (node as Record<string, unknown>)[head];
+    else drop((node as Record<string, unknown>)[head], rest);
+  };
+  for (const path of NOT_CARRIED_OVER) drop(copy, path.split("."));
   return copy;
 }
 
@@ -75,19 +82,23 @@ describe("import", () => {
     expect(second.evaluation.id).toBe("eval-imported");
     expect(second.ballotChain.headHash).not.toBe(first.ballotChain.headHash);
     expect(carriedContent(second)).toEqual(carriedContent(first));
+    expect(second.imported).toEqual({ sha256: "f".repeat(64), importedAt: "2026-04-01T08:00:00.000Z", importedBy: "Grace Okafor" });
+    expect(second.ballots.every((b: { email?: string }) => b.email === undefined)).toBe(true);
   });
 
-  it("maps the record to rows in the record's order, with ballots attributed by email", () => {
+  it("maps the record to rows in the record's order, naming voters and the decider as the record does", () => {
     const draft = toEvaluationDraft(decidedRecord());
     expect(draft.options.map((o) => [o.key, o.position])).toEqual([["django", 0], ["flask", 1]]);
-    expect(draft.ballots[2]).toMatchObject({ voterEmail: "linus@example.com", method: "pairwise", payload: { comparisons: expect.any(Array) } });
+    expect(draft.ballots[2]).toEqual(expect.objectContaining({ voterName: "Linus Berg", method: "pairwise", payload: { comparisons: expect.any(Array) } }));
+    // An email in the file says nothing about who cast the ballot: the draft does not even keep it.
+    expect(draft.ballots[2]).not.toHaveProperty("voterEmail");
     expect(draft.ballots[0].payload).toEqual({ weights: { security: 40, learning: 20, flexibility: 10, admin: 30 } });
-    expect(draft.decision).toMatchObject({ optionKey: "django", decidedByEmail: "ada@example.com", overrideReason: null });
+    expect(draft.decision).toMatchObject({ optionKey: "django", decidedBy: "Ada Park", overrideReason: null });
   });
 
-  it("leaves anonymised ballots unattributed", () => {
+  it("keeps an anonymised record's Voter labels", () => {
     const draft = toEvaluationDraft(decidedRecord({ anonymiseBallots: true }));
-    expect(draft.ballots.map((b) => [b.voterLabel, b.voterEmail])[0]).toEqual(["Voter 1", null]);
+    expect(draft.ballots.map((b) => b.voterName)).toEqual(["Voter 1", "Voter 2", "Voter 3", "Voter 4"]);
   });
 
   it("names each invalid field of an uploaded record", () => {

@@ -122,6 +122,26 @@ describe("MADR rendering", () => {
   });
 });
 
+describe("MADR rendering of an imported archive", () => {
+  const imported = { sha256: "d".repeat(64), importedAt: "2026-04-01T08:00:00.000Z", importedBy: "Grace Okafor" };
+
+  it("says up front, in the confirmation and in More Information that it was imported, and from which record", () => {
+    const markdown = renderMadr({ ...decidedRecord(), imported });
+    const context = markdown.split("## Context and Problem Statement")[1].split("## Decision Drivers")[0];
+    expect(context).toContain(`> Imported from a record (SHA-256 \`${"d".repeat(64)}\`) by Grace Okafor on 2026-04-01`);
+    expect(markdown).toMatch(/### Confirmation[\s\S]*matches the record it was imported from/);
+    expect(markdown.split("## More Information")[1]).toContain("Imported from a record");
+    expect(renderMadr(decidedRecord())).not.toContain("Imported from a record");
+  });
+
+  it("counts voters from the ballots when no participant voted, and consults them", () => {
+    const record = decidedRecord();
+    const markdown = renderMadr({ ...record, imported, participants: record.participants.map((p) => ({ ...p, voted: false })) });
+    expect(markdown).toContain("4 ballots in round 1 from 4 voters");
+    expect(markdown).toMatch(/^consulted: \[.*"Linus Berg".*\]$/m);
+  });
+});
+
 describe("sensitivitySentence", () => {
   const names = { options: { flask: "Flask" }, criteria: { security: "Built-in security" } };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decisionRecordJsonSchema, decisionRecordSchema, exportedDecisionRecordSchema } from "@/lib/export/record-schema";
 import { formatRecordJson } from "@/lib/export/integrity";
-import { decidedRecord } from "./fixtures";
+import { decidedRecord, djangoFlaskSource } from "./fixtures";
 
 describe("DecisionRecord schema", () => {
   it("accepts the fixture record", () => {
@@ -48,7 +48,10 @@ describe("decisionRecordJsonSchema", () => {
   });
 
   it("describes what the exported file holds", () => {
-    const exported = JSON.parse(formatRecordJson(decidedRecord()));
+    // Every optional part present: an imported evaluation's record carries `imported`.
+    const source = djangoFlaskSource();
+    const imported = { sha256: "a".repeat(64), at: new Date("2026-04-01T08:00:00.000Z"), byId: "u-grace" };
+    const exported = JSON.parse(formatRecordJson(decidedRecord({ evaluation: { ...source.evaluation, imported } })));
     expect(exportedDecisionRecordSchema.safeParse(exported).success).toBe(true);
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(exported).sort());
   });

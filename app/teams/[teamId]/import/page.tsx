@@ -21,7 +21,7 @@ export default async function ImportRecordPage({ params }: { params: Promise<{ t
         title="Import a decision record"
         description="Bring in a decision exported from Tradeoff, to revisit it or to keep it with this team's records."
       />
-      {can(team.myRole, "evaluation:edit") ? (
+      {can(team.myRole, "evaluation:import") ? (
         <Card>
           <CardContent>
             <ImportRecordForm teamId={team.id} />
@@ -29,7 +29,10 @@ export default async function ImportRecordPage({ params }: { params: Promise<{ t
         </Card>
       ) : (
         <Alert variant="warning">
-          <AlertDescription>Viewers cannot import evaluations. Ask an admin for the member role.</AlertDescription>
+          <AlertDescription>
+            Only owners and admins import decision records: an imported archive adds a decision to this team&rsquo;s records
+            that nobody here made. Ask an admin to import it, or to make you an admin.
+          </AlertDescription>
         </Alert>
       )}
     </div>
