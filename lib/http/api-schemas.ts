@@ -28,6 +28,8 @@ export const TeamEvaluationListSchema = z.array(
       criteria: z.int().min(0),
       createdAt: z.iso.datetime(),
       votingDeadline: z.iso.datetime().nullable(),
+      /** set when the evaluation was re-created from an exported record ("Imported from a record") */
+      imported: z.object({ sha256: z.string(), importedAt: z.iso.datetime().nullable(), importedBy: z.string().nullable() }).nullable(),
     })
     .loose(),
 );
@@ -87,6 +89,18 @@ export const IntegrityReportSchema = z.object({
   ballots: z.object({ valid: z.boolean(), reason: z.string().optional() }),
   /** the frozen decision record, once decided */
   snapshot: z.object({ sha256: z.string(), valid: z.boolean().nullable() }).nullable(),
+  /** set for an evaluation re-created from an exported record */
+  imported: z
+    .object({
+      sha256: z.string(),
+      importedAt: z.iso.datetime().nullable(),
+      importedBy: z.string().nullable(),
+      valid: z.boolean(),
+      reason: z.string().optional(),
+    })
+    .nullable(),
+  /** what `valid` vouches for, in words */
+  checked: z.string(),
 });
 
 /** A comment with its replies, as GET and POST …/comments return it. */

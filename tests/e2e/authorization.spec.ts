@@ -42,6 +42,11 @@ const ROUTES: Record<string, RouteCheck | RouteCheck[] | `not walked: ${string}`
   "page:/evaluations/[id]/options/[optionKey]": { url: (i) => `/evaluations/${i.evaluationId}/options/${i.optionKey}`, expect: TEAM_READ },
   "route:/api/auth/[...nextauth]": "not walked: Auth.js's own endpoints hold no team data",
   "route:/api/v1/openapi.json": { url: () => "/api/v1/openapi.json", expect: PUBLIC },
+  "route:/api/v1/health": [
+    { url: () => "/api/v1/health", expect: PUBLIC },
+    { url: () => "/api/v1/health", method: "POST", body: () => ({}), expect: PUBLIC },
+  ],
+  "route:/api/v1/ready": { url: () => "/api/v1/ready", expect: PUBLIC },
   "route:/api/v1/schemas/decision-record.json": { url: () => "/api/v1/schemas/decision-record.json", expect: PUBLIC },
   "route:/api/v1/records/verify": { url: () => "/api/v1/records/verify", method: "POST", body: () => ({}), expect: 422 },
   "route:/api/v1/evaluations/[id]/[record]": [
@@ -63,8 +68,8 @@ const ROUTES: Record<string, RouteCheck | RouteCheck[] | `not walked: ${string}`
     url: (i) => `/api/v1/teams/${i.teamId}/evaluations/import`,
     method: "POST",
     body: () => ({ mode: "draft", record: { schemaVersion: 1 } }),
-    // Access is checked before the (here invalid) record is read.
-    expect: { default: 422, outsider: 404, viewer: 403 },
+    // Access is checked before the (here invalid) record is read; only owners and admins import.
+    expect: { default: 422, outsider: 404, viewer: 403, member: 403 },
   },
   "route:/api/v1/teams/[teamId]/evaluations": { url: (i) => `/api/v1/teams/${i.teamId}/evaluations`, expect: TEAM_READ },
   "route:/api/v1/evaluations/[id]": { url: (i) => `/api/v1/evaluations/${i.evaluationId}`, expect: TEAM_READ },
