@@ -1,9 +1,23 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+// A PostgreSQL run gets its own default port, so it never reuses a SQLite run's server (locally).
+const PORT = Number(process.env.E2E_PORT ?? (process.env.E2E_DATABASE === "postgres" ? 3220 : 3210));
 export const baseURL = `http://127.0.0.1:${PORT}`;
-/** The e2e server's own SQLite file (one per port, so two suites can run side by side). */
-export const E2E_DATABASE_FILE = `./data/e2e-${PORT}.db`;
+
+/**
+ * The e2e server's own database, emptied at every start (one per port, so two suites can run side by
+ * side): a SQLite file by default, a PostgreSQL database with E2E_DATABASE=postgres on the server
+ * POSTGRES_TEST_URL names. Specs reach it through tests/e2e/database.ts and tests/e2e/cli.ts.
+ */
+function e2eDatabaseUrl(): string {
+  const engine = process.env.E2E_DATABASE ?? "sqlite";
+  if (engine === "sqlite") return `file:./data/e2e-${PORT}.db`;
+  if (engine !== "postgres") throw new Error(`E2E_DATABASE must be "sqlite" (the default) or "postgres", not "${engine}"`);
+  const server = new URL(process.env.POSTGRES_TEST_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  server.pathname = `/tradeoff_e2e_${PORT}`;
+  return server.toString();
+}
+export const E2E_DATABASE_URL = e2eDatabaseUrl();
 
 // Real Chromium from Debian's package (never `npx playwright install`: these machines are offline).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -28,15 +42,17 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // The same start script as `npm start`, on its own empty database file.
+    // The same start script as `npm start`, on its own empty database, migrated and with the demo.
     command: "node scripts/start.mjs",
     url: `${baseURL}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: {
-      DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
+      DATABASE_URL: E2E_DATABASE_URL,
       TRADEOFF_FRESH_DATABASE: "1",
+      TRADEOFF_MIGRATE: "1",
+      TRADEOFF_DEMO: "1",
       PORT: String(PORT),
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
       AUTH_TRUST_HOST: "true",

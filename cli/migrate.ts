@@ -1,8 +1,13 @@
 import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import path from "node:path";
+import { databaseEngine, PRISMA_FILES } from "@/lib/db/engine";
 import { resolveDatabaseUrl } from "@/lib/db/url";
 
-/** Applies pending migrations, as `npm start` does, so database commands work on a fresh clone. */
+// Migrations are a release step (`npm run db:migrate`), not a side effect of every command. The one
+// exception is a local SQLite file: `demo` on a fresh clone migrates it first, as `npm start` does.
+
+/** Applies pending migrations to the database DATABASE_URL names (either engine). */
 export async function migrateDatabase(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: resolveDatabaseUrl(process.env.DATABASE_URL) };
   const prisma = path.resolve("node_modules", ".bin", "prisma");
@@ -11,5 +16,40 @@ export async function migrateDatabase(): Promise<void> {
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
     throw new Error(`database migration failed: ${stderr.trim().split("\n").slice(-3).join(" ")}`);
+  }
+}
+
+/**
+ * For commands that write a fresh local database (`demo`): migrates a SQLite file, so they work on a
+ * fresh clone; on PostgreSQL only checks that the release step ran.
+ */
+export async function prepareLocalDatabase(): Promise<void> {
+  if (databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL)) === "sqlite") return migrateDatabase();
+  return requireMigratedDatabase();
+}
+
+/**
+ * Fails with what to run when the database lacks a migration this build has (one query of Prisma's
+ * `_prisma_migrations` table): otherwise a command would stop on a missing table or column.
+ */
+export async function requireMigratedDatabase(): Promise<void> {
+  const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+  const dir = PRISMA_FILES[databaseEngine(url)].migrations;
+  const expected = readdirSync(path.resolve(dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const { db } = await import("@/lib/db/client");
+  let applied: string[];
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    applied = rows.map((row) => row.migration_name);
+  } catch {
+    applied = []; // no migration table: a database nothing was ever applied to
+  }
+  const pending = expected.filter((name) => !applied.includes(name));
+  if (pending.length > 0) {
+    throw new Error(`the database has ${pending.length} pending migration(s) (${pending.join(", ")}): run \`npm run db:migrate\` first`);
   }
 }

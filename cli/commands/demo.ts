@@ -1,8 +1,8 @@
 import { printJson, type Command } from "../command";
-import { migrateDatabase } from "../migrate";
+import { prepareLocalDatabase } from "../migrate";
 
 const demo: Command = async () => {
-  await migrateDatabase();
+  await prepareLocalDatabase();
   const { seedDemo } = await import("@/lib/domain/demo");
   printJson(await seedDemo());
   return 0;

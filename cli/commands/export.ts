@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { RECORD_FORMATS } from "@/lib/domain/record-formats";
 import { parseOptions, type Command } from "../command";
-import { migrateDatabase } from "../migrate";
+import { requireMigratedDatabase } from "../migrate";
 
 const ExportArgs = z.object({
   evaluation: z.string({ error: "--evaluation ID is required" }).min(1),
@@ -21,7 +21,7 @@ const exportCommand: Command = async (args) => {
     anonymise: { type: "boolean" },
   });
   const input = parseOrThrow(ExportArgs, values, "arguments");
-  await migrateDatabase();
+  await requireMigratedDatabase();
   const { db } = await import("@/lib/db/client");
   const { exportDecisionRecord } = await import("@/lib/domain/records");
   // The CLI runs with the machine's own access: it acts as an owner of the evaluation's team.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";
 import { parseOptions, printJson, UsageError, type Command } from "../command";
-import { migrateDatabase } from "../migrate";
+import { requireMigratedDatabase } from "../migrate";
 
 const TokenArgs = z.object({ email: z.email({ error: "--email must be an email address" }), name: z.string().trim().min(1).max(60).default("CLI") });
 
@@ -11,7 +11,7 @@ const token: Command = async (args) => {
   if (sub !== "create") throw new UsageError("usage: token create --email EMAIL [--name NAME]");
   const { values } = parseOptions(rest, { email: { type: "string" }, name: { type: "string" } });
   const input = parseOrThrow(TokenArgs, values, "arguments");
-  await migrateDatabase();
+  await requireMigratedDatabase();
   const { db } = await import("@/lib/db/client");
   const { createApiToken } = await import("@/lib/domain/api-tokens");
   const user = await db.user.findUnique({ where: { email: input.email.toLowerCase() }, select: { id: true } });

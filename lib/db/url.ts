@@ -16,3 +16,15 @@ export function resolveDatabaseUrl(raw: string | undefined): string {
   mkdirSync(path.dirname(absolute), { recursive: true });
   return `file:${absolute}`;
 }
+
+/** The same PostgreSQL server url naming another database (tests and shadow databases create their own). */
+export function withDatabaseName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+/** The database a PostgreSQL url names (`postgres` when it names none, as libpq does for user postgres). */
+export function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || "postgres";
+}

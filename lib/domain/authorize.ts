@@ -16,7 +16,10 @@ export interface Access {
 // Non-members get "not found", not "forbidden": a team's existence is itself its data.
 const NOT_FOUND = () => new AppError("not_found", "Not found");
 
-/** The one gate for team data: returns the actor's membership or stops the request. */
+/**
+ * The gate for team data: returns the actor's membership or stops the request. Evaluation data is
+ * gated by readEvaluation / withEvaluation (lib/domain/evaluation-access.ts), on the same table.
+ */
 export async function requireTeamAccess(actor: Actor, teamId: string, permission: Permission): Promise<Access> {
   const membership = await db.membership.findUnique({
     where: { teamId_userId: { teamId, userId: actor.userId } },
@@ -28,16 +31,4 @@ export async function requireTeamAccess(actor: Actor, teamId: string, permission
     throw new AppError("forbidden", `Your role (${role}) does not allow this.`);
   }
   return { teamId, role };
-}
-
-/** The same gate, reached through an evaluation: a missing evaluation and a foreign one look alike. */
-export async function requireEvaluationAccess(
-  actor: Actor,
-  evaluationId: string,
-  permission: Permission,
-): Promise<Access & { evaluationId: string }> {
-  const evaluation = await db.evaluation.findUnique({ where: { id: evaluationId }, select: { teamId: true } });
-  if (!evaluation) throw NOT_FOUND();
-  const access = await requireTeamAccess(actor, evaluation.teamId, permission);
-  return { ...access, evaluationId };
 }

@@ -1,10 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Download, Page } from "@playwright/test";
 import { DEMO, expect, signIn, test } from "./fixtures";
 import { cli, type Demo } from "./cli";
-import { E2E_DATABASE_FILE } from "../../playwright.config";
+import { withE2eDatabase } from "./database";
 
 async function download(page: Page, item: string): Promise<{ text: string; file: string }> {
   await page.getByTestId("export-menu").click();
@@ -59,6 +57,8 @@ test("an exported record imports as a decided archive, and an edited file is fla
   await page.getByRole("link", { name: "Import record" }).click();
   await page.getByLabel("Decision record").setInputFiles(tampered);
   await expect(page.getByTestId("verify-result")).toContainText("Changed after export");
+  // An edited file can only become a draft.
+  await expect(page.getByLabel("As a decided archive")).toBeDisabled();
   await page.getByLabel("Decision record").setInputFiles(json.file);
   await expect(page.getByTestId("verify-result")).toContainText("Unchanged since export");
   await page.getByLabel("As a decided archive").check();
@@ -68,6 +68,29 @@ test("an exported record imports as a decided archive, and an edited file is fla
   await page.getByRole("link", { name: "Open the evaluation" }).click();
   await expect(page.getByTestId("evaluation-status")).toHaveText(/decided/i);
   await expect(page.getByTestId("decision")).toContainText("Django");
+  // Marked on the evaluation page (its integrity badge says what was checked) and in the team's list.
+  const badge = page.getByTestId("integrity-badge");
+  await expect(badge).toContainText("Imported from a record");
+  await badge.locator("summary").click();
+  await expect(badge).toContainText(`matches the record it was imported from (sha256 ${JSON.parse(json.text).integrity.sha256.slice(0, 12)}`);
+  await page.goto(`/teams/${demo.teamId}`);
+  await expect(page.getByTestId("imported-badge").first()).toContainText("Imported from a record");
+});
+
+test("members do not see the import, and the API refuses them", async ({ page }) => {
+  const demo = cli<Demo>("demo");
+  await signIn(page, DEMO.member);
+  await page.goto(`/teams/${demo.teamId}`);
+  await expect(page.getByRole("link", { name: "New evaluation" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Import record" })).toHaveCount(0);
+  await page.goto(`/teams/${demo.teamId}/import`);
+  await expect(page.getByText("Only owners and admins import decision records")).toBeVisible();
+  const { token } = cli<{ token: string }>("token", "create", "--email", DEMO.member);
+  const refused = await page.request.post(`/api/v1/teams/${demo.teamId}/evaluations/import`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { mode: "draft", record: { schemaVersion: 1 } },
+  });
+  expect(refused.status()).toBe(403);
 });
 
 test("a ballot changed directly in the database is flagged on the evaluation page", async ({ page }) => {
@@ -84,11 +107,12 @@ test("a ballot changed directly in the database is flagged on the evaluation pag
   expect(imported.status()).toBe(201);
   const { evaluationId } = await imported.json();
   await page.goto(`/evaluations/${evaluationId}`);
-  await expect(page.getByTestId("integrity-badge")).toContainText("Integrity verified");
+  await expect(page.getByTestId("integrity-badge")).toContainText("Imported from a record");
 
-  const database = new Database(path.resolve(E2E_DATABASE_FILE));
-  database.prepare("UPDATE BallotRevision SET payload = replace(payload, ':', ': ') WHERE evaluationId = ? AND seq = 1").run(evaluationId);
-  database.close();
+  await withE2eDatabase(async (db) => {
+    const first = await db.ballotRevision.findFirstOrThrow({ where: { evaluationId, seq: 1 } });
+    await db.ballotRevision.update({ where: { id: first.id }, data: { payload: first.payload.replaceAll(":", ": ") } });
+  });
 
   await page.reload();
   await expect(page.getByTestId("integrity-badge")).toContainText("Integrity check failed");

@@ -26,10 +26,21 @@ async function votingEvaluation() {
   return { t, evaluationId: evaluation.id, ballot };
 }
 
-/** Audit actions in the order they were written (SQLite's rowid is insertion order). */
+/**
+ * Audit actions in the order they were written, on either engine: every write to an evaluation takes
+ * its lock by bumping `revision`, and its audit entries carry that revision (evaluation-access.ts),
+ * so the revision orders them; entries written outside that shape (none in a race) sort first.
+ */
 async function auditOrder(evaluationId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ action: string }[]>`SELECT action FROM "AuditEntry" WHERE "evaluationId" = ${evaluationId} ORDER BY rowid`;
-  return rows.map((r) => r.action);
+  const rows = await db.auditEntry.findMany({ where: { evaluationId }, select: { action: true, detail: true, createdAt: true } });
+  const revision = (detail: string) => {
+    const value = (JSON.parse(detail) as { revision?: unknown }).revision;
+    return typeof value === "number" ? value : -1;
+  };
+  return rows
+    .map((r) => ({ action: r.action, revision: revision(r.detail), at: r.createdAt.getTime() }))
+    .sort((a, b) => a.revision - b.revision || a.at - b.at)
+    .map((r) => r.action);
 }
 
 /** Starts `second` a few event-loop turns after `first`, so every round interleaves them differently. */
