@@ -71,7 +71,9 @@ function engineOf(url) {
 async function resetE2eDatabase(url, engine) {
   if (engine === "sqlite") {
     if (!url.includes("e2e")) fail("TRADEOFF_FRESH_DATABASE only resets an e2e database (its name must contain 'e2e').");
-    rmSync(path.resolve(url.slice("file:".length)), { force: true });
+    // With the database go its WAL and shared-memory files: a stale WAL would be replayed into the new file.
+    const file = path.resolve(url.slice("file:".length));
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
     return;
   }
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
