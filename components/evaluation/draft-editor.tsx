@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { useEvaluationAction } from "@/components/evaluation/use-evaluation-action";
 import { VisibilityField } from "@/components/evaluation/visibility-field";
+import { LIMITS } from "@/lib/limits";
 import { addItemAction, removeItemAction, renameItemAction, setRatingAction, updateDetailsAction } from "@/app/evaluations/[id]/actions";
 import type { EvaluationView } from "@/lib/domain/report";
 
@@ -67,7 +68,7 @@ function ItemList({ view, kind }: { view: EvaluationView; kind: Kind }) {
         }}
       >
         <Field label={`New ${kind}`} className="flex-1" error={error?.fields?.name}>
-          <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={kind === "option" ? "e.g. FastAPI" : "e.g. Hiring pool"} />
+          <Input value={name} maxLength={LIMITS.nameLength} onChange={(e) => setName(e.target.value)} placeholder={kind === "option" ? "e.g. FastAPI" : "e.g. Hiring pool"} />
         </Field>
         <Button type="submit" variant="secondary" disabled={pending}>
           <Plus /> Add

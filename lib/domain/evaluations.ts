@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { DRAFT_ONLY, withEvaluation } from "@/lib/domain/evaluation-access";
+import { LIMITS } from "@/lib/limits";
 import { recordAudit } from "@/lib/domain/audit";
 import { djangoOrFlaskTemplate, suggestWeights } from "@/lib/catalog";
 import { ProjectProfileSchema } from "@/lib/catalog/profile";
@@ -145,6 +146,11 @@ export async function addItem(actor: Actor, evaluationId: string, input: unknown
       data.kind === "option"
         ? await tx.option.count({ where: { evaluationId } })
         : await tx.criterion.count({ where: { evaluationId } });
+    const limit = data.kind === "option" ? LIMITS.optionsPerEvaluation : LIMITS.criteriaPerEvaluation;
+    if (position >= limit) {
+      const message = `An evaluation has at most ${limit} ${data.kind === "option" ? "options" : "criteria"}.`;
+      throw new AppError("invalid", message, { name: message });
+    }
     const row =
       data.kind === "option"
         ? await tx.option.create({ data: { evaluationId, key, name: data.name, summary: data.description, position } })

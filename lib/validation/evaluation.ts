@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS } from "@/lib/limits";
 import { VISIBILITIES } from "@/lib/ballots/visibility";
 
 export const EVALUATION_STATUSES = ["draft", "voting", "revealed", "decided", "superseded"] as const;
@@ -7,11 +8,11 @@ export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 export const AGGREGATIONS = ["mean", "median", "trimmed-mean", "geometric"] as const;
 
 const name = (what: string) =>
-  z.string().trim().min(1, `${what} name is required`).max(80, `${what} name is at most 80 characters`);
+  z.string().trim().min(1, `${what} name is required`).max(LIMITS.nameLength, `${what} name is at most ${LIMITS.nameLength} characters`);
 
 export const CreateEvaluationSchema = z.object({
   title: z.string().trim().min(3, "Title must be at least 3 characters").max(120, "Title is at most 120 characters"),
-  problem: z.string().trim().max(4000, "Problem statement is at most 4000 characters").default(""),
+  problem: z.string().trim().max(LIMITS.problemLength, `Problem statement is at most ${LIMITS.problemLength} characters`).default(""),
   template: z.enum(["django-flask", "blank"], { error: "Choose a template" }),
   /** blind (default): results stay hidden until the ballots are revealed; open: live results while voting */
   visibility: z.enum(VISIBILITIES, { error: "Choose blind or open voting" }).default("blind"),
@@ -28,7 +29,7 @@ export const UpdateEvaluationSchema = z.object({
 export const AddItemSchema = z.object({
   kind: z.enum(["option", "criterion"]),
   name: name("Item"),
-  description: z.string().trim().max(500, "Description is at most 500 characters").default(""),
+  description: z.string().trim().max(LIMITS.descriptionLength, `Description is at most ${LIMITS.descriptionLength} characters`).default(""),
 });
 
 export const RenameItemSchema = z.object({
