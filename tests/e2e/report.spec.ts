@@ -1,21 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { DEMO, createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signIn, signUp, test } from "./fixtures";
+import { confirmStep, createInvite, createTeam, createTemplateEvaluation, DEMO, expect, joinWithInvite, newPerson, signIn, signUp, test } from "./fixtures";
 import { cli, type Demo } from "./cli";
 
 async function openTab(page: Page, name: "Overview" | "Report" | "What-if" | "Discussion") {
   await page.getByRole("tab", { name }).click();
   await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
-}
-
-/** Clicks a workflow button and, when it asks first, confirms in its dialog. */
-async function confirmAction(page: Page, button: string, confirm: RegExp) {
-  await page.getByRole("button", { name: button }).click();
-  const confirmButton = page.getByRole("dialog").getByRole("button", { name: confirm });
-  await confirmButton.waitFor({ timeout: 3_000 }).then(
-    () => confirmButton.click(),
-    () => undefined,
-  );
 }
 
 async function castPoints(page: Page, points: Record<string, number>) {
@@ -82,7 +72,7 @@ test("two teammates take an evaluation from draft to decision, blind until the r
 
   // Reveal: the report appears for both, live.
   await openTab(page, "Overview");
-  await confirmAction(page, "Close voting and reveal ballots", /Reveal/);
+  await confirmStep(page, "Close voting and reveal ballots", /Reveal/);
   await expect(memberPage.getByTestId("evaluation-status")).toHaveText(/revealed/i);
 
   // The report: every chart has its numbers, sensitivity in plain words, the rules side by side.
@@ -96,11 +86,11 @@ test("two teammates take an evaluation from draft to decision, blind until the r
   // A second round in which the member revises: the report says who changed what.
   await openTab(memberPage, "Overview");
   await expect(memberPage.getByTestId("revealed-ballots")).toContainText(owner.name);
-  await confirmAction(page, "Start a second round", /Start the round/);
+  await confirmStep(page, "Start a second round", /Start the round/);
   await expect(memberPage.getByTestId("evaluation-status")).toHaveText(/voting/i);
   await memberPage.reload();
   await castPoints(memberPage, { "Built-in security": 50, "Admin interface": 50 });
-  await confirmAction(page, "Close voting and reveal ballots", /Reveal/);
+  await confirmStep(page, "Close voting and reveal ballots", /Reveal/);
   await expect(page.getByTestId("round-changes")).toContainText(`${member.name}: `);
   await expect(page.getByTestId("round-changes")).toContainText("Admin interface 30% → 50%");
   await expect(page.getByTestId("round-changes")).toContainText(`${owner.name}: kept their ballot`);
@@ -114,7 +104,7 @@ test("two teammates take an evaluation from draft to decision, blind until the r
   await expect(memberPage.getByRole("button", { name: /Cast ballot|Update ballot/ })).toHaveCount(0);
 
   // Superseded by a newer evaluation, linked both ways.
-  await confirmAction(page, "Revisit (supersede with a new evaluation)", /Create the new evaluation/);
+  await confirmStep(page, "Revisit (supersede with a new evaluation)", /Create the new evaluation/);
   await expect(page.getByRole("heading", { level: 1, name: "Django or Flask for payments (revisited)" })).toBeVisible();
   await page.getByRole("link", { name: "Django or Flask for payments", exact: true }).click();
   await expect(page.getByTestId("evaluation-status")).toHaveText(/superseded/i);

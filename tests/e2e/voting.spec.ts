@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signUp, test } from "./fixtures";
+import { confirmStep, createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signUp, test } from "./fixtures";
 
 async function allocate(page: Page, points: Record<string, number>) {
   for (const [criterion, value] of Object.entries(points)) {
@@ -11,16 +11,6 @@ async function scores(page: Page) {
   const ranking = page.getByTestId("ranking");
   await expect(ranking).toBeVisible();
   return ranking.getByTestId("score").allTextContents();
-}
-
-/** Clicks a workflow button and, when it asks first, confirms in its dialog. */
-async function confirmAction(page: Page, button: string, confirm: RegExp) {
-  await page.getByRole("button", { name: button }).click();
-  const confirmButton = page.getByRole("dialog").getByRole("button", { name: confirm });
-  await confirmButton.waitFor({ timeout: 3_000 }).then(
-    () => confirmButton.click(),
-    () => undefined,
-  );
 }
 
 async function openVoting(page: Page) {
@@ -65,7 +55,7 @@ test("two teammates vote blind: each sees who voted and their own preview, nobod
   await expect(memberPage.getByTestId("ranking")).toHaveCount(0);
 
   // The reveal shows both the same ranking, live, and each ballot.
-  await confirmAction(page, "Close voting and reveal ballots", /Reveal/);
+  await confirmStep(page, "Close voting and reveal ballots", /Reveal/);
   await expect(memberPage.getByTestId("evaluation-status")).toHaveText(/revealed/i);
   await expect(memberPage.getByTestId("ranking")).toBeVisible();
   await expect.poll(async () => JSON.stringify(await scores(memberPage))).toBe(JSON.stringify(await scores(page)));
