@@ -31,7 +31,10 @@ test("an owner invites teammates by role, manages them, and members can leave", 
 
   // The owner promotes the teammate to admin, then removes them.
   await page.reload();
+  // The role saves through a server action: wait for its answer before reloading.
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/teams/"));
   await page.getByLabel(`Role of ${teammate.name}`).selectOption("admin");
+  await saved;
   await page.reload();
   await expect(page.getByLabel(`Role of ${teammate.name}`)).toHaveValue("admin");
   page.once("dialog", (dialog) => dialog.accept());
