@@ -169,9 +169,19 @@ export function StatusActions({ view }: { view: EvaluationView }) {
 
       {error ? (
         <Alert variant="destructive">
-          <AlertDescription>{error.message}</AlertDescription>
+          <AlertDescription>{unshownMessages(error) ?? error.message}</AlertDescription>
         </Alert>
       ) : null}
     </div>
   );
+}
+
+/** Inputs these panels show a message beside; any other field's message belongs in the alert. */
+const PANEL_FIELDS = new Set(["deadline", "quorum", "optionId", "rationale", "override"]);
+
+function unshownMessages(error: { fields?: Record<string, string> }): string | null {
+  const messages = Object.entries(error.fields ?? {})
+    .filter(([field]) => !PANEL_FIELDS.has(field))
+    .map(([, message]) => message);
+  return messages.length ? messages.join(" ") : null;
 }

@@ -34,7 +34,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; teamSize: number }) {
   const [state, action, pending] = useActionState(createEvaluationAction.bind(null, teamId), null);
-  const [template, setTemplate] = useState<"django-flask" | "blank">("django-flask");
+  // Uncontrolled, like the other inputs: React resets a form after its action, and the kept value
+  // brings the choice back after a failed submit.
+  const template = keptValue(state, "template") || "django-flask";
   const [useProfile, setUseProfile] = useState(false);
   const [profile, setProfile] = useState({
     projectSize: "medium",
@@ -74,7 +76,7 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
         <legend className="mb-1 text-sm font-medium">Start from</legend>
         {(
           [
-            ["django-flask", "Django or Flask", "Both frameworks rated on 20 criteria, every rating citing its source."],
+            ["django-flask", "Django or Flask", `Both frameworks rated on ${getCatalog().criteria.length} criteria, every rating citing its source.`],
             ["blank", "Blank", "Add your own options and criteria."],
           ] as const
         ).map(([value, label, help]) => (
@@ -86,8 +88,7 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
               type="radio"
               name="template"
               value={value}
-              checked={template === value}
-              onChange={() => setTemplate(value)}
+              defaultChecked={template === value}
               className="mt-1"
             />
             <span>

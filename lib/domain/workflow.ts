@@ -73,13 +73,13 @@ async function openVoting(scope: WriteScope, data: Extract<TransitionInput, { ac
     tx.criterion.count({ where: { evaluationId } }),
     tx.rating.count({ where: { evaluationId } }),
   ]);
-  if (options < 2) throw new AppError("invalid", "Add at least two options before voting.", { options: "At least two options" });
-  if (criteria < 1) throw new AppError("invalid", "Add at least one criterion before voting.", { criteria: "At least one criterion" });
+  // Field messages are whole sentences: the panel that opens voting has no field to show them beside.
+  const refuse = (field: string, message: string) => new AppError("invalid", message, { [field]: message });
+  if (options < 2) throw refuse("options", "Add at least two options before voting.");
+  if (criteria < 1) throw refuse("criteria", "Add at least one criterion before voting.");
   if (ratings < options * criteria) {
     const missing = options * criteria - ratings;
-    throw new AppError("invalid", `Rate every option on every criterion before voting: ${missing} rating${missing === 1 ? " is" : "s are"} missing.`, {
-      ratings: `${missing} missing`,
-    });
+    throw refuse("ratings", `Rate every option on every criterion before voting: ${missing} rating${missing === 1 ? " is" : "s are"} missing.`);
   }
   const deadline = futureDeadline(data.deadline);
   const quorum = data.quorum === "" || data.quorum === undefined ? null : data.quorum;

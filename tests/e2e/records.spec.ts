@@ -5,8 +5,22 @@ import { cli, type Demo } from "./cli";
 import { withE2eDatabase } from "./database";
 
 async function download(page: Page, item: string): Promise<{ text: string; file: string }> {
-  await page.getByTestId("export-menu").click();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: item }).click()]);
+  // Each download starts from a freshly loaded page: in headless Chromium the Export menu did not
+  // always open again after a download (see the session note); a user reloading gets the same page.
+  await page.reload();
+  const menuItem = page.getByRole("menuitem", { name: item });
+  // A click that lands before the page has hydrated, or while the menu is still animating open,
+  // does nothing: open the menu and pick the item again until the download starts.
+  let file: Download | undefined;
+  for (let attempt = 0; !file && attempt < 4; attempt++) {
+    if (!(await menuItem.isVisible())) {
+      await page.keyboard.press("Escape");
+      await page.getByTestId("export-menu").click();
+    }
+    await expect(menuItem).toBeVisible();
+    [file] = await Promise.all([page.waitForEvent("download", { timeout: 8_000 }).catch(() => undefined), menuItem.click()]);
+  }
+  if (!file) throw new Error(`"${item}" started no download`);
   const saved = test.info().outputPath(`${Date.now()}-${(file as Download).suggestedFilename()}`);
   await file.saveAs(saved);
   return { text: readFileSync(saved, "utf8"), file: saved };

@@ -29,5 +29,5 @@ function evaluationInput(form: FormData) {
 export async function createEvaluationAction(teamId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await runAction((actor) => createEvaluation(actor, teamId, evaluationInput(form)));
   if (result?.ok) redirect(`/evaluations/${(result.data as { id: string }).id}`);
-  return keepValues(result, form, ["title", "problem", "visibility"]);
+  return keepValues(result, form, ["title", "problem", "template", "visibility"]);
 }
