@@ -96,12 +96,9 @@ export async function withEvaluation<T>(
 ): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      const locked = await tx.evaluation.updateMany({
-        where: { id: evaluationId, status: { in: [...rule.statuses] } },
-        data: { revision: { increment: 1 } },
-      });
+      const locked = await lockEvaluation(tx, evaluationId, rule.statuses);
       const context = await loadContext(tx, actor, evaluationId, permission);
-      if (locked.count === 0) throw new AppError("conflict", rule.conflict(context.status));
+      if (!locked) throw new AppError("conflict", rule.conflict(context.status));
       const scope: WriteScope = {
         ...context,
         tx,
@@ -118,6 +115,18 @@ export async function withEvaluation<T>(
     },
     { timeout: rule.timeout ?? 10_000, maxWait: 10_000 },
   );
+}
+
+/**
+ * Takes the evaluation's write lock in the caller's transaction: bumps its revision if it is in one
+ * of `statuses`, and says whether it was. Live reports see the bump as a change.
+ */
+export async function lockEvaluation(tx: Tx, evaluationId: string, statuses: readonly EvaluationStatus[]): Promise<boolean> {
+  const locked = await tx.evaluation.updateMany({
+    where: { id: evaluationId, status: { in: [...statuses] } },
+    data: { revision: { increment: 1 } },
+  });
+  return locked.count === 1;
 }
 
 /** The statuses in which options, criteria, ratings and details can change. */

@@ -4,7 +4,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
 import { readEvaluation } from "@/lib/domain/evaluation-access";
-import { ballotsAreVisible, reportFor, toEngineInput } from "@/lib/domain/report";
+import { reportFor, toEngineInput } from "@/lib/domain/report";
+import { ballotsRevealed } from "@/lib/ballots/visibility";
 import {
   buildDecisionRecord,
   formatRecordJson,
@@ -143,7 +144,7 @@ export async function exportDecisionRecord(
 ): Promise<{ body: string; contentType: string; filename: string }> {
   const { status } = await readEvaluation(actor, evaluationId, "team:read");
   // The record lists every ballot: exporting it while voting would unblind the vote.
-  if (!ballotsAreVisible(status)) {
+  if (!ballotsRevealed(status)) {
     throw new AppError("conflict", "The decision record is available once the ballots are revealed.");
   }
   const record = await currentRecord(evaluationId, options.anonymise ?? false);

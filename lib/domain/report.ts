@@ -16,15 +16,6 @@ import { ballotsRevealed, visibilityOf, visibleReport } from "@/lib/ballots/visi
 export const REPORT_SEED = 42;
 export const REPORT_SAMPLES = 10_000;
 
-/**
- * Ballots are blind while voting: members see who voted, not what, until they are revealed. Once
- * revealed, each ballot is shown by name and the decision record can be exported. What else may be
- * shown, and when (open voting), is decided in one place: lib/ballots/visibility.ts.
- */
-export function ballotsAreVisible(status: EvaluationStatus): boolean {
-  return ballotsRevealed(status);
-}
-
 async function loadEvaluation(evaluationId: string) {
   return db.evaluation.findUniqueOrThrow({
     where: { id: evaluationId },
@@ -80,6 +71,23 @@ export function reportFor(input: EngineInput): EngineReport | null {
 }
 
 /**
+ * The team's report as a reader may see it now. With open voting the results show while people
+ * vote, but the report's per-voter parts (each pairwise ballot's consistency ratio and worst
+ * judgments, who cast a ballot the engine left out) would give a voter's judgments away before the
+ * reveal, so until then they are dropped and excluded ballots are counted, not named.
+ */
+function teamReport(input: EngineInput, status: EvaluationStatus): EngineReport | null {
+  const report = reportFor(input);
+  if (!report || ballotsRevealed(status)) return report;
+  return {
+    ...report,
+    consistency: {},
+    inconsistentJudgments: {},
+    excludedBallots: report.excludedBallots?.map((excluded, i) => ({ ...excluded, voter: `ballot ${i + 1}` })),
+  };
+}
+
+/**
  * Each member's ballot as criterion weights, once ballots are revealed; from round 2 on, with what
  * they changed since their ballot of the round before.
  */
@@ -123,7 +131,7 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
   const results = visibleReport(
     { status, visibility },
     {
-      report: () => reportFor(input),
+      report: () => teamReport(input, status),
       // How far apart the members' weights are, per criterion: an aggregate that names no voter.
       weightSpread: () => (input.ballots.length > 1 ? weightSpread(input) : null),
       ballots: () => revealedBallots(evaluation, input.criteria.map((c) => c.id)),
@@ -188,7 +196,7 @@ export async function getEvaluationReport(actor: Actor, evaluationId: string) {
   const visibility = visibilityOf(evaluation.visibility);
   const results = visibleReport(
     { status, visibility },
-    { report: () => reportFor(toEngineInput(evaluation)), weightSpread: () => null, ballots: () => null },
+    { report: () => teamReport(toEngineInput(evaluation), status), weightSpread: () => null, ballots: () => null },
   );
   return {
     evaluation: { id: evaluation.id, title: evaluation.title, status, visibility },

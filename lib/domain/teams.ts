@@ -3,6 +3,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
+import { lockEvaluation } from "@/lib/domain/evaluation-access";
+import type { EvaluationStatus } from "@/lib/validation/evaluation";
 import { can, canAssignRole, type Role } from "@/lib/domain/permissions";
 import { ChangeRoleSchema, CreateTeamSchema } from "@/lib/validation/team";
 
@@ -96,7 +98,7 @@ export async function removeMember(actor: Actor, teamId: string, userId: string)
 }
 
 /** Statuses in which a member's current-round ballot still counts towards the report and the decision. */
-const COUNTING: string[] = ["voting", "revealed"];
+const COUNTING: EvaluationStatus[] = ["voting", "revealed"];
 
 /**
  * A member who leaves, is removed or can no longer vote stops counting from that moment: in each of
@@ -104,8 +106,7 @@ const COUNTING: string[] = ["voting", "revealed"];
  * in the caller's transaction (the membership change), with a "ballot.withdrawn" audit entry. The
  * hash chain keeps every revision, so the history stays; the integrity check only compares the Ballot
  * rows that remain, and a second round copies Ballot rows, so a withdrawn ballot is not carried over.
- * Each evaluation is locked first, as lib/domain/evaluation-access.ts does (a conditional revision
- * bump, which also tells open reports to refresh), so a ballot racing the removal lands before it
+ * Each evaluation is locked first with lockEvaluation (which also tells open reports to refresh), so a ballot racing the removal lands before it
  * and is withdrawn, or is refused because its voter is no longer a voting member.
  */
 async function withdrawBallots(tx: Tx, who: { teamId: string; userId: string; actorId: string; reason: string }) {
@@ -114,8 +115,7 @@ async function withdrawBallots(tx: Tx, who: { teamId: string; userId: string; ac
     select: { id: true },
   });
   for (const { id } of evaluations) {
-    const locked = await tx.evaluation.updateMany({ where: { id, status: { in: COUNTING } }, data: { revision: { increment: 1 } } });
-    if (locked.count === 0) continue;
+    if (!(await lockEvaluation(tx, id, COUNTING))) continue;
     const { round, revision } = await tx.evaluation.findUniqueOrThrow({ where: { id }, select: { round: true, revision: true } });
     const withdrawn = await tx.ballot.deleteMany({ where: { evaluationId: id, userId: who.userId, round } });
     if (withdrawn.count === 0) continue;

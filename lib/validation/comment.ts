@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/team";
 import { isWellFormedText } from "@/lib/validation/text";
+import { LIMITS } from "@/lib/limits";
 
 export const COMMENT_TARGETS = ["evaluation", "criterion", "option"] as const;
 export type CommentTargetType = (typeof COMMENT_TARGETS)[number];
 
-export const COMMENT_MAX_LENGTH = 4000;
+export const COMMENT_MAX_LENGTH = LIMITS.commentLength;
 
 /**
  * A new comment, as the discussion form and the API send it. A reply (`parentId`) joins its

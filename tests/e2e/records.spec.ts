@@ -5,22 +5,15 @@ import { cli, type Demo } from "./cli";
 import { withE2eDatabase } from "./database";
 
 async function download(page: Page, item: string): Promise<{ text: string; file: string }> {
-  // Each download starts from a freshly loaded page: in headless Chromium the Export menu did not
-  // always open again after a download (see the session note); a user reloading gets the same page.
-  await page.reload();
   const menuItem = page.getByRole("menuitem", { name: item });
-  // A click that lands before the page has hydrated, or while the menu is still animating open,
-  // does nothing: open the menu and pick the item again until the download starts.
-  let file: Download | undefined;
-  for (let attempt = 0; !file && attempt < 4; attempt++) {
-    if (!(await menuItem.isVisible())) {
-      await page.keyboard.press("Escape");
-      await page.getByTestId("export-menu").click();
-    }
-    await expect(menuItem).toBeVisible();
-    [file] = await Promise.all([page.waitForEvent("download", { timeout: 8_000 }).catch(() => undefined), menuItem.click()]);
-  }
-  if (!file) throw new Error(`"${item}" started no download`);
+  // A click before the page has hydrated opens nothing: open the menu until its items show.
+  await expect(async () => {
+    if (!(await menuItem.isVisible())) await page.getByTestId("export-menu").click();
+    await expect(menuItem).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const [file] = await Promise.all([page.waitForEvent("download"), menuItem.click()]);
+  // The menu closes with an animation; a click on Export before it is gone is lost.
+  await expect(page.getByRole("menu")).toBeHidden();
   const saved = test.info().outputPath(`${Date.now()}-${(file as Download).suggestedFilename()}`);
   await file.saveAs(saved);
   return { text: readFileSync(saved, "utf8"), file: saved };

@@ -150,6 +150,19 @@ describe("open voting", () => {
     expect((await getEvaluationReport(t.viewer, evaluationId)).report).not.toBeNull();
   });
 
+  it("shows no single voter's pairwise consistency or judgments before the reveal, in the view or the API", async () => {
+    const { t, evaluationId } = await votingWithTwoBallots("open");
+    for (const report of [(await getEvaluationView(t.viewer, evaluationId)).report, (await getEvaluationReport(t.viewer, evaluationId)).report]) {
+      expect(report?.ranking.length).toBe(2);
+      expect(report?.consistency).toEqual({});
+      expect(report?.inconsistentJudgments ?? {}).toEqual({});
+      expect(JSON.stringify(report)).not.toContain(t.member.userId);
+    }
+    await transitionEvaluation(t.owner, evaluationId, { action: "reveal" });
+    const revealed = (await getEvaluationView(t.viewer, evaluationId)).report;
+    expect(revealed?.consistency[t.member.userId]).toBeGreaterThan(0.1);
+  });
+
   it("defaults to blind, and refuses a visibility it does not know", async () => {
     const t = await createTeamWithRoles();
     const blind = await createEvaluation(t.owner, t.teamId, { title: "Default", template: "blank" });

@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EvaluationWorkspace } from "@/components/evaluation/workspace";
 import { ExportMenu } from "@/components/records/export-menu";
 import { IntegrityBadge } from "@/components/records/integrity-badge";
-import { ballotsAreVisible, getEvaluationView } from "@/lib/domain/report";
+import { getEvaluationView } from "@/lib/domain/report";
+import { ballotsRevealed } from "@/lib/ballots/visibility";
 
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,7 +20,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         actions={
           <>
             <IntegrityBadge evaluationId={view.id} />
-            <ExportMenu evaluationId={view.id} available={ballotsAreVisible(view.status)} />
+            <ExportMenu evaluationId={view.id} available={ballotsRevealed(view.status)} />
           </>
         }
       />
