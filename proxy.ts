@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { STRICT_TRANSPORT_SECURITY, servedOverHttps } from "@/lib/http/origin";
+import { refuseMalformedServerAction } from "@/lib/http/action-guard";
 
 // Proxy sets the Content-Security-Policy with a fresh nonce per request: Next streams inline
 // scripts for hydration, and a nonce is the only way to allow them without 'unsafe-inline'.
 // It does no authorization: every page and route checks membership itself (lib/domain/authorize).
 export function proxy(request: NextRequest) {
+  const refused = refuseMalformedServerAction(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

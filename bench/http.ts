@@ -1,5 +1,5 @@
-// `npm run bench:http -- [--duration 5] [--connections 50] [--voters 200] [--rounds 1]
-//                        [--mode all|routes|revisions] [--revisions 10] [--only NAMES] [--reuse-build]
+// `npm run bench:http -- [--duration 5] [--connections 50] [--page-connections 10] [--voters 200] [--rounds 1]
+//                        [--mode all|routes|pages|revisions] [--revisions 10] [--only NAMES] [--reuse-build]
 //                        [--cpu-prof DIR] [--port N] [--keep]`
 //
 // The API's hot paths under closed-loop load (autocannon: each connection sends its next request
@@ -19,6 +19,14 @@
 //
 // The build in NEXT_DIST_DIR (default .next) is reused when it is newer than the sources;
 // `--reuse-build` reuses any build. `--cpu-prof DIR` writes the server's V8 CPU profile to DIR.
+//
+// Pages (modes all and pages): the evaluation page's server render (signed in, the revealed
+// evaluation) beside /sources, a page of the app that reads no database, at --page-connections;
+// then the page's first-load JavaScript (every <script src> of its HTML, gzip-compressed, against
+// FIRST_LOAD_JS_BUDGET_KIB) and, in headless Chromium (/usr/bin/chromium), Largest Contentful Paint
+// and the main thread's long tasks over three cold loads.
+// A `postgresql://` DATABASE_URL naming an empty database runs everything on PostgreSQL instead of
+// a fresh SQLite file (the bench migrates it; create a new database for every run).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -36,6 +44,7 @@ const { values: flags } = parseArgs({
     rounds: { type: "string", default: "1" },
     mode: { type: "string", default: "all" },
     revisions: { type: "string", default: "10" },
+    "page-connections": { type: "string", default: "10" },
     only: { type: "string" },
     "reuse-build": { type: "boolean", default: false },
     "cpu-prof": { type: "string" },
@@ -54,14 +63,18 @@ const VOTERS = positive("voters", flags.voters!);
 const ROUNDS = positive("rounds", flags.rounds!);
 const REVISIONS = positive("revisions", flags.revisions!);
 const MODE = flags.mode!;
-if (!["all", "routes", "revisions"].includes(MODE)) throw new Error("--mode must be all, routes or revisions");
+const PAGE_CONNECTIONS = positive("page-connections", flags["page-connections"]!);
+if (!["all", "routes", "revisions", "pages"].includes(MODE)) throw new Error("--mode must be all, routes, revisions or pages");
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const work = mkdtempSync(path.join(tmpdir(), "tradeoff-bench-http-"));
-const databaseUrl = `file:${path.join(work, "bench.db")}`;
+// A PostgreSQL DATABASE_URL (an empty database: it is migrated here) runs the bench there; otherwise a fresh SQLite file.
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+const databaseUrl = onPostgres ? process.env.DATABASE_URL! : `file:${path.join(work, "bench.db")}`;
+const ENGINE = onPostgres ? "PostgreSQL" : "SQLite";
 process.env.DATABASE_URL = databaseUrl;
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 
@@ -103,6 +116,8 @@ function buildIsStale(): boolean {
 // except users and memberships, which are written directly (as the demo seed does).
 
 interface Seed {
+  ownerEmail: string;
+  ownerPassword: string;
   ownerToken: string;
   voterTokens: string[];
   votingId: string;
@@ -128,11 +143,15 @@ async function seed(): Promise<Seed> {
   const { transitionEvaluation } = await import("@/lib/domain/workflow");
   const { castBallot } = await import("@/lib/domain/ballots");
 
-  const passwordHash = "!bench: no password sign-in"; // these users sign in with API tokens only
-  const owner = await db.user.create({ data: { email: "owner@bench.tradeoff.dev", name: "Bench owner", passwordHash } });
+  const { hashPassword } = await import("@/lib/auth/password");
+  const passwordHash = "!bench: no password sign-in"; // the voters sign in with API tokens only
+  // The owner also signs in with a password, for the page measurements (a session cookie).
+  const ownerPassword = randomBytes(12).toString("base64url");
+  const owner = await db.user.create({ data: { email: "owner@bench.tradeoff.dev", name: "Bench owner", passwordHash: await hashPassword(ownerPassword) } });
   const emails = Array.from({ length: VOTERS }, (_, i) => `voter-${String(i + 1).padStart(4, "0")}@bench.tradeoff.dev`);
   await db.user.createMany({ data: emails.map((email, i) => ({ email, name: `Voter ${i + 1}`, passwordHash })) });
-  const voters = await db.user.findMany({ where: { email: { in: emails } }, orderBy: { email: "asc" }, select: { id: true } });
+  // by prefix, not `in: emails`: SQLite takes at most 999 bound parameters
+  const voters = await db.user.findMany({ where: { email: { startsWith: "voter-" } }, orderBy: { email: "asc" }, select: { id: true } });
   const ownerActor = { userId: owner.id };
   const team = await createTeam(ownerActor, { name: "Bench team" });
   await db.membership.createMany({ data: voters.map((v) => ({ teamId: team.id, userId: v.id, role: "member" })) });
@@ -152,7 +171,7 @@ async function seed(): Promise<Seed> {
   for (const [i, v] of voters.entries()) await castBallot({ userId: v.id }, revealed.id, JSON.parse(bodies[i % bodies.length]));
   await transitionEvaluation(ownerActor, revealed.id, { action: "reveal" });
   await db.$disconnect();
-  return { ownerToken, voterTokens, votingId: voting.id, revealedId: revealed.id, bodies };
+  return { ownerEmail: owner.email, ownerPassword, ownerToken, voterTokens, votingId: voting.id, revealedId: revealed.id, bodies };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,6 +243,8 @@ async function waitUntilReady(base: string, server: ChildProcess) {
 interface Target {
   name: string;
   label: string;
+  /** connections for this target, if not --connections: a page render costs tens of ms, 50 at once measure only the queue */
+  connections?: number;
   /** each connection's requests, in turn: connection i gets requestsFor(i) */
   requestsFor: (connection: number) => Request[];
 }
@@ -358,6 +379,116 @@ function table(rows: Measured[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Pages: a session cookie from the credentials sign-in, the evaluation page's first-load
+// JavaScript, and Largest Contentful Paint and main-thread blocking in headless Chromium.
+
+/** Signs in through Auth.js's credentials endpoint, as the sign-in form does; returns the Cookie header. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin: base },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/teams` }),
+  });
+  keep(response);
+  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`sign-in failed (${response.status}): no session cookie`);
+  return header();
+}
+
+/**
+ * The budget for the evaluation page's first-load JavaScript, gzip: the first measurement (433 KiB,
+ * 2026-12-01) with a little headroom, so that growth shows; see docs/PERFORMANCE.md for what it holds.
+ */
+const FIRST_LOAD_JS_BUDGET_KIB = 450;
+
+async function browserFigures(base: string, cookie: string, pagePath: string) {
+  const { gzipSync } = await import("node:zlib");
+  const html = await (await fetch(base + pagePath, { headers: { cookie } })).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  let raw = 0;
+  let gzip = 0;
+  const sizes: [string, number][] = [];
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+    sizes.push([src.split("/").pop()!, gzipSync(body).length]);
+  }
+  sizes.sort((a, b) => b[1] - a[1]);
+  const kib = (n: number) => (n / 1024).toFixed(1);
+  console.log(
+    `\nEvaluation page (${VOTERS} voters, revealed): HTML ${kib(Buffer.byteLength(html))} KiB; first-load JavaScript ${scripts.length} files, ` +
+      `${kib(raw)} KiB (${kib(gzip)} KiB gzip; budget ${FIRST_LOAD_JS_BUDGET_KIB} KiB gzip: ${gzip / 1024 <= FIRST_LOAD_JS_BUDGET_KIB ? "within" : "OVER"}); ` +
+      `largest (gzip): ${sizes.slice(0, 4).map(([name, n]) => `${name} ${kib(n)} KiB`).join(", ")}`,
+  );
+
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
+  try {
+    const runs: { lcp: number; blocking: number; longest: number; inputDelay: number; load: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies(
+        cookie.split("; ").map((pair) => {
+          const at = pair.indexOf("=");
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
+        }),
+      );
+      const page = await context.newPage();
+      // Long tasks are not buffered for late observers: record them from the document's start.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: "longtask" });
+      });
+      const started = Date.now();
+      await page.goto(base + pagePath, { waitUntil: "load" });
+      await page.waitForLoadState("networkidle");
+      const load = Date.now() - started;
+      const figures = await page.evaluate(async () => {
+        const lcp = await new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            resolve(entries[entries.length - 1].startTime);
+          }).observe({ type: "largest-contentful-paint", buffered: true });
+          setTimeout(() => resolve(NaN), 5000);
+        });
+        const tasks = (window as unknown as { __longTasks: number[] }).__longTasks;
+        // How long a click would wait now: a task posted to the main thread until it runs.
+        const posted = performance.now();
+        const inputDelay = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now() - posted), 0));
+        return { lcp, blocking: tasks.reduce((a, d) => a + Math.max(0, d - 50), 0), longest: Math.max(0, ...tasks), inputDelay };
+      });
+      runs.push({ ...figures, load });
+      await context.close();
+    }
+    const mid = (key: keyof (typeof runs)[number]) => median(runs.map((r) => r[key]));
+    console.log(
+      `Headless Chromium, 3 cold loads (median): LCP ${ms(mid("lcp"))} ms; load + network idle ${ms(mid("load"))} ms; ` +
+        `main-thread blocking (long tasks beyond 50 ms) ${ms(mid("blocking"))} ms, longest task ${ms(mid("longest"))} ms; ` +
+        `a task posted after load waits ${ms(mid("inputDelay"))} ms`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
   run("Applying migrations to a fresh database", bin("prisma"), ["migrate", "deploy"]);
@@ -372,6 +503,7 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     await waitUntilReady(base, server);
+    const cookie = MODE === "revisions" ? "" : await signIn(base, data.ownerEmail, data.ownerPassword);
     const json = { "content-type": "application/json" };
     const voter = (i: number) => ({ authorization: `Bearer ${data.voterTokens[i % data.voterTokens.length]}` });
     const rotate = (method: string, p: string, i: number): Request[] =>
@@ -384,15 +516,22 @@ async function main(): Promise<number> {
       { name: "view", label: "GET /api/v1/evaluations/{id} (revealed)", requestsFor: get(`/api/v1/evaluations/${data.revealedId}`, true) },
       { name: "ready", label: "GET /api/v1/ready (baseline: one Prisma read)", requestsFor: get("/api/v1/ready", false) },
       { name: "report", label: "GET …/report (revealed)", requestsFor: get(`/api/v1/evaluations/${data.revealedId}/report`, true) },
+      { name: "static", label: "GET /sources (baseline: a static page)", connections: PAGE_CONNECTIONS, requestsFor: () => [{ method: "GET", path: "/sources" }] },
+      {
+        name: "page",
+        connections: PAGE_CONNECTIONS,
+        label: "GET /evaluations/{id} (page, server render, revealed)",
+        requestsFor: () => [{ method: "GET", path: `/evaluations/${data.revealedId}`, headers: { cookie } }],
+      },
     ];
-    const only = flags.only ? new Set(flags.only.split(",")) : null;
+    const only = flags.only ? new Set(flags.only.split(",")) : MODE === "pages" ? new Set(["static", "page"]) : null;
     const selected = targets.filter((t) => !only || only.has(t.name));
 
     // Any answer other than the expected one means the bench measures an error path: stop.
     const expected: Record<string, number> = { ballots: 201 };
     for (const t of selected) {
       const [first] = t.requestsFor(0);
-      const response = await fetch(base + first.path, { method: first.method, headers: first.headers, body: first.body });
+      const response = await fetch(base + first.path, { method: first.method, headers: first.headers, body: first.body, redirect: "manual" });
       const want = expected[t.name] ?? 200;
       if (response.status !== want) throw new Error(`${first.method} ${first.path}: ${response.status}, expected ${want}: ${await response.text()}`);
     }
@@ -404,13 +543,14 @@ async function main(): Promise<number> {
       const runs = new Map<string, Measured[]>(selected.map((t) => [t.name, []]));
       for (let round = 1; round <= ROUNDS; round++) {
         for (const t of selected) {
-          log(`› Round ${round}/${ROUNDS}: ${t.label}, ${CONNECTIONS} connections, ${DURATION} s`);
-          runs.get(t.name)!.push(await load(base, t, { connections: CONNECTIONS, duration: DURATION, serverPid: server.pid }));
+          const connections = t.connections ?? CONNECTIONS;
+          log(`› Round ${round}/${ROUNDS}: ${t.label}, ${connections} connections, ${DURATION} s`);
+          runs.get(t.name)!.push(await load(base, t, { connections, duration: DURATION, serverPid: server.pid }));
         }
       }
       const results = new Map(selected.map((t) => [t.name, combine(runs.get(t.name)!)]));
       console.log(
-        `\nHTTP hot paths: next start (production), SQLite; ${CONNECTIONS} connections, closed loop, ${DURATION} s per run, ` +
+        `\nHTTP hot paths: next start (production), ${ENGINE}; ${CONNECTIONS} connections, closed loop, ${DURATION} s per run, ` +
           `${ROUNDS} interleaved round${ROUNDS === 1 ? "" : "s"} (median run shown; errors summed); ${VOTERS} voters, ` +
           `load average ${load1.toFixed(1)} → ${loadavg()[0].toFixed(1)}\n`,
       );
@@ -427,10 +567,20 @@ async function main(): Promise<number> {
       ratio("view", "ready", "view GET / ready");
       ratio("report", "ready", "report GET / ready");
       ratio("ready", "health", "ready / health");
+      const page = results.get("page");
+      const staticPage = results.get("static");
+      if (page && staticPage) {
+        console.log(`page p95 / static page p95: ${(page.p95 / staticPage.p95).toFixed(2)} (${ms(page.p95)} / ${ms(staticPage.p95)} ms; goal ≤ 2)`);
+      }
       for (const m of results.values()) if (m.fivexx || m.errors || m.timeouts) failed = true;
     }
 
-    if (MODE !== "routes") {
+    if (MODE === "all" || MODE === "pages") {
+      await settle(base);
+      await browserFigures(base, cookie, `/evaluations/${data.revealedId}`);
+    }
+
+    if (MODE === "all" || MODE === "revisions") {
       await settle(base); // ballots still in flight from the runs above land before counting
       const { db } = await import("@/lib/db/client");
       const before = await db.ballotRevision.count({ where: { evaluationId: data.votingId } });

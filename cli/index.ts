@@ -11,17 +11,24 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   export: () => import("./commands/export"),
   verify: () => import("./commands/verify"),
   token: () => import("./commands/token"),
+  outbox: () => import("./commands/outbox"),
+  "copy-database": () => import("./commands/copy-database"),
 };
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
 commands:
   catalog                                   the knowledge base as JSON
-  recommend --profile FILE|-                suggested weights and ranking for a project profile
+  recommend --profile FILE|- [--format json|text]
+                                            suggested weights, cited reasons and ranking for a project profile
   score --input FILE|-                      run the scoring engine on an evaluation
   demo                                      create the demo team and evaluations (idempotent)
   export --evaluation ID --format md|json|csv [--out FILE]
   verify FILE                               check an exported JSON record's integrity
-  token create --email EMAIL [--name NAME]  create a personal API token`;
+  token create --email EMAIL [--name NAME]  create a personal API token
+  outbox [--to EMAIL] [--limit N] [--json]  read the local mail outbox (email waits there when SMTP_URL is unset)
+  copy-database --to postgresql://… [--batch N]
+                                            copy this database into an empty, migrated PostgreSQL
+                                            database and verify every evaluation there`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -10,9 +10,6 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** how long an invite link stays valid */
   INVITE_TTL_HOURS: z.coerce.number().int().positive().default(72),
-  /** failed sign-ins allowed per email in the window before it is locked for the window */
-  SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
 });
 
 function loadEnv() {

@@ -3,14 +3,17 @@
 import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { signUp } from "@/lib/domain/users";
+import { endAllSessions, signUp } from "@/lib/domain/users";
+import { currentUser } from "@/lib/auth/session";
+import { requestPasswordReset, resetPassword } from "@/lib/domain/password-reset";
 import { fieldErrorsOf } from "@/lib/errors";
 import { actionError, formToObject, keepValues, type ActionState } from "@/lib/http/action";
 import { SignInSchema } from "@/lib/validation/auth";
 import { safeReturnPath } from "@/lib/http/return-path";
 
 const SIGN_IN_MESSAGES: Record<string, string> = {
-  rate_limited: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+  // Limits back off rather than lock (lib/auth/throttle-policy.ts): a short wait is enough.
+  rate_limited: "Too many sign-in attempts from here. Wait a minute and try again.",
   unauthenticated: "Wrong email or password.",
 };
 
@@ -48,6 +51,30 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
   }
 }
 
+/** Signing out ends every session of this account (its session version moves on), not just this cookie. */
 export async function signOutAction() {
+  const user = await currentUser();
+  if (user) await endAllSessions(user.id);
   await signOut({ redirectTo: "/" });
+}
+
+/** Always the same answer, whether or not the email has an account. */
+export async function forgotPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await requestPasswordReset(formToObject(form));
+    return { ok: true, message: "If an account uses that email, a reset link is on its way. It works once, for an hour." };
+  } catch (error) {
+    return keepValues(actionError(error), form, ["email"]);
+  }
+}
+
+export async function resetPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = formToObject(form);
+  try {
+    const { email } = await resetPassword(values);
+    await signInWith(email, String(values.newPassword), "/teams");
+    return { ok: true };
+  } catch (error) {
+    return actionError(error);
+  }
 }

@@ -6,15 +6,49 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateTokenForm, RevokeTokenButton } from "@/components/forms/token-forms";
+import {
+  DeleteAccountForm,
+  EmailForm,
+  NameForm,
+  NotificationPrefsForm,
+  PasswordForm,
+  SignOutEverywhereButton,
+} from "@/components/forms/account-forms";
+import { getNotificationPrefs } from "@/lib/domain/notifications";
 
 export const metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const user = await requireUser("/settings");
+  const { changed } = await searchParams;
   const tokens = await listApiTokens({ userId: user.id });
+  const prefs = await getNotificationPrefs({ userId: user.id });
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader title="Settings" description={`Signed in as ${user.email}`} />
+      {changed === "password" ? (
+        <p role="status" className="rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm">
+          Password changed. Every other session of your account has been signed out.
+        </p>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Profile</CardTitle>
+          <CardDescription>Your name is shown to your teams on ballots, comments and the audit log.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-6 md:grid-cols-2">
+          <NameForm name={user.name} />
+          <EmailForm email={user.email} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Password</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <PasswordForm />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle as="h2">Personal API tokens</CardTitle>
@@ -36,6 +70,11 @@ export default async function SettingsPage() {
                     <span className="block text-muted-foreground">
                       created {formatDistanceToNow(t.createdAt, { addSuffix: true })}
                       {t.lastUsedAt ? `, last used ${formatDistanceToNow(t.lastUsedAt, { addSuffix: true })}` : ", never used"}
+                      {t.expiresAt
+                        ? t.expiresAt <= new Date()
+                          ? ", expired"
+                          : `, expires ${formatDistanceToNow(t.expiresAt, { addSuffix: true })}`
+                        : ", never expires"}
                     </span>
                   </span>
                   <RevokeTokenButton tokenId={t.id} name={t.name} />
@@ -43,6 +82,42 @@ export default async function SettingsPage() {
               ))}
             </ul>
           )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Notifications</CardTitle>
+          <CardDescription>Where each kind of notification reaches you. Email is sent only when the server has SMTP configured.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <NotificationPrefsForm prefs={prefs} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Sessions</CardTitle>
+          <CardDescription>
+            Signing out anywhere ends every session of your account. Use this if you signed in on a device you no longer
+            control: every browser, including this one, will have to sign in again. API tokens are not affected; revoke them
+            above.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SignOutEverywhereButton />
+        </CardContent>
+      </Card>
+      <Card className="border-destructive/40">
+        <CardHeader>
+          <CardTitle as="h2">Delete account</CardTitle>
+          <CardDescription>
+            Your name is replaced by &ldquo;Deleted user&rdquo; everywhere: your ballots stay in their evaluations&rsquo;
+            tamper-evident history, your comments stay without your name, and you leave every team (ballots in open votes
+            are withdrawn). Teams where you are the only member are deleted. If you are the last owner of a team with
+            other members, make someone else an owner first. This cannot be undone.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DeleteAccountForm />
         </CardContent>
       </Card>
     </div>

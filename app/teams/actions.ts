@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { createTeam, changeRole, removeMember, leaveTeam } from "@/lib/domain/teams";
-import { createInvitation } from "@/lib/domain/invitations";
+import { createInvitation, revokeInvitation } from "@/lib/domain/invitations";
 import { formToObject, keepValues, runAction, type ActionState } from "@/lib/http/action";
 
 export async function createTeamAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -13,7 +13,15 @@ export async function createTeamAction(_prev: ActionState, form: FormData): Prom
 }
 
 export async function createInvitationAction(teamId: string, _prev: ActionState, form: FormData): Promise<ActionState<{ token: string; role: string; expiresAt: Date }>> {
-  return runAction((actor) => createInvitation(actor, teamId, formToObject(form)));
+  const result = await runAction((actor) => createInvitation(actor, teamId, formToObject(form)));
+  revalidatePath(`/teams/${teamId}`);
+  return result;
+}
+
+export async function revokeInvitationAction(teamId: string, invitationId: string, _prev: ActionState): Promise<ActionState> {
+  const result = await runAction((actor) => revokeInvitation(actor, teamId, invitationId));
+  revalidatePath(`/teams/${teamId}`);
+  return result;
 }
 
 export async function changeRoleAction(teamId: string, _prev: ActionState, form: FormData): Promise<ActionState> {

@@ -12,11 +12,12 @@ const token: Command = async (args) => {
   const { values } = parseOptions(rest, { email: { type: "string" }, name: { type: "string" } });
   const input = parseOrThrow(TokenArgs, values, "arguments");
   await requireMigratedDatabase();
-  const { db } = await import("@/lib/db/client");
-  const { createApiToken } = await import("@/lib/domain/api-tokens");
-  const user = await db.user.findUnique({ where: { email: input.email.toLowerCase() }, select: { id: true } });
-  if (!user) throw new UsageError(`no user with email ${input.email}`);
-  const created = await createApiToken({ userId: user.id }, { name: input.name });
+  const { createApiTokenForEmail } = await import("@/lib/domain/api-tokens");
+  const { AppError } = await import("@/lib/errors");
+  const created = await createApiTokenForEmail(input.email, { name: input.name }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") throw new UsageError(`no user with email ${input.email}`);
+    throw error;
+  });
   printJson({ token: created.token });
   return 0;
 };

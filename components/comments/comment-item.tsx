@@ -7,6 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentComposer } from "@/components/comments/comment-composer";
+import { CommentActions, CommentEditor } from "@/components/comments/comment-edit";
 import { cn } from "@/lib/utils";
 import type { CommentNode } from "@/lib/domain/comments";
 
@@ -25,6 +26,7 @@ export function CommentItem({
   depth?: number;
 }) {
   const [replying, setReplying] = useState(false);
+  const [editing, setEditing] = useState(false);
   const created = new Date(comment.createdAt);
   return (
     <li className="grid min-w-0 grid-cols-1 gap-3" data-testid="comment">
@@ -36,9 +38,23 @@ export function CommentItem({
             <time dateTime={comment.createdAt} title={created.toLocaleString()} className="text-xs text-muted-foreground" suppressHydrationWarning>
               {formatDistanceToNowStrict(created, { addSuffix: true })}
             </time>
+            {comment.editedAt && !comment.deleted ? (
+              <span className="text-xs text-muted-foreground" title={new Date(comment.editedAt).toLocaleString()} data-testid="comment-edited">
+                (edited)
+              </span>
+            ) : null}
           </p>
-          <CommentBody body={comment.body} mentions={comment.mentions} />
-          {canComment && !replying ? (
+          {comment.deleted ? (
+            <p className="text-sm italic text-muted-foreground">This comment was deleted.</p>
+          ) : editing ? (
+            <CommentEditor evaluationId={evaluationId} comment={comment} onDone={() => setEditing(false)} />
+          ) : (
+            <CommentBody body={comment.body} mentions={comment.mentions} />
+          )}
+          {!editing && (comment.canEdit || comment.canDelete) ? (
+            <CommentActions evaluationId={evaluationId} comment={comment} onEdit={() => setEditing(true)} />
+          ) : null}
+          {canComment && !replying && !comment.deleted ? (
             <Button
               variant="link"
               size="sm"

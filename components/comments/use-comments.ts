@@ -27,3 +27,20 @@ export function useAddComment(evaluationId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: commentsKey(evaluationId) }),
   });
 }
+
+export function useEditComment(evaluationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ commentId, body }: { commentId: string; body: string }) =>
+      fetchJson<CommentNode>(`/api/v1/evaluations/${evaluationId}/comments/${commentId}`, { method: "PATCH", body: { body } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: commentsKey(evaluationId) }),
+  });
+}
+
+export function useDeleteComment(evaluationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (commentId: string) => fetchJson(`/api/v1/evaluations/${evaluationId}/comments/${commentId}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: commentsKey(evaluationId) }),
+  });
+}

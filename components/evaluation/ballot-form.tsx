@@ -54,7 +54,10 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
         ? { method, weights: Object.fromEntries(keys.filter((k) => Object.hasOwn(values, k)).map((k) => [k, values[k]])) }
         : { method, weights: Object.fromEntries(keys.map((k) => [k, values[k] || 0])) };
   const unrated = method === "likert" ? keys.filter((k) => !Object.hasOwn(values, k)) : [];
-  const problems = useMemo(() => checkBallotFits(ballot, keys), [JSON.stringify(ballot)]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The ballot and keys are rebuilt on every render; their serialised forms change only with the input.
+  const ballotKey = JSON.stringify(ballot);
+  const criteriaKey = keys.join("\n");
+  const problems = useMemo(() => checkBallotFits(JSON.parse(ballotKey) as BallotInput, criteriaKey.split("\n")), [ballotKey, criteriaKey]);
 
   const mutation = useMutation({
     mutationFn: (b: BallotInput) => postBallot(view.id, b),
@@ -161,11 +164,11 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
       </p>
 
       {method === "pairwise" ? null : (
-        <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+        <ul className={cn("grid grid-cols-1 gap-2 sm:grid-cols-2", method === "likert" && "lg:grid-cols-1")}>
           {view.criteria.map((c) => (
             <li key={c.key} className="flex min-w-0 items-center justify-between gap-3 rounded-md border px-3 py-2">
               <label htmlFor={`ballot-${c.key}`} className="min-w-0 text-sm">
-                <span className="block truncate font-medium">{c.name}</span>
+                <span className="block break-words font-medium leading-snug">{c.name /* wraps, never cut off */}</span>
               </label>
               {method === "points" ? (
                 <Input

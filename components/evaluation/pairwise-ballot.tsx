@@ -1,6 +1,6 @@
 import { useMemo } from "react";
-import { Checkbox } from "@/components/ui/checkbox";
-import { NativeSelect } from "@/components/ui/native-select";
+import { CheckboxControl } from "@/components/ui/checkbox-radix";
+import { SaatyScale } from "@/components/evaluation/saaty-scale";
 import { PairwiseResult, type PairwiseOutcome } from "@/components/evaluation/pairwise-result";
 import { analysePairwiseBallot } from "@/lib/engine/pairwise";
 import {
@@ -12,7 +12,6 @@ import {
   toggleCriterion,
   type PairwiseDraft,
 } from "@/lib/validation/pairwise-draft";
-import { SAATY_STEPS, saatyStepLabel } from "@/lib/validation/saaty";
 
 type Criterion = { key: string; name: string };
 
@@ -58,11 +57,11 @@ export function PairwiseBallot({
             return (
               <li key={c.key} className="min-w-0">
                 <label className="flex min-w-0 cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-disabled:cursor-not-allowed has-disabled:opacity-60">
-                  <Checkbox
+                  <CheckboxControl
                     checked={checked}
                     disabled={!checked && full}
                     aria-describedby="pairwise-hint"
-                    onChange={() => onChange(toggleCriterion(draft, c.key, keys))}
+                    onCheckedChange={() => onChange(toggleCriterion(draft, c.key, keys))}
                   />
                   <span className="min-w-0 break-words font-medium">{c.name}</span>
                 </label>
@@ -82,22 +81,18 @@ export function PairwiseBallot({
               return (
                 <li
                   key={id}
-                  className="grid min-w-0 grid-cols-1 gap-1.5 rounded-md border px-3 py-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,18rem)] sm:items-center"
+                  className="grid min-w-0 grid-cols-1 gap-2 rounded-md border px-3 py-2.5"
                 >
-                  <label htmlFor={id} className="min-w-0 break-words text-sm">
+                  <p className="min-w-0 break-words text-sm" aria-hidden>
                     <span className="font-medium">{nameA}</span> vs <span className="font-medium">{nameB}</span>
-                  </label>
-                  <NativeSelect
+                  </p>
+                  <SaatyScale
                     id={id}
+                    nameA={nameA}
+                    nameB={nameB}
                     value={draft.steps[pairKey(a, b)] ?? "1"}
-                    onChange={(e) => onChange({ ...draft, steps: { ...draft.steps, [pairKey(a, b)]: e.target.value } })}
-                  >
-                    {SAATY_STEPS.map((step) => (
-                      <option key={step.key} value={step.key}>
-                        {saatyStepLabel(step, nameA, nameB)}
-                      </option>
-                    ))}
-                  </NativeSelect>
+                    onChange={(value) => onChange({ ...draft, steps: { ...draft.steps, [pairKey(a, b)]: value } })}
+                  />
                 </li>
               );
             })}

@@ -3,6 +3,7 @@ import { percent } from "@/components/report/format";
 import type { InconsistentJudgment } from "@/lib/engine/types";
 import { cn } from "@/lib/utils";
 import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio, inconsistentJudgmentInWords } from "@/lib/validation/saaty";
+import { Term } from "@/components/report/term";
 
 type Criterion = { key: string; name: string };
 
@@ -31,7 +32,7 @@ export function PairwiseResult({ criteria, outcome }: { criteria: Criterion[]; o
       <ul className="grid grid-cols-1 gap-1.5 text-sm" data-testid="pairwise-weights">
         {criteria.map((c) => (
           <li key={c.key} className="grid min-w-0 grid-cols-[minmax(0,1fr)_4rem_3rem] items-center gap-x-2 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)_3rem]">
-            <span className="min-w-0 truncate">{c.name}</span>
+            <span className="min-w-0 break-words leading-snug">{c.name}</span>
             <span className="h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden>
               <span className="block h-full rounded-full bg-primary" style={{ width: `${(weightOf(c.key) / max) * 100}%` }} />
             </span>
@@ -44,7 +45,7 @@ export function PairwiseResult({ criteria, outcome }: { criteria: Criterion[]; o
         data-testid="consistency-ratio"
         className={cn("text-sm tabular-nums", inconsistent ? "font-medium text-foreground" : "text-muted-foreground")}
       >
-        Consistency ratio {formatConsistencyRatio(cr)}
+        <Term name="consistencyRatio">Consistency ratio</Term> {formatConsistencyRatio(cr)}
         {inconsistent ? "" : ` (under ${ACCEPTABLE_CONSISTENCY_RATIO} counts as consistent)`}
       </p>
       {inconsistent ? (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ChevronRight, Trophy } from "lucide-react";
 import { percent, score } from "@/components/report/format";
 import { BlindResults } from "@/components/evaluation/blind-results";
+import { Term } from "@/components/report/term";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import type { EvaluationView } from "@/lib/domain/report";
 
@@ -49,10 +50,18 @@ export function RankingPanel({ view, canVote = false }: { view: EvaluationView; 
           <div className="h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
             <div className="h-full rounded-full bg-primary" style={{ width: `${(r.score / 10) * 100}%` }} />
           </div>
-          <p className="text-xs text-muted-foreground" data-testid="win-probability">
-            Wins in <span className="font-medium text-foreground tabular-nums">{percent(r.winProbability, 1)}</span> of{" "}
-            {report.monteCarlo ? report.monteCarlo.samples.toLocaleString("en") : "the"} simulations that vary the weights by how much the team disagrees
-          </p>
+          {r.winProbability === null ? null : (
+            <p className="text-xs text-muted-foreground" data-testid="win-probability">
+              Wins in <span className="font-medium text-foreground tabular-nums">{percent(r.winProbability, 1)}</span> of{" "}
+              {report.monteCarlo ? report.monteCarlo.samples.toLocaleString("en") : "the"} <Term name="winProbability">simulations</Term> that vary the weights by how much the team disagrees
+              {r.rank === 1 && report.monteCarlo?.leadUncertain ? (
+                <span className="font-medium text-foreground" data-testid="lead-uncertain">
+                  {" "}
+                  · too close to call: the lead is within the spread of the team&apos;s weights
+                </span>
+              ) : null}
+            </p>
+          )}
         </li>
       ))}
     </ol>

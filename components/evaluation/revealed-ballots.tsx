@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EvaluationView } from "@/lib/domain/report";
 import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/validation/saaty";
+import { Term } from "@/components/report/term";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const METHOD_LABELS: Record<string, string> = { points: "100 points", likert: "1–5 importance", pairwise: "pairwise" };
@@ -74,7 +75,11 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
 /** A pairwise ballot's consistency ratio, flagged when Saaty would ask for its judgments to be revised. */
 function ConsistencyNote({ cr }: { cr: number | undefined }) {
   if (cr === undefined) return null;
-  const text = `CR ${formatConsistencyRatio(cr)}`;
+  const text = (
+    <>
+      <Term name="consistencyRatio">CR</Term> {formatConsistencyRatio(cr)}
+    </>
+  );
   return cr > ACCEPTABLE_CONSISTENCY_RATIO ? (
     <Badge variant="warning" className="mt-1 font-normal" data-testid="ballot-consistency">
       inconsistent: {text}

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Field } from "@/components/ui/field";
-import { NativeSelect } from "@/components/ui/native-select";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { format, isFuture } from "date-fns";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -28,7 +29,10 @@ export function StatusActions({ view }: { view: EvaluationView }) {
     override: "",
   });
   const [voting, setVoting] = useState({ deadline: "", quorum: "" });
-  const [secondRoundDeadline, setSecondRoundDeadline] = useState("");
+  // A deadline still ahead carries into the next round unless changed; a past one is not kept.
+  const keptDeadline = view.votingDeadline && isFuture(new Date(view.votingDeadline)) ? new Date(view.votingDeadline) : null;
+  const [secondRoundDeadline, setSecondRoundDeadline] = useState(keptDeadline ? format(keptDeadline, "yyyy-MM-dd'T'HH:mm") : "");
+  const eligible = view.members.filter((m) => m.role !== "viewer").length;
   const voted = view.members.filter((m) => m.voted).length;
   const quorumMissing = view.quorum !== null && voted < view.quorum;
   // Deciding while ballots are blind, or below the quorum, is allowed only with a reason on the record.
@@ -76,12 +80,26 @@ export function StatusActions({ view }: { view: EvaluationView }) {
               </Button>
             }
             title={`Start round ${view.round + 1}?`}
-            description="Every ballot of this round is carried over, so a member who does not revise keeps their vote. Ballots are blind again until you reveal them."
+            description={
+              `The ${voted} ${voted === 1 ? "ballot" : "ballots"} of round ${view.round} ${voted === 1 ? "is" : "are"} carried over: ` +
+              `a member who does not revise keeps their vote, and the ${Math.max(0, eligible - voted)} who did not vote can still vote. ` +
+              "Ballots are blind again until you reveal them; everyone sees that their ballot was carried over."
+            }
             confirmLabel="Start the round"
             pending={pending}
             onConfirm={() => transition({ action: "second-round", deadline: isoOrEmpty(secondRoundDeadline) })}
           >
-            <Field label="Deadline for this round (optional)" error={error?.fields?.deadline}>
+            <Field
+              label="Deadline for this round (optional)"
+              description={
+                keptDeadline
+                  ? "Kept from the round before; change or clear it."
+                  : view.votingDeadline
+                    ? "The last round's deadline has passed: set a new one, or leave it empty for no deadline."
+                    : "Leave it empty for no deadline."
+              }
+              error={error?.fields?.deadline}
+            >
               <Input type="datetime-local" value={secondRoundDeadline} onChange={(e) => setSecondRoundDeadline(e.target.value)} />
             </Field>
           </ConfirmDialog>
@@ -138,18 +156,21 @@ export function StatusActions({ view }: { view: EvaluationView }) {
           }}
         >
           <Field label="Chosen option" error={error?.fields?.optionId}>
-            <NativeSelect
-              wrapperClassName="w-auto"
-              value={decision.optionId}
-              onChange={(e) => setDecision({ ...decision, optionId: e.target.value })}
-            >
-              {view.options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                  {o.key === leader ? " (leads the ranking)" : ""}
-                </option>
-              ))}
-            </NativeSelect>
+            {(props, { labelId }) => (
+              <Select value={decision.optionId} onValueChange={(optionId) => setDecision({ ...decision, optionId })}>
+                <SelectTrigger {...props} aria-labelledby={labelId} className="w-full sm:w-80">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {view.options.map((o) => (
+                    <SelectItem key={o.id} value={o.id}>
+                      {o.name}
+                      {o.key === leader ? " (leads the ranking)" : ""}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
           </Field>
           <Field label="Rationale" description="Why the team chose it; this goes into the decision record." error={error?.fields?.rationale}>
             <Textarea rows={3} value={decision.rationale} onChange={(e) => setDecision({ ...decision, rationale: e.target.value })} />

@@ -8,22 +8,48 @@ import { fetchJson } from "@/lib/http/client";
 export const evaluationKey = (id: string) => ["evaluation", id] as const;
 
 
+/** How long to wait before opening a new stream when the browser has given up on one (an error status). */
+const REOPEN_MS = 3_000;
+
 /**
  * Subscribes to the evaluation's Server-Sent Events and invalidates every query under
  * `["evaluation", id]` (the view, its comments) on each change. True while the stream is up.
+ * Each event's id is the evaluation's revision: the browser sends the last one back as
+ * Last-Event-ID when it reconnects by itself, and a stream reopened here after the browser gave up
+ * passes it as `?lastEventId=`, so the server reports at once a change made while it was away.
  */
 export function useEvaluationEvents(id: string): boolean {
   const queryClient = useQueryClient();
   const [streaming, setStreaming] = useState(false);
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource(`/api/v1/evaluations/${id}/events`);
-    source.addEventListener("ready", () => setStreaming(true));
-    source.addEventListener("change", () => {
-      void queryClient.invalidateQueries({ queryKey: evaluationKey(id) });
-    });
-    source.onerror = () => setStreaming(false);
-    return () => source.close();
+    let source: EventSource | null = null;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    let lastEventId = "";
+    const open = () => {
+      const query = lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : "";
+      const current = new EventSource(`/api/v1/evaluations/${id}/events${query}`);
+      source = current;
+      current.addEventListener("ready", (event) => {
+        lastEventId = (event as MessageEvent).lastEventId || lastEventId;
+        setStreaming(true);
+      });
+      current.addEventListener("change", (event) => {
+        lastEventId = (event as MessageEvent).lastEventId || lastEventId;
+        void queryClient.invalidateQueries({ queryKey: evaluationKey(id) });
+      });
+      current.onerror = () => {
+        setStreaming(false);
+        // CONNECTING: the browser retries by itself. CLOSED: it gave up (an error status from a
+        // proxy or a restarting instance); try again later, the query polls meanwhile.
+        if (current.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
+      };
+    };
+    open();
+    return () => {
+      clearTimeout(reopen);
+      source?.close();
+    };
   }, [id, queryClient]);
   return streaming;
 }

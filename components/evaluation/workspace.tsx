@@ -15,8 +15,10 @@ import { RevealedBallots } from "@/components/evaluation/revealed-ballots";
 import { VisibilityBadge } from "@/components/evaluation/visibility-badge";
 import { useSearchParamsState } from "@/components/evaluation/use-search-params-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { DateTime } from "@/components/ui/date-time";
 import { ConsensusOverview } from "@/components/report/consensus-overview";
 import { ReportSections } from "@/components/report/report-sections";
+import { ReportSummary } from "@/components/report/report-summary";
 import { namesOf } from "@/components/report/format";
 import { WhatIfPanel } from "@/components/what-if/what-if-panel";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
@@ -53,7 +55,9 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
           {voted} of {voters.length} voted
         </span>
         {view.votingDeadline && view.status === "voting" ? (
-          <span className="text-muted-foreground">· closes {new Date(view.votingDeadline).toLocaleString()}</span>
+          <span className="text-muted-foreground" data-testid="voting-deadline">
+            · closes <DateTime value={view.votingDeadline} />
+          </span>
         ) : null}
         <span className="ml-auto inline-flex items-center gap-1 text-xs text-muted-foreground" title={live ? "Updates live" : "Checking for updates every few seconds"}>
           <Radio className={live ? "size-3.5 text-success" : "size-3.5"} aria-hidden />
@@ -62,6 +66,23 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
       </div>
 
       {can(view.myRole, "evaluation:manage") ? <StatusActions view={view} /> : null}
+
+      {view.status === "voting" && view.round > 1 ? (
+        <Alert variant="info" data-testid="carried-over">
+          <AlertTitle>Round {view.round}: ballots were carried over</AlertTitle>
+          <AlertDescription>
+            Every ballot of round {view.round - 1} counts again in this round{canVote && view.myBallot ? ", yours included" : ""}. Revise it if the
+            discussion changed your mind; otherwise nothing to do.{" "}
+            {view.votingDeadline ? (
+              <>
+                Voting closes <DateTime value={view.votingDeadline} />.
+              </>
+            ) : (
+              "This round has no deadline."
+            )}
+          </AlertDescription>
+        </Alert>
+      ) : null}
 
       {view.decision && decidedOption ? (
         <Alert variant="success" data-testid="decision">
@@ -95,22 +116,28 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
         </TabsList>
 
         <TabsContent value="overview">
-          <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-            <div className="grid min-w-0 content-start gap-6">
-              {view.status === "draft" && can(view.myRole, "evaluation:edit") ? (
-                <Card>
-                  <CardHeader>
-                    <CardTitle as="h2">Set up the evaluation</CardTitle>
-                    <CardDescription>Options, criteria and ratings can change until voting opens.</CardDescription>
-                  </CardHeader>
-                  <CardContent>
-                    <DraftEditor view={view} />
-                  </CardContent>
-                </Card>
-              ) : null}
+          {/*
+            The task at hand first: set up a draft, or cast a ballot beside the ranking it moves (side by
+            side from lg, stacked on a phone); then agreement and the people; the ratings grid full width.
+          */}
+          <div className="grid gap-6">
+            {view.report ? <ReportSummary view={{ ...view, report: view.report }} /> : null}
 
+            {view.status === "draft" && can(view.myRole, "evaluation:edit") ? (
+              <Card>
+                <CardHeader>
+                  <CardTitle as="h2">Set up the evaluation</CardTitle>
+                  <CardDescription>Options, criteria and ratings can change until voting opens.</CardDescription>
+                </CardHeader>
+                <CardContent>
+                  <DraftEditor view={view} />
+                </CardContent>
+              </Card>
+            ) : null}
+
+            <div className="grid items-start gap-6 lg:grid-cols-2">
               {view.status === "voting" && canVote ? (
-                <Card>
+                <Card className="min-w-0">
                   <CardHeader>
                     <CardTitle as="h2">Your ballot</CardTitle>
                     <CardDescription>
@@ -124,94 +151,72 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
                     <BallotForm key={`${view.round}`} view={view} currentUserId={currentUserId} />
                   </CardContent>
                 </Card>
-              ) : null}
+              ) : (
+                <ProblemAndVoters view={view} voters={voters} />
+              )}
 
-              <Card>
-                <CardHeader>
-                  <CardTitle as="h2">Ranking</CardTitle>
-                  <CardDescription>
-                    {view.reportHidden
-                      ? "Computed from everyone's ballots once they are revealed. Until then it is hidden from the whole team."
-                      : "Computed on the server by the scoring engine from everyone's latest ballot. Open an option for its strengths, weaknesses and notes."}
-                  </CardDescription>
-                </CardHeader>
-                <CardContent>
-                  <RankingPanel view={view} canVote={canVote} />
-                </CardContent>
-              </Card>
-
-              {view.report ? (
+              <div className="grid min-w-0 content-start gap-6">
                 <Card>
                   <CardHeader>
-                    <CardTitle as="h2">Consensus</CardTitle>
-                    <CardDescription>How alike the members weigh the criteria, and where to talk first.</CardDescription>
+                    <CardTitle as="h2">Ranking</CardTitle>
+                    <CardDescription>
+                      {view.reportHidden
+                        ? "Computed from everyone's ballots once they are revealed. Until then it is hidden from the whole team."
+                        : "Computed on the server by the scoring engine from everyone's latest ballot. Open an option for its strengths, weaknesses and notes."}
+                    </CardDescription>
                   </CardHeader>
                   <CardContent>
-                    <ConsensusOverview
-                      report={view.report}
-                      names={namesOf(view)}
-                      voters={voted}
-                      onDiscuss={(criterion) => discuss(`criterion:${criterion}`)}
-                    />
+                    <RankingPanel view={view} canVote={canVote} />
                   </CardContent>
                 </Card>
-              ) : null}
-
-              {view.ballots?.length ? (
-                <Card>
-                  <CardHeader>
-                    <CardTitle as="h2">Ballots</CardTitle>
-                    <CardDescription>Revealed: the share of each member&apos;s weight that each criterion gets.</CardDescription>
-                  </CardHeader>
-                  <CardContent>
-                    <RevealedBallots view={view} />
-                  </CardContent>
-                </Card>
-              ) : null}
-
-              <Card>
-                <CardHeader>
-                  <CardTitle as="h2">Ratings and evidence</CardTitle>
-                  <CardDescription>Open a score to see why it is what it is, with quotes from the sources.</CardDescription>
-                </CardHeader>
-                <CardContent>
-                  <RatingsTable view={view} />
-                </CardContent>
-              </Card>
+                {view.status === "voting" && canVote ? <ProblemAndVoters view={view} voters={voters} /> : null}
+              </div>
             </div>
 
-            <aside className="grid min-w-0 content-start gap-6">
+            {view.report ? (
               <Card>
                 <CardHeader>
-                  <CardTitle as="h2">Problem</CardTitle>
+                  <CardTitle as="h2">Consensus</CardTitle>
+                  <CardDescription>How alike the members weigh the criteria, and where to talk first.</CardDescription>
                 </CardHeader>
                 <CardContent>
-                  <p className="whitespace-pre-line text-sm">{view.problem || "No problem statement yet."}</p>
+                  <ConsensusOverview
+                    report={view.report}
+                    names={namesOf(view)}
+                    voters={voted}
+                    onDiscuss={(criterion) => discuss(`criterion:${criterion}`)}
+                  />
                 </CardContent>
               </Card>
+            ) : null}
+
+            {view.ballots?.length ? (
               <Card>
                 <CardHeader>
-                  <CardTitle as="h2">Who has voted</CardTitle>
-                  <CardDescription>
-                    {view.ballots
-                      ? "Ballots are revealed."
-                      : view.status === "voting" && view.visibility === "open"
-                        ? "Results are live; what each member voted shows once the ballots are revealed."
-                        : "What each member voted stays hidden until the ballots are revealed."}
-                  </CardDescription>
+                  <CardTitle as="h2">Ballots</CardTitle>
+                  <CardDescription>Revealed: the share of each member&apos;s weight that each criterion gets.</CardDescription>
                 </CardHeader>
                 <CardContent>
-                  <ul className="grid gap-2 text-sm" data-testid="voters">
-                    {voters.map((m) => (
-                      <li key={m.id} className="flex items-center gap-2">
-                        {m.voted ? <CheckCircle2 className="size-4 text-success" aria-label="voted" /> : <Circle className="size-4 text-muted-foreground" aria-label="not yet" />}
-                        {m.name}
-                      </li>
-                    ))}
-                  </ul>
+                  <RevealedBallots view={view} />
                 </CardContent>
               </Card>
-            </aside>
+            ) : null}
+
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Ratings and evidence</CardTitle>
+                <CardDescription>
+                  Open a score to see why it is what it is, with quotes from the{" "}
+                  <Link href="/sources" className="font-medium text-primary underline-offset-2 hover:underline">
+                    sources
+                  </Link>
+                  .
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <RatingsTable view={view} />
+              </CardContent>
+            </Card>
           </div>
         </TabsContent>
 
@@ -260,5 +265,43 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
         </TabsContent>
       </Tabs>
     </div>
+  );
+}
+
+/** The problem statement and who has voted: beside the ranking, or beside the ballot while voting. */
+function ProblemAndVoters({ view, voters }: { view: EvaluationView; voters: EvaluationView["members"] }) {
+  return (
+    <aside className="grid min-w-0 content-start gap-6 sm:grid-cols-2 lg:grid-cols-1">
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Problem</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <p className="whitespace-pre-line text-sm">{view.problem || "No problem statement yet."}</p>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Who has voted</CardTitle>
+          <CardDescription>
+            {view.ballots
+              ? "Ballots are revealed."
+              : view.status === "voting" && view.visibility === "open"
+                ? "Results are live; what each member voted shows once the ballots are revealed."
+                : "What each member voted stays hidden until the ballots are revealed."}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ul className="grid gap-2 text-sm" data-testid="voters">
+            {voters.map((m) => (
+              <li key={m.id} className="flex items-center gap-2">
+                {m.voted ? <CheckCircle2 className="size-4 text-success" aria-label="voted" /> : <Circle className="size-4 text-muted-foreground" aria-label="not yet" />}
+                {m.name}
+              </li>
+            ))}
+          </ul>
+        </CardContent>
+      </Card>
+    </aside>
   );
 }

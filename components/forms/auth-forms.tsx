@@ -6,7 +6,8 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
-import { signInAction, signUpAction } from "@/app/(auth)/actions";
+import Link from "next/link";
+import { forgotPasswordAction, resetPasswordAction, signInAction, signUpAction } from "@/app/(auth)/actions";
 
 export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail?: string }) {
   const [state, action, pending] = useActionState(signInAction, null);
@@ -20,6 +21,9 @@ export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail
       <Field label="Password" error={fieldError(state, "password")} required>
         <Input name="password" type="password" autoComplete="current-password" />
       </Field>
+      <Link href="/forgot-password" className="-mt-2 w-fit text-sm text-primary hover:underline">
+        Forgot your password?
+      </Link>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? <Spinner /> : null} Sign in
       </Button>
@@ -39,11 +43,47 @@ export function SignUpForm({ next }: { next?: string }) {
       <Field label="Email" error={fieldError(state, "email")} required>
         <Input name="email" type="email" autoComplete="email" defaultValue={keptValue(state, "email")} />
       </Field>
-      <Field label="Password" description="At least 10 characters." error={fieldError(state, "password")} required>
+      <Field label="Password" description="At least 10 characters, and not a common or easily guessed password." error={fieldError(state, "password")} required>
         <Input name="password" type="password" autoComplete="new-password" />
       </Field>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? <Spinner /> : null} Create account
+      </Button>
+    </form>
+  );
+}
+
+export function ForgotPasswordForm() {
+  const [state, action, pending] = useActionState(forgotPasswordAction, null);
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <FormStatus state={state} />
+      <Field label="Email" error={fieldError(state, "email")} required>
+        <Input name="email" type="email" autoComplete="email" defaultValue={keptValue(state, "email")} />
+      </Field>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? <Spinner /> : null} Send reset link
+      </Button>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(resetPasswordAction, null);
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <FormStatus state={state} />
+      <input type="hidden" name="token" value={token} />
+      <Field
+        label="New password"
+        description="At least 10 characters, and not a common or easily guessed password."
+        error={fieldError(state, "newPassword")}
+        required
+      >
+        <Input name="newPassword" type="password" autoComplete="new-password" />
+      </Field>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? <Spinner /> : null} Set new password
       </Button>
     </form>
   );

@@ -10,8 +10,9 @@ import { Spinner } from "@/components/ui/spinner";
 import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
 import { VisibilityField } from "@/components/evaluation/visibility-field";
 import { createEvaluationAction } from "@/app/teams/[teamId]/evaluations/new/actions";
-import { getCatalog, suggestWeights } from "@/lib/catalog";
-import { NEEDS, PROJECT_SIZES, TEAM_EXPERIENCE_LEVELS, TIMELINES, ProjectProfileSchema, type Need } from "@/lib/catalog/profile";
+import { getCatalog } from "@/lib/catalog";
+import { NEEDS, PROJECT_SIZES, TEAM_EXPERIENCE_LEVELS, TIMELINES, BUDGETS, TEAM_PREFERENCES, type Need } from "@/lib/catalog/profile";
+import { SuggestedWeightsPanel } from "@/components/forms/suggested-weights-panel";
 
 const NEED_LABELS: Record<Need, string> = {
   "admin-panel": "Admin panel",
@@ -28,6 +29,17 @@ const NEED_LABELS: Record<Need, string> = {
   "long-term-maintenance": "Long-term maintenance",
   "data-dashboard": "Data dashboard",
   "async-realtime": "Async / real-time",
+  "spa-mobile-backend": "Backend for a SPA or mobile app",
+  "blog-forum": "Blog or forum",
+  "internal-tool": "Internal tool",
+  internationalisation: "Internationalisation (i18n)",
+  "testing-ci": "Robust testing & CI",
+};
+
+const PREFERENCE_LABELS: Record<(typeof TEAM_PREFERENCES)[number], string> = {
+  none: "No preference",
+  conventions: "Clear conventions",
+  flexibility: "Free choice of components",
 };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -44,19 +56,10 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
     teamExperience: "intermediate",
     teamSize,
     needs: [] as Need[],
+    budget: "normal",
+    teamPreference: "none",
   });
-
-  // The same rules the server applies, computed here so the suggestion updates as you answer.
-  const suggestion = useMemo(() => {
-    const parsed = ProjectProfileSchema.safeParse(profile);
-    return parsed.success ? suggestWeights(parsed.data) : null;
-  }, [profile]);
-  const criterionName = useMemo(() => new Map(getCatalog().criteria.map((c) => [c.id, c.name])), []);
-  const topWeights = suggestion
-    ? Object.entries(suggestion.weights)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 6)
-    : [];
+  const criterionCount = useMemo(() => getCatalog().criteria.length, []);
 
   return (
     <form action={action} className="grid gap-6" noValidate>
@@ -76,7 +79,7 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
         <legend className="mb-1 text-sm font-medium">Start from</legend>
         {(
           [
-            ["django-flask", "Django or Flask", `Both frameworks rated on ${getCatalog().criteria.length} criteria, every rating citing its source.`],
+            ["django-flask", "Django or Flask", `Both frameworks rated on ${criterionCount} criteria, every rating citing its source.`],
             ["blank", "Blank", "Add your own options and criteria."],
           ] as const
         ).map(([value, label, help]) => (
@@ -112,7 +115,7 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
         </label>
         {useProfile ? (
           <>
-            <div className="grid gap-4 sm:grid-cols-4">
+            <div className="grid gap-4 sm:grid-cols-3">
               <Field label="Project size" error={fieldError(state, "profile.projectSize")}>
                 <NativeSelect name="projectSize" value={profile.projectSize} onChange={(e) => setProfile({ ...profile, projectSize: e.target.value })}>
                   {PROJECT_SIZES.map((v) => (
@@ -137,6 +140,20 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
               <Field label="Team size" error={fieldError(state, "profile.teamSize")}>
                 <Input name="teamSize" type="number" min={1} value={profile.teamSize} onChange={(e) => setProfile({ ...profile, teamSize: Number(e.target.value) })} />
               </Field>
+              <Field label="Budget" error={fieldError(state, "profile.budget")}>
+                <NativeSelect name="budget" value={profile.budget} onChange={(e) => setProfile({ ...profile, budget: e.target.value })}>
+                  {BUDGETS.map((v) => (
+                    <option key={v} value={v}>{capitalise(v)}</option>
+                  ))}
+                </NativeSelect>
+              </Field>
+              <Field label="Team prefers" error={fieldError(state, "profile.teamPreference")}>
+                <NativeSelect name="teamPreference" value={profile.teamPreference} onChange={(e) => setProfile({ ...profile, teamPreference: e.target.value })}>
+                  {TEAM_PREFERENCES.map((v) => (
+                    <option key={v} value={v}>{PREFERENCE_LABELS[v]}</option>
+                  ))}
+                </NativeSelect>
+              </Field>
             </div>
             <fieldset>
               <legend className="mb-2 text-sm font-medium">What the project needs</legend>
@@ -160,36 +177,7 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
                 ))}
               </div>
             </fieldset>
-            {suggestion ? (
-              <section aria-labelledby="suggestion-heading" className="grid gap-3 rounded-md bg-muted/50 p-3" data-testid="suggested-weights">
-                <h3 id="suggestion-heading" className="text-sm font-medium">Suggested weights (members still cast their own ballots)</h3>
-                <ol className="grid gap-1 text-sm sm:grid-cols-2">
-                  {topWeights.map(([id, w]) => (
-                    <li key={id} className="flex justify-between gap-2">
-                      <span>{criterionName.get(id) ?? id}</span>
-                      <span className="tabular-nums text-muted-foreground">{(w * 100).toFixed(1)}%</span>
-                    </li>
-                  ))}
-                </ol>
-                {suggestion.explanations.length ? (
-                  <details>
-                    <summary className="cursor-pointer text-sm font-medium">Why these weights ({suggestion.explanations.length} adjustments)</summary>
-                    <ul className="mt-2 grid gap-2 text-sm" data-testid="weight-explanations">
-                      {suggestion.explanations.map((e, i) => (
-                        <li key={i}>
-                          <span className="font-medium">{criterionName.get(e.criterion) ?? e.criterion}:</span> {e.reason}
-                          {e.citations.map((c, j) => (
-                            <blockquote key={j} className="mt-1 border-l-2 pl-2 text-muted-foreground">
-                              &ldquo;{c.quote}&rdquo; <cite className="not-italic">({c.source})</cite>
-                            </blockquote>
-                          ))}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                ) : null}
-              </section>
-            ) : null}
+            <SuggestedWeightsPanel profile={profile} />
           </>
         ) : null}
       </fieldset>

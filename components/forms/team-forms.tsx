@@ -14,6 +14,7 @@ import {
   createTeamAction,
   leaveTeamAction,
   removeMemberAction,
+  revokeInvitationAction,
 } from "@/app/teams/actions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/permissions";
 import type { ActionState } from "@/lib/http/action";
@@ -147,6 +148,18 @@ export function LeaveTeamButton({ teamId }: { teamId: string }) {
         Leave team
       </Button>
       {state && !state.ok ? <FormStatus state={state} /> : null}
+    </form>
+  );
+}
+
+export function RevokeInvitationButton({ teamId, invitationId, label }: { teamId: string; invitationId: string; label: string }) {
+  const [state, action, pending] = useActionState(revokeInvitationAction.bind(null, teamId, invitationId), null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-label={`Revoke ${label}`}>
+        Revoke
+      </Button>
+      <InlineError state={state} />
     </form>
   );
 }

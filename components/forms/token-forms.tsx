@@ -16,6 +16,15 @@ export function CreateTokenForm() {
         <Field label="Token name" error={fieldError(state, "name")} className="min-w-56 flex-1">
           <Input name="name" placeholder="e.g. CI pipeline" />
         </Field>
+        <Field label="Expires" error={fieldError(state, "expiresInDays")} className="w-36">
+          <select name="expiresInDays" defaultValue="90" className="h-9 rounded-md border bg-background px-2 text-sm">
+            <option value="7">in 7 days</option>
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+            <option value="">never</option>
+          </select>
+        </Field>
         <Button type="submit" disabled={pending}>Create token</Button>
       </form>
       {state?.ok && state.data ? (

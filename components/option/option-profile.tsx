@@ -3,9 +3,8 @@ import type { LucideIcon } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { RatingEvidence, type RatedCriterion } from "@/components/option/rating-evidence";
 import type { EvaluationView } from "@/lib/domain/report";
+import { STRENGTH_FROM, WEAKNESS_UP_TO, ratingVerdict } from "@/lib/report/rating-verdict";
 
-const STRENGTH_FROM = 7;
-const WEAKNESS_UP_TO = 4;
 
 /** The option's ratings split into strengths (7+), weaknesses (4 or less) and the rest, most weighty first. */
 export function OptionProfile({ view, optionId }: { view: EvaluationView; optionId: string }) {
@@ -15,15 +14,16 @@ export function OptionProfile({ view, optionId }: { view: EvaluationView; option
     return rating ? [{ criterion, rating, weight: weights ? (weights[criterion.key] ?? 0) : null }] : [];
   });
   rated.sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || b.rating.score - a.rating.score);
-  const strengths = rated.filter((r) => r.rating.score >= STRENGTH_FROM);
-  const weaknesses = rated.filter((r) => r.rating.score <= WEAKNESS_UP_TO);
-  const between = rated.filter((r) => r.rating.score > WEAKNESS_UP_TO && r.rating.score < STRENGTH_FROM);
+  // The same reading of a rating as the decision record's pros and cons (lib/report/rating-verdict.ts).
+  const strengths = rated.filter((r) => ratingVerdict(r.rating.score) === "strength");
+  const weaknesses = rated.filter((r) => ratingVerdict(r.rating.score) === "weakness");
+  const between = rated.filter((r) => ratingVerdict(r.rating.score) === "neutral");
   const order = weights ? "the team's heaviest criteria first" : "highest rated first";
   return (
     <div className="grid gap-6">
       <Section icon={ThumbsUp} title="Strengths" description={`Rated ${STRENGTH_FROM} or more; ${order}.`} items={strengths} tone="strength" empty="No rating of 7 or more." />
       <Section icon={ThumbsDown} title="Weaknesses" description={`Rated ${WEAKNESS_UP_TO} or less; ${order}.`} items={weaknesses} tone="weakness" empty="No rating of 4 or less." />
-      {between.length ? <Section icon={Scale} title="In between" description="Rated 5 or 6." items={between} tone="neutral" empty="" /> : null}
+      {between.length ? <Section icon={Scale} title="In between" description={`Rated between ${WEAKNESS_UP_TO} and ${STRENGTH_FROM}.`} items={between} tone="neutral" empty="" /> : null}
     </div>
   );
 }

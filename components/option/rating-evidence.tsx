@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { percent } from "@/components/report/format";
-import { sourceTitle } from "@/lib/catalog/sources";
+import { SourceCitation } from "@/components/option/source-citation";
 import type { EvaluationView } from "@/lib/domain/report";
 
 export interface RatedCriterion {
@@ -34,7 +34,7 @@ export function RatingEvidence({ item, tone }: { item: RatedCriterion; tone: key
               <blockquote className="border-l-2 border-primary/40 pl-3 text-sm text-muted-foreground">
                 &ldquo;{citation.quote}&rdquo;
                 <footer className="mt-1 text-xs">
-                  — <cite>{sourceTitle(citation.source)}</cite> <span className="font-mono break-all">({citation.source})</span>
+                  — <SourceCitation source={citation.source} />
                 </footer>
               </blockquote>
             </li>

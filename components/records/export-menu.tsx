@@ -13,9 +13,10 @@ import {
 } from "@/components/ui/dropdown-menu";
 
 const FILES = [
-  { file: "record.md", label: "Markdown (MADR)", icon: FileText },
+  { file: "record.md", label: "Markdown (MADR), to commit", icon: FileText },
   { file: "record.json", label: "JSON (verifiable)", icon: FileJson },
-  { file: "record.csv", label: "CSV (spreadsheet)", icon: FileSpreadsheet },
+  { file: "record.csv?layout=wide", label: "CSV, one row per option", icon: FileSpreadsheet },
+  { file: "record.csv", label: "CSV, long format for analysis", icon: FileSpreadsheet },
 ] as const;
 
 /**

@@ -10,6 +10,10 @@ import { SensitivitySentences } from "@/components/report/sensitivity-sentences"
 import { AggregationComparison } from "@/components/report/aggregation-comparison";
 import { RatingsTable } from "@/components/evaluation/ratings-table";
 import { namesOf } from "@/components/report/format";
+import { possessive } from "@/lib/report/grammar";
+import { ReportSummary } from "@/components/report/report-summary";
+import { HowToRead } from "@/components/report/how-to-read";
+import { Term } from "@/components/report/term";
 import type { EvaluationView } from "@/lib/domain/report";
 
 /** The collaborative report: why the ranking is what it is, how firm it is, and what would change it. */
@@ -20,10 +24,15 @@ export function ReportSections({ view }: { view: EvaluationView }) {
     <div className="grid gap-6">
       {report ? (
         <>
+          <ReportSummary view={{ ...view, report }} />
+          <HowToRead />
           <Card>
             <CardHeader>
               <CardTitle as="h2">What makes up each score</CardTitle>
-              <CardDescription>Each criterion adds its team weight × the option&apos;s rating; the segments sum to the score out of 10.</CardDescription>
+              <CardDescription>
+                Each criterion adds its team <Term name="weight">weight</Term> × the option&apos;s rating; the segments sum to the{" "}
+                <Term name="score">score</Term> out of 10.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <ContributionChart table={table} report={report} />
@@ -33,8 +42,8 @@ export function ReportSections({ view }: { view: EvaluationView }) {
             <CardHeader>
               <CardTitle as="h2">Weights</CardTitle>
               <CardDescription>
-                The team&apos;s weight for each criterion, with the spread of the members&apos; weights (an aggregate: no ballot is shown)
-                and how much they agree.
+                The team&apos;s weight for each criterion as a share of 100%, with the <Term name="spread">spread</Term> of the members&apos;
+                weights (an aggregate: no ballot is shown) and their <Term name="consensus">consensus</Term>.
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -45,8 +54,8 @@ export function ReportSections({ view }: { view: EvaluationView }) {
             <CardHeader>
               <CardTitle as="h2">How firm is the lead?</CardTitle>
               <CardDescription>
-                Bars show how {names.options[report.ranking[0].option]}&apos;s lead over the runner-up moves when one criterion&apos;s weight is
-                halved or raised by half, the others keeping their proportions.
+                Bars show how {possessive(names.options[report.ranking[0].option] ?? report.ranking[0].option)} lead over the runner-up (in points
+                of score out of 10) moves when the weight of one criterion is halved or raised by half, the others keeping their proportions.
               </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-5">
@@ -57,7 +66,10 @@ export function ReportSections({ view }: { view: EvaluationView }) {
           <Card>
             <CardHeader>
               <CardTitle as="h2">Aggregation rules side by side</CardTitle>
-              <CardDescription>The same ballots combined four ways.</CardDescription>
+              <CardDescription>
+                The same ballots combined four ways: mean, <Term name="median">median</Term>, <Term name="trimmedMean">trimmed mean</Term> and{" "}
+                <Term name="geometricMean">geometric mean</Term>.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <AggregationComparison table={table} report={report} names={names} />

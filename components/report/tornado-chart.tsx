@@ -7,6 +7,7 @@ import { ChartFigure } from "@/components/report/chart-figure";
 import { axisTick, gridStroke, legendProps, shortLabel, tooltipProps } from "@/components/report/chart-theme";
 import { percent, score } from "@/components/report/format";
 import { formatWeight, type NameLookup } from "@/lib/export/sensitivity";
+import { possessive } from "@/lib/report/grammar";
 import { tornado } from "@/lib/engine/tornado";
 import type { EngineReport } from "@/lib/engine/types";
 import type { EvaluationView } from "@/lib/domain/report";
@@ -33,7 +34,7 @@ export function TornadoChart({ table, report, names }: { table: EvaluationView["
 
   return (
     <ChartFigure
-      label={`How ${names.options[leader] ?? leader}'s lead changes with each criterion's weight`}
+      label={`How ${possessive(names.options[leader] ?? leader)} lead changes with the weight of each criterion`}
       chart={
         <BarChart
           layout="vertical"
@@ -60,7 +61,7 @@ export function TornadoChart({ table, report, names }: { table: EvaluationView["
       table={
         <Table>
           <caption className="sr-only">
-            {names.options[leader] ?? leader}&apos;s lead over the runner-up ({score(base)} points at the team&apos;s weights) when each
+            {possessive(names.options[leader] ?? leader)} lead over the runner-up ({score(base)} points at the team&apos;s weights) when each
             weight changes
           </caption>
           <TableHeader>

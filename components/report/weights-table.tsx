@@ -1,6 +1,7 @@
 import { RowHeader } from "@/components/report/row-header";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { percent } from "@/components/report/format";
+import { Term } from "@/components/report/term";
 import type { EvaluationView } from "@/lib/domain/report";
 import type { EngineReport } from "@/lib/engine/types";
 
@@ -10,7 +11,7 @@ export function WeightsTable({ view, report }: { view: EvaluationView; report: E
     ...c,
     weight: report.weights[c.key] ?? 0,
     spread: view.weightSpread?.[c.key],
-    consensus: report.consensus.byCriterion[c.key] ?? 1,
+    consensus: report.consensus.byCriterion[c.key] as number | undefined,
   }));
   const rows = all.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
   const unweighted = all.filter((r) => r.weight === 0);
@@ -23,12 +24,14 @@ export function WeightsTable({ view, report }: { view: EvaluationView; report: E
           <TableHead>Criterion</TableHead>
           <TableHead className="w-2/5">Team weight</TableHead>
           <TableHead className="text-right">
-            <abbr title="Standard deviation of the members' weights" className="no-underline">± Spread</abbr>
+            <Term name="spread">± Spread</Term>
           </TableHead>
           <TableHead className="text-right">
-            <abbr title="Interquartile range: the middle half of the members' weights" className="no-underline">IQR</abbr>
+            <Term name="iqr">IQR</Term>
           </TableHead>
-          <TableHead className="text-right">Consensus</TableHead>
+          <TableHead className="text-right">
+            <Term name="consensus" />
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -49,7 +52,7 @@ export function WeightsTable({ view, report }: { view: EvaluationView; report: E
             </TableCell>
             <TableCell className="text-right tabular-nums">{r.spread ? `± ${percent(r.spread.sd, 1)}` : "—"}</TableCell>
             <TableCell className="text-right tabular-nums">{r.spread ? percent(r.spread.iqr, 1) : "—"}</TableCell>
-            <TableCell className="text-right tabular-nums">{percent(r.consensus)}</TableCell>
+            <TableCell className="text-right tabular-nums">{r.consensus === undefined ? "—" : percent(r.consensus)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -21,7 +21,7 @@ export function Table({
       role={label ? "region" : undefined}
       aria-label={label}
       className={cn(
-        "relative w-full min-w-0 max-w-full overflow-x-auto rounded-lg border border-border bg-card",
+        "scroll-hint relative w-full min-w-0 max-w-full overflow-x-auto rounded-lg border border-border bg-card",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         containerClassName,
       )}

@@ -50,7 +50,7 @@ export function WhatIfPanel({ view, canCast }: { view: EvaluationView; canCast: 
     return (
       <li key={c.id} className="grid min-w-0 gap-1.5">
         <div className="flex items-baseline justify-between gap-3 text-sm">
-          <span id={`what-if-${c.id}-label`} className="min-w-0 truncate font-medium">
+          <span id={`what-if-${c.id}-label`} className="min-w-0 break-words font-medium leading-snug">
             {c.name}
           </span>
           <span className="tabular-nums text-muted-foreground">{percent(share, 1)}</span>

@@ -4,6 +4,10 @@ import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/domain/users";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/auth/client-address";
+
+/** The session as lib/auth/session.ts reads it: a cookie from before versions existed has -1 and is refused. */
+export type SessionWithVersion = { user?: { id?: string }; sessionVersion?: number };
 
 /** Carries our error code through Auth.js to the sign-in form. */
 class SignInFailed extends CredentialsSignin {
@@ -29,10 +33,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         try {
-          const user = await authenticate(credentials);
-          return { id: user.id, email: user.email, name: user.name };
+          const user = await authenticate(credentials, clientAddress(request?.headers));
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
           if (error instanceof AppError) throw new SignInFailed(error.code);
           throw error;
@@ -41,12 +45,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // The cookie remembers the account's session version at sign-in; lib/auth/session.ts compares
+    // it with the stored one on every request, so bumping the stored version ends the session.
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      (session as SessionWithVersion).sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },
   },

@@ -1,7 +1,6 @@
 // The built-in Django-vs-Flask knowledge base, assembled from the per-criterion rating files and
 // validated once on first use. Stricter than a team's catalog: every rating cites a source article
 // (one of SOURCES) with a short verbatim quote.
-import { z } from "zod";
 import { CRITERIA } from "./criteria";
 import { OPTIONS } from "./options";
 import { parseCatalogWith } from "./parse-catalog";
@@ -13,8 +12,8 @@ import type { CriterionRatings } from "./ratings/types";
 import { CatalogSchema, type Catalog, type Ratings } from "./schema";
 import { isSourceFile } from "./sources";
 
-/** Quotes are evidence, not copies of the articles: one sentence or less. */
-export const MAX_QUOTE_LENGTH = 200;
+/** Quotes are evidence, not copies of the articles: a sentence or two, enough to stand alone. */
+export const MAX_QUOTE_LENGTH = 280;
 
 const ALL_RATINGS: CriterionRatings[] = [
   ...DEVELOPMENT_RATINGS,

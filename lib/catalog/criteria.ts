@@ -1,6 +1,11 @@
 // The dimensions the source articles compare Django and Flask on, described in our own words.
 // Every criterion is phrased so that a higher score is better for the team (e.g. "maintenance cost"
 // scores 10 when the framework is cheap to maintain).
+//
+// "Batteries included" is ONE advantage: "built-in-features" counts it once for every project.
+// The single batteries (ORM, migrations, admin, accounts, i18n, testing) stay as criteria so a team
+// can see and revise their ratings, but they start at weight 0 in rules.ts and only count when a
+// need in the profile calls for them; otherwise Django's lead would be counted several times.
 import type { Criterion } from "./schema";
 
 export const CRITERIA = [
@@ -26,8 +31,9 @@ export const CRITERIA = [
   },
   {
     id: "built-in-features",
-    name: "Built-in features",
-    description: "How much a new project gets out of the box without choosing and wiring third-party packages.",
+    name: "Built-in features (batteries included)",
+    description:
+      "How much a new project gets out of the box (ORM, migrations, admin, accounts, i18n, test runner) without wiring third-party packages.",
   },
   {
     id: "orm-database",

@@ -8,18 +8,22 @@ export {
   ProjectProfileSchema,
   parseProfile,
   NEEDS,
+  BUDGETS,
+  TEAM_PREFERENCES,
   PROJECT_SIZES,
   TIMELINES,
   TEAM_EXPERIENCE_LEVELS,
   type ProjectProfile,
   type Need,
+  type Budget,
+  type TeamPreference,
   type ProjectSize,
   type Timeline,
   type TeamExperience,
 } from "./profile";
 export { recommend, scoreTable, type Recommendation } from "./recommend";
 export { WEIGHT_RULES, BASE_WEIGHTS, DEFAULT_BASE_WEIGHT } from "./rules";
-export { WeightRuleSchema, type WeightRule, type RuleCondition, type Adjustment } from "./rule-types";
+export { WeightRuleSchema, type WeightRule, type RuleCondition, type Adjustment, type OtherSide } from "./rule-types";
 export {
   CatalogSchema,
   CitationSchema,
@@ -42,7 +46,10 @@ export {
   weightsFor,
   ruleApplies,
   getRuleBook,
+  describeGap,
   type SuggestedWeights,
+  type WeightChange,
+  type ScoreTable,
   type WeightExplanation,
   type RuleBook,
 } from "./weights";

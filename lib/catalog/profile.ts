@@ -21,12 +21,24 @@ export const NEEDS = [
   "long-term-maintenance",
   "data-dashboard",
   "async-realtime",
+  // Added after the audit (issue 14): situations the articles discuss that had no answer.
+  "spa-mobile-backend",
+  "blog-forum",
+  "internal-tool",
+  "internationalisation",
+  "testing-ci",
 ] as const;
+/** The budget, separate from the timeline because two articles name it on its own. */
+export const BUDGETS = ["tight", "normal"] as const;
+/** What the team says it prefers: prescribed conventions, free choice of components, or no view. */
+export const TEAM_PREFERENCES = ["none", "conventions", "flexibility"] as const;
 
 export type ProjectSize = (typeof PROJECT_SIZES)[number];
 export type Timeline = (typeof TIMELINES)[number];
 export type TeamExperience = (typeof TEAM_EXPERIENCE_LEVELS)[number];
 export type Need = (typeof NEEDS)[number];
+export type Budget = (typeof BUDGETS)[number];
+export type TeamPreference = (typeof TEAM_PREFERENCES)[number];
 
 const oneOf = (values: readonly string[]) => `expected one of: ${values.join(", ")}`;
 
@@ -42,6 +54,10 @@ export const ProjectProfileSchema = z.object({
   needs: z
     .array(z.enum(NEEDS, { error: oneOf(NEEDS) }), { error: "expected a list of needs" })
     .refine((needs) => new Set(needs).size === needs.length, "each need may appear only once"),
+  /** Optional so profiles written against the original contract stay valid; absent = "normal". */
+  budget: z.enum(BUDGETS, { error: oneOf(BUDGETS) }).optional(),
+  /** Optional; absent = "none". */
+  teamPreference: z.enum(TEAM_PREFERENCES, { error: oneOf(TEAM_PREFERENCES) }).optional(),
 });
 
 export type ProjectProfile = z.infer<typeof ProjectProfileSchema>;

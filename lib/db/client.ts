@@ -92,10 +92,31 @@ function closeOnExit(adapter: Adapter) {
  */
 function createClient(): PrismaClient {
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
-  if (databaseEngine(url) === "postgresql") {
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  const client =
+    databaseEngine(url) === "postgresql"
+      ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), ...queryLogOptions() }) as unknown as PrismaClient)
+      : new PrismaClient({ adapter: new TunedBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), ...queryLogOptions() });
+  if (countingQueries()) {
+    (client as unknown as { $on(event: "query", listener: (e: { query: string }) => void): void }).$on("query", (e) => {
+      queryCounter.count++;
+      queryCounter.statements.push(e.query);
+    });
   }
-  return new PrismaClient({ adapter: new TunedBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  return client;
+}
+
+// `TRADEOFF_COUNT_QUERIES=1` (the bench's query count, bench/queries.ts): every SQL statement the
+// client sends is counted. Off by default: Prisma then builds no query events at all.
+const countingQueries = () => process.env.TRADEOFF_COUNT_QUERIES === "1";
+const queryLogOptions = () => ({ log: countingQueries() ? [{ emit: "event" as const, level: "query" as const }] : [] });
+const queryCounter = { count: 0, statements: [] as string[] };
+
+/** SQL statements sent since the last call, when TRADEOFF_COUNT_QUERIES=1 (bench only). */
+export function takeQueryCount(): { count: number; statements: string[] } {
+  const taken = { count: queryCounter.count, statements: queryCounter.statements };
+  queryCounter.count = 0;
+  queryCounter.statements = [];
+  return taken;
 }
 
 // One client per process; kept on globalThis so Next's dev reloads do not open a new one each time.

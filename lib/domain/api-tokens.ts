@@ -7,16 +7,17 @@ import { CreateTokenSchema } from "@/lib/validation/team";
 
 /** Creates a personal API token; the secret is returned once and only its hash is stored. */
 export async function createApiToken(actor: Actor, input: unknown) {
-  const { name } = parseOrThrow(CreateTokenSchema, input, "token");
+  const { name, expiresInDays } = parseOrThrow(CreateTokenSchema, input, "token");
   const { secret, hash } = newSecret("tro");
-  const row = await db.apiToken.create({ data: { userId: actor.userId, name, tokenHash: hash } });
-  return { id: row.id, name, token: secret };
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+  const row = await db.apiToken.create({ data: { userId: actor.userId, name, tokenHash: hash, expiresAt } });
+  return { id: row.id, name, token: secret, expiresAt };
 }
 
 export async function listApiTokens(actor: Actor) {
   return db.apiToken.findMany({
     where: { userId: actor.userId, revokedAt: null },
-    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true },
     orderBy: { createdAt: "desc" },
   });
 }
@@ -30,17 +31,18 @@ export async function revokeApiToken(actor: Actor, tokenId: string) {
 }
 
 /**
- * The actor a Bearer token stands for, or null when it is unknown or revoked. Its use is recorded
+ * The actor a Bearer token stands for, or null when it is unknown, revoked, expired or its account
+ * deleted. It is looked up on every request, so a revocation takes effect on the next one. Its use is recorded
  * at most once a minute: a request whose token was used within the minute writes nothing, and the
  * write itself is conditional, so concurrent requests with a stale `lastUsedAt` store it once.
  */
 export async function actorFromApiToken(secret: string): Promise<Actor | null> {
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashSecret(secret) },
-    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true, expiresAt: true, user: { select: { deletedAt: true } } },
   });
-  if (!token || token.revokedAt) return null;
   const now = new Date();
+  if (!token || token.revokedAt || token.user.deletedAt || (token.expiresAt && token.expiresAt <= now)) return null;
   if (tokenUseIsStale(token.lastUsedAt, now)) {
     await db.apiToken.updateMany({
       where: {
@@ -51,4 +53,11 @@ export async function actorFromApiToken(secret: string): Promise<Actor | null> {
     });
   }
   return { userId: token.userId };
+}
+
+/** For the CLI: a token for the account with this email (the CLI runs as the server's operator). */
+export async function createApiTokenForEmail(email: string, input: unknown) {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, deletedAt: true } });
+  if (!user || user.deletedAt) throw new AppError("not_found", `No user with email ${email}.`);
+  return createApiToken({ userId: user.id }, input);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { Tx } from "@/lib/db/client";
 import { nextRevisionLink, revisionHash } from "@/lib/export/ballot-chain";
 import { voterKey } from "@/lib/ballots/voter";
@@ -19,16 +20,43 @@ export interface RevisionInput {
  * Ballot row goes through here (casting, carrying ballots into a second round, importing), so the
  * current ballots can always be checked against the last revision of each.
  */
-export async function appendBallotRevision(tx: Tx, revision: RevisionInput): Promise<{ seq: number; hash: string }> {
-  const last = await tx.ballotRevision.findFirst({
-    where: { evaluationId: revision.evaluationId },
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
+export async function appendBallotRevision(
+  tx: Tx,
+  revision: RevisionInput,
+  options: { lockedRevision?: number } = {},
+): Promise<{ seq: number; hash: string }> {
+  const last = knownHead(revision.evaluationId, options.lockedRevision) ??
+    (await tx.ballotRevision.findFirst({
+      where: { evaluationId: revision.evaluationId },
+      orderBy: { seq: "desc" },
+      select: { seq: true, hash: true },
+    }));
   const link = nextRevisionLink(last);
   const hash = revisionHash({ ...revision, ...link });
   await tx.ballotRevision.create({ data: { ...revision, ...link, hash } });
   return { seq: link.seq, hash };
+}
+
+// The chain's last link, as the last committed ballot of this process left it: saves reading it
+// back on the next ballot. Correct across instances and restarts because it is keyed by the
+// evaluation's revision: every transaction that appends to a chain holds the evaluation's write
+// lock, which bumps the revision by one. A head remembered at revision R is therefore the chain's
+// real head exactly when the next writer's lock brings the revision to R + 1; any other write in
+// between (from this instance or another) moved the revision further, and the head is read again.
+// Only committed heads are remembered (rememberChainHead runs after the commit): a rolled-back one
+// would fork the chain.
+const chainHeads = new LRUCache<string, { revision: number; seq: number; hash: string }>({ max: 2000 });
+
+function knownHead(evaluationId: string, lockedRevision: number | undefined): { seq: number; hash: string } | null {
+  if (lockedRevision === undefined) return null;
+  const known = chainHeads.get(evaluationId);
+  return known && known.revision === lockedRevision - 1 ? { seq: known.seq, hash: known.hash } : null;
+}
+
+/** After the transaction that appended `head` at evaluation revision `revision` has committed. */
+export function rememberChainHead(evaluationId: string, revision: number, head: { seq: number; hash: string }) {
+  const known = chainHeads.get(evaluationId);
+  if (!known || known.revision < revision) chainHeads.set(evaluationId, { revision, ...head });
 }
 
 /**

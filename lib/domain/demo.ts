@@ -122,3 +122,20 @@ export async function seedDemo(): Promise<DemoResult> {
 
   return { teamId: team.id, evaluationId: decided.id, votingEvaluationId: voting.id, users: credentials };
 }
+
+/**
+ * The seeded demo's decided evaluation and its owner's published sign-in, when the demo is seeded
+ * on this database; null otherwise (the landing page then offers no demo). The password is not
+ * checked here (hashing on every visit of the landing page costs too much): sign-in checks it.
+ */
+export async function findDemo(): Promise<{ email: string; password: string; evaluationId: string } | null> {
+  const owner = await db.user.findUnique({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
+  if (!owner) return null;
+  const team = await db.team.findFirst({
+    where: { name: DEMO_TEAM_NAME, memberships: { some: { userId: owner.id, role: "owner" } } },
+    include: { evaluations: { orderBy: { createdAt: "asc" }, select: { id: true }, take: 1 } },
+  });
+  const evaluation = team?.evaluations[0];
+  if (!evaluation) return null;
+  return { email: DEMO_USERS[0].email, password: DEMO_PASSWORD, evaluationId: evaluation.id };
+}

@@ -11,12 +11,14 @@ import {
   formatRecordJson,
   recordFromCanonical,
   renderCsv,
+  renderWideCsv,
   renderMadr,
   sealRecord,
   sha256Hex,
   verifyChain,
 } from "@/lib/export";
 import type { DecisionRecord } from "@/lib/export/record-schema";
+import { recordFileName } from "@/lib/export/file-name";
 
 import type { RecordFormat } from "@/lib/domain/record-formats";
 import { ballotsOffTheChain } from "@/lib/domain/ballot-revisions";
@@ -140,7 +142,7 @@ export async function exportDecisionRecord(
   actor: Actor,
   evaluationId: string,
   format: RecordFormat,
-  options: { anonymise?: boolean } = {},
+  options: { anonymise?: boolean; wide?: boolean } = {},
 ): Promise<{ body: string; contentType: string; filename: string }> {
   const { status } = await readEvaluation(actor, evaluationId, "team:read");
   // The record lists every ballot: exporting it while voting would unblind the vote.
@@ -148,9 +150,9 @@ export async function exportDecisionRecord(
     throw new AppError("conflict", "The decision record is available once the ballots are revealed.");
   }
   const record = await currentRecord(evaluationId, options.anonymise ?? false);
-  const body = format === "md" ? renderMadr(record) : format === "json" ? formatRecordJson(record) : renderCsv(record);
-  const slug = record.evaluation.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "decision";
-  return { body, contentType: CONTENT_TYPES[format], filename: `${slug}.${format}` };
+  const csv = options.wide ? renderWideCsv : renderCsv;
+  const body = format === "md" ? renderMadr(record) : format === "json" ? formatRecordJson(record) : csv(record);
+  return { body, contentType: CONTENT_TYPES[format], filename: recordFileName(record.evaluation.title, format, { wide: options.wide }) };
 }
 
 /**

@@ -1,14 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/authorize";
-import { readEvaluation } from "@/lib/domain/evaluation-access";
+import { readEvaluation, readEvaluationWithTeam } from "@/lib/domain/evaluation-access";
 import { computeReport } from "@/lib/engine";
-import { weightSpread } from "@/lib/engine/spread";
+import { weightSpread, type WeightSpread } from "@/lib/engine/spread";
 import { ballotWeights, weightChanges } from "@/lib/engine/ballot-weights";
 import type { Aggregation, Ballot, EngineInput, EngineReport } from "@/lib/engine/types";
 import type { Role } from "@/lib/domain/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
-import { CitationSchema } from "@/lib/catalog/schema";
+import { CitationSchema, type Citation } from "@/lib/catalog/schema";
+import { createRevisionCache } from "@/lib/domain/report-cache";
 import { voterDisplayName, voterKey, type BallotOwner } from "@/lib/ballots/voter";
 import { ballotsRevealed, visibilityOf, visibleReport } from "@/lib/ballots/visibility";
 
@@ -16,22 +17,99 @@ import { ballotsRevealed, visibilityOf, visibleReport } from "@/lib/ballots/visi
 export const REPORT_SEED = 42;
 export const REPORT_SAMPLES = 10_000;
 
-async function loadEvaluation(evaluationId: string) {
+// ---------------------------------------------------------------------------------------------
+// What every reader of one revision shares, loaded once per revision (lib/domain/report-cache.ts).
+// Only what a write through the evaluation's lock can change belongs here; what changes without a
+// new revision (the team's name, its members and their names, the title of the evaluation that
+// superseded this one) is read per request.
+
+async function loadSnapshotRows(evaluationId: string) {
   return db.evaluation.findUniqueOrThrow({
     where: { id: evaluationId },
     include: {
-      team: { select: { id: true, name: true, memberships: { include: { user: { select: { id: true, name: true, email: true } } } } } },
       options: { orderBy: { position: "asc" } },
       criteria: { orderBy: { position: "asc" } },
       ratings: true,
-      ballots: { include: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
-      supersededBy: { select: { id: true, title: true } },
+      ballots: {
+        select: { userId: true, voterName: true, round: true, method: true, payload: true },
+        orderBy: { createdAt: "asc" },
+      },
+      // a superseded evaluation's title no longer changes: its details are draft-only
       supersedes: { select: { id: true, title: true } },
-      decidedBy: { select: { name: true } },
     },
   });
 }
-type LoadedEvaluation = Awaited<ReturnType<typeof loadEvaluation>>;
+type SnapshotRows = Awaited<ReturnType<typeof loadSnapshotRows>>;
+
+/** An evaluation as of one revision, with what is computed from it, each part computed when first asked for. */
+class EvaluationSnapshot {
+  readonly input: EngineInput;
+  private memo: { report?: EngineReport | null; spread?: Record<string, WeightSpread> | null; ballots?: RevealedBallotWeights[]; ratings?: ViewRating[] } = {};
+
+  constructor(readonly rows: SnapshotRows) {
+    this.input = toEngineInput(rows);
+  }
+
+  get revision() {
+    return this.rows.revision;
+  }
+
+  /** The engine's report for every reader (the Monte Carlo included); per-reader visibility comes after. */
+  report(): EngineReport | null {
+    if (this.memo.report === undefined) this.memo.report = reportFor(this.input);
+    return this.memo.report;
+  }
+
+  weightSpread(): Record<string, WeightSpread> | null {
+    if (this.memo.spread === undefined) this.memo.spread = this.input.ballots.length > 1 ? weightSpread(this.input) : null;
+    return this.memo.spread;
+  }
+
+  revealedBallotWeights(): RevealedBallotWeights[] {
+    this.memo.ballots ??= revealedBallotWeights(this.rows, this.input.criteria.map((c) => c.id));
+    return this.memo.ballots;
+  }
+
+  ratings(): ViewRating[] {
+    this.memo.ratings ??= this.rows.ratings.map((r) => ({
+      optionId: r.optionId,
+      criterionId: r.criterionId,
+      score: r.score,
+      rationale: r.rationale,
+      citations: CitationSchema.array().parse(JSON.parse(r.citations)),
+    }));
+    return this.memo.ratings;
+  }
+
+  /** A rough size in bytes, for the cache's bound: the rows' text and the parts computed from them. */
+  estimatedBytes(): number {
+    const text = (xs: readonly object[]) => xs.reduce((n, x) => n + JSON.stringify(x).length, 0);
+    const { options, criteria, ratings, ballots } = this.rows;
+    // ×3: the rows, the engine input and the view's copies; plus the report, whose size grows with options × criteria and voters
+    return 3 * (text(options) + text(criteria) + text(ratings) + text(ballots) + (this.rows.problem?.length ?? 0)) + 200 * ballots.length + 64 * 1024;
+  }
+}
+
+/**
+ * Per server instance: the last revisions of the evaluations being read. Bounded by count and by
+ * estimated memory (a 1,000-voter evaluation is about 1-2 MB); least recently used go first.
+ */
+const snapshots = createRevisionCache<EvaluationSnapshot>({
+  max: 200,
+  maxBytes: 64 * 1024 * 1024,
+  sizeOf: (snapshot) => snapshot.estimatedBytes(),
+});
+
+/** For tests and the bench: how many times a snapshot was loaded, and how many are held. */
+export const snapshotCacheStats = () => ({ loads: snapshots.loads, size: snapshots.size });
+
+/** The evaluation as of `revision` (or newer, if a write landed since the reader's access check). */
+function snapshotAt(evaluationId: string, revision: number): Promise<EvaluationSnapshot> {
+  return snapshots.get(evaluationId, revision, async () => {
+    const snapshot = new EvaluationSnapshot(await loadSnapshotRows(evaluationId));
+    return { revision: snapshot.revision, value: snapshot };
+  });
+}
 
 function storedBallotToEngine(ballot: BallotOwner & { method: string; payload: string }): Ballot {
   const payload = JSON.parse(ballot.payload);
@@ -41,8 +119,18 @@ function storedBallotToEngine(ballot: BallotOwner & { method: string; payload: s
     : { voter, method: ballot.method as "points" | "likert", weights: payload.weights };
 }
 
+/** What the engine needs of an evaluation, as loaded with its options, criteria, ratings and ballots. */
+interface EngineSource {
+  round: number;
+  aggregation: string;
+  options: readonly { id: string; key: string; name: string }[];
+  criteria: readonly { id: string; key: string; name: string }[];
+  ratings: readonly { optionId: string; criterionId: string; score: number }[];
+  ballots: readonly (BallotOwner & { round: number; method: string; payload: string })[];
+}
+
 /** The engine's input for an evaluation's current round, keyed by option and criterion keys. */
-export function toEngineInput(evaluation: LoadedEvaluation, round = evaluation.round): EngineInput {
+export function toEngineInput(evaluation: EngineSource, round = evaluation.round): EngineInput {
   const optionKey = new Map(evaluation.options.map((o) => [o.id, o.key]));
   const criterionKey = new Map(evaluation.criteria.map((c) => [c.id, c.key]));
   const ratings: EngineInput["ratings"] = {};
@@ -74,10 +162,10 @@ export function reportFor(input: EngineInput): EngineReport | null {
  * The team's report as a reader may see it now. With open voting the results show while people
  * vote, but the report's per-voter parts (each pairwise ballot's consistency ratio and worst
  * judgments, who cast a ballot the engine left out) would give a voter's judgments away before the
- * reveal, so until then they are dropped and excluded ballots are counted, not named.
+ * reveal, so until then they are dropped and excluded ballots are counted, not named. Applied to
+ * the shared, cached report per reader: the cached one is never handed out as it is.
  */
-function teamReport(input: EngineInput, status: EvaluationStatus): EngineReport | null {
-  const report = reportFor(input);
+function teamReport(report: EngineReport | null, status: EvaluationStatus): EngineReport | null {
   if (!report || ballotsRevealed(status)) return report;
   return {
     ...report,
@@ -87,11 +175,23 @@ function teamReport(input: EngineInput, status: EvaluationStatus): EngineReport 
   };
 }
 
+type ViewRating = { optionId: string; criterionId: string; score: number; rationale: string; citations: Citation[] };
+
+interface RevealedBallotWeights {
+  voter: string;
+  userId: string | null;
+  voterName: string | null;
+  method: string;
+  weights: Record<string, number>;
+  changes: ReturnType<typeof weightChanges> | null;
+}
+
 /**
- * Each member's ballot as criterion weights, once ballots are revealed; from round 2 on, with what
- * they changed since their ballot of the round before.
+ * Each member's ballot as criterion weights; from round 2 on, with what they changed since their
+ * ballot of the round before. Names are added per request (`withVoterNames`): they change without
+ * a new revision.
  */
-function revealedBallots(evaluation: LoadedEvaluation, criterionIds: string[]) {
+function revealedBallotWeights(evaluation: SnapshotRows, criterionIds: string[]): RevealedBallotWeights[] {
   const inRound = (round: number) => evaluation.ballots.filter((b) => b.round === round);
   const previous = new Map(inRound(evaluation.round - 1).map((b) => [voterKey(b), b]));
   return inRound(evaluation.round).map((b) => {
@@ -99,12 +199,48 @@ function revealedBallots(evaluation: LoadedEvaluation, criterionIds: string[]) {
     const before = previous.get(voterKey(b));
     return {
       voter: voterKey(b),
-      voterName: voterDisplayName(b),
+      userId: b.userId,
+      voterName: b.voterName ?? null,
       method: b.method,
-      weights,
+      weights: shownWeights(weights),
       changes: before ? weightChanges(ballotWeights(storedBallotToEngine(before), criterionIds), weights) : null,
     };
   });
+}
+
+/**
+ * A revealed ballot's weights as the page shows them (percentages to one decimal): rounded to four
+ * decimals, and the criteria it gives no weight to left out (readers take a missing one as 0). With
+ * points ballots most criteria get nothing, and the view of a large team is mostly these tables.
+ */
+function shownWeights(weights: Record<string, number>): Record<string, number> {
+  // Entries, not assignments: a criterion called "__proto__" must stay a key.
+  return Object.fromEntries(
+    Object.entries(weights)
+      .map(([criterion, weight]): [string, number] => [criterion, Math.round(weight * 10_000) / 10_000])
+      .filter(([, weight]) => weight !== 0),
+  );
+}
+
+/**
+ * Names that change without a new revision and that the team's member list (read with the access
+ * check) lacks: voters and the decider who have left the team since, and the title of the
+ * evaluation that superseded this one (a draft, which its own edits change).
+ */
+async function loadFormerNames(snapshot: EvaluationSnapshot, names: Map<string, string>, ballotsShown: boolean) {
+  const { decidedById, supersededById } = snapshot.rows;
+  const wanted = new Set<string>();
+  if (decidedById && !names.has(decidedById)) wanted.add(decidedById);
+  if (ballotsShown) for (const b of snapshot.rows.ballots) if (b.userId && b.round === snapshot.rows.round && !names.has(b.userId)) wanted.add(b.userId);
+  // In chunks: SQLite binds at most 999 parameters per statement.
+  const ids = [...wanted];
+  const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, (i + 1) * 500));
+  const [former, supersededBy] = await Promise.all([
+    Promise.all(chunks.map((chunk) => db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true } }))),
+    supersededById ? db.evaluation.findUnique({ where: { id: supersededById }, select: { id: true, title: true } }) : null,
+  ]);
+  for (const u of former.flat()) names.set(u.id, u.name);
+  return { supersededBy };
 }
 
 /**
@@ -114,33 +250,44 @@ function revealedBallots(evaluation: LoadedEvaluation, criterionIds: string[]) {
  * included, and are not even computed. The reader's own ballot is always theirs to see.
  */
 export async function getEvaluationView(actor: Actor, evaluationId: string) {
-  const access = await readEvaluation(actor, evaluationId, "team:read");
-  const evaluation = await loadEvaluation(evaluationId);
-  // The loaded row decides, with the ballots loaded beside it: the round and status belong together.
+  const access = await readEvaluationWithTeam(actor, evaluationId, "team:read");
+  const snapshot = await snapshotAt(evaluationId, access.revision);
+  const evaluation = snapshot.rows;
+  const input = snapshot.input;
+  // The snapshot decides, with the ballots loaded beside it: the round and status belong together.
   const status = evaluation.status as EvaluationStatus;
   const visibility = visibilityOf(evaluation.visibility);
-  const input = toEngineInput(evaluation);
+  const names = new Map(access.memberships.map((m) => [m.user.id, m.user.name]));
+  const people = { names, teamName: access.teamName, ...(await loadFormerNames(snapshot, names, ballotsRevealed(status))) };
   const currentBallots = evaluation.ballots.filter((b) => b.round === evaluation.round);
-  const members = evaluation.team.memberships.map((m) => ({
+  const voted = new Set(currentBallots.map((b) => b.userId));
+  const members = access.memberships.map((m) => ({
     id: m.user.id,
     name: m.user.name,
     role: m.role as Role,
-    voted: currentBallots.some((b) => b.userId === m.user.id),
+    voted: voted.has(m.user.id),
   }));
   const mine = currentBallots.find((b) => b.userId === actor.userId);
   const results = visibleReport(
     { status, visibility },
     {
-      report: () => teamReport(input, status),
+      report: () => teamReport(snapshot.report(), status),
       // How far apart the members' weights are, per criterion: an aggregate that names no voter.
-      weightSpread: () => (input.ballots.length > 1 ? weightSpread(input) : null),
-      ballots: () => revealedBallots(evaluation, input.criteria.map((c) => c.id)),
+      weightSpread: () => snapshot.weightSpread(),
+      ballots: () =>
+        snapshot.revealedBallotWeights().map(({ voter, userId, voterName, method, weights, changes }) => ({
+          voter,
+          voterName: voterDisplayName({ userId, voterName, user: userId && people.names.has(userId) ? { name: people.names.get(userId)! } : null }),
+          method,
+          weights,
+          changes,
+        })),
     },
   );
   return {
     id: evaluation.id,
     teamId: evaluation.teamId,
-    teamName: evaluation.team.name,
+    teamName: people.teamName,
     title: evaluation.title,
     problem: evaluation.problem,
     status,
@@ -156,21 +303,15 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
           rationale: evaluation.decisionRationale ?? "",
           override: evaluation.decisionOverride,
           decidedAt: evaluation.decidedAt?.toISOString() ?? null,
-          decidedBy: evaluation.decidedBy?.name ?? null,
+          decidedBy: evaluation.decidedById ? (people.names.get(evaluation.decidedById) ?? null) : null,
         }
       : null,
-    supersededBy: evaluation.supersededBy,
+    supersededBy: people.supersededBy,
     supersedes: evaluation.supersedes,
     myRole: access.role,
     options: evaluation.options.map((o) => ({ id: o.id, key: o.key, name: o.name, summary: o.summary })),
     criteria: evaluation.criteria.map((c) => ({ id: c.id, key: c.key, name: c.name, description: c.description })),
-    ratings: evaluation.ratings.map((r) => ({
-      optionId: r.optionId,
-      criterionId: r.criterionId,
-      score: r.score,
-      rationale: r.rationale,
-      citations: CitationSchema.array().parse(JSON.parse(r.citations)),
-    })),
+    ratings: snapshot.ratings(),
     members,
     myBallot: mine ? storedBallotToEngine(mine) : null,
     ballots: results.ballots,
@@ -187,16 +328,18 @@ export type EvaluationView = Awaited<ReturnType<typeof getEvaluationView>>;
 
 /**
  * The API's report: `{ evaluation: { id, title, status }, report }`, with `report` null while the
- * ballots are blind (and `reportHidden` saying so) or before the first ballot.
+ * ballots are blind (and `reportHidden` saying so) or before the first ballot. Served from the
+ * revision's cached report: one query (the access check) per request once the revision is loaded.
  */
 export async function getEvaluationReport(actor: Actor, evaluationId: string) {
-  await readEvaluation(actor, evaluationId, "team:read");
-  const evaluation = await loadEvaluation(evaluationId);
+  const access = await readEvaluation(actor, evaluationId, "team:read");
+  const snapshot = await snapshotAt(evaluationId, access.revision);
+  const evaluation = snapshot.rows;
   const status = evaluation.status as EvaluationStatus;
   const visibility = visibilityOf(evaluation.visibility);
   const results = visibleReport(
     { status, visibility },
-    { report: () => teamReport(toEngineInput(evaluation), status), weightSpread: () => null, ballots: () => null },
+    { report: () => teamReport(snapshot.report(), status), weightSpread: () => null, ballots: () => null },
   );
   return {
     evaluation: { id: evaluation.id, title: evaluation.title, status, visibility },

@@ -132,3 +132,25 @@ async function withdrawBallots(tx: Tx, who: { teamId: string; userId: string; ac
 export function leaveTeam(actor: Actor, teamId: string) {
   return removeMember(actor, teamId, actor.userId);
 }
+
+/**
+ * For account deletion, in its transaction: the user leaves every team (their counting ballots are
+ * withdrawn as for any member who leaves; the hash chains keep every revision). Refused when they
+ * are the last owner of a team that has other members; a team they are alone in is deleted.
+ */
+export async function leaveAllTeamsForDeletion(tx: Tx, userId: string): Promise<void> {
+  const memberships = await tx.membership.findMany({ where: { userId }, include: { team: { select: { name: true } } } });
+  for (const m of memberships) {
+    const members = await tx.membership.count({ where: { teamId: m.teamId } });
+    if (members === 1) {
+      await tx.team.delete({ where: { id: m.teamId } });
+      continue;
+    }
+    if (m.role === "owner" && (await tx.membership.count({ where: { teamId: m.teamId, role: "owner" } })) <= 1) {
+      throw new AppError("conflict", `You are the last owner of "${m.team.name}". Make someone else an owner there before deleting your account.`);
+    }
+    await tx.membership.delete({ where: { id: m.id } });
+    await recordAudit(tx, { teamId: m.teamId, actorId: userId, action: "member.left", detail: { userId, reason: "account.deleted" } });
+    await withdrawBallots(tx, { teamId: m.teamId, userId, actorId: userId, reason: "account.deleted" });
+  }
+}

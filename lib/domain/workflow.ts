@@ -3,6 +3,8 @@ import type { Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
 import { withEvaluation, type WriteRule, type WriteScope } from "@/lib/domain/evaluation-access";
+import { notifyEvaluationMembers, type NotificationKind } from "@/lib/domain/notifications";
+import { deliverOutbox } from "@/lib/mail/outbox";
 import { freezeDecisionRecord } from "@/lib/domain/records";
 import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
 import { can, type Role } from "@/lib/domain/permissions";
@@ -33,23 +35,38 @@ function ruleFor(action: TransitionInput["action"]): WriteRule {
  */
 export async function transitionEvaluation(actor: Actor, evaluationId: string, input: unknown): Promise<{ evaluationId: string }> {
   const data = parseOrThrow(TransitionSchema, input, "status change");
-  return withEvaluation(actor, evaluationId, "evaluation:manage", ruleFor(data.action), async (scope) => {
+  const result = await withEvaluation(actor, evaluationId, "evaluation:manage", ruleFor(data.action), async (scope) => {
     const audit = (detail: Record<string, unknown> = {}) => scope.audit(`evaluation.${data.action}`, { from: scope.status, ...detail });
+    const notify = (kind: NotificationKind, title: (evaluationTitle: string) => string) =>
+      notifyEvaluationMembers(scope.tx, { evaluationId, actorId: actor.userId, kind, title });
     switch (data.action) {
-      case "open-voting":
-        return openVoting(scope, data, audit);
+      case "open-voting": {
+        const result = await openVoting(scope, data, audit);
+        await notify("voting_opened", (t) => `Voting opened on “${t}”${data.deadline ? ` until ${new Date(data.deadline).toUTCString()}` : ""}`);
+        return result;
+      }
       case "reveal":
         await scope.tx.evaluation.update({ where: { id: evaluationId }, data: { status: "revealed" } });
         await audit();
+        await notify("revealed", (t) => `Ballots revealed on “${t}”`);
         return { evaluationId };
-      case "second-round":
-        return startSecondRound(scope, data, audit);
-      case "decide":
-        return decide(actor, scope, data, audit);
+      case "second-round": {
+        const result = await startSecondRound(scope, data, audit);
+        await notify("voting_opened", (t) => `A second round of voting opened on “${t}”`);
+        return result;
+      }
+      case "decide": {
+        const result = await decide(actor, scope, data, audit);
+        await notify("decided", (t) => `A decision was recorded on “${t}”`);
+        return result;
+      }
       case "supersede":
         return supersede(actor, scope, audit);
     }
   });
+  // Email notifications written in the transaction go out now that it has committed.
+  void deliverOutbox();
+  return result;
 }
 
 type Audit = (detail?: Record<string, unknown>) => Promise<unknown>;

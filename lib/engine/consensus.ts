@@ -1,72 +1,116 @@
-// How much the members agree, overall and per criterion, in [0, 1] (1 = identical ballots).
+// How much the members agree, overall and per criterion, in [0, 1] (1 = identical weights):
+// Goepel's AHP consensus indicator S*, with the normalisation AHP-OS uses, so a figure here reads
+// like the one practitioners know from AHP-OS and Goepel's AHP Excel template.
 //
-// Shannon-entropy consensus after Goepel's AHP group consensus ("relative homogeneity",
-// Goepel 2013, ISAHP; used in AHP-OS), applied to the normalised weight vectors so that points,
-// likert and pairwise ballots are treated alike:
+// Sources: K. D. Goepel (2013), "Implementing the Analytic Hierarchy Process as a Standard Method
+// for Multi-Criteria Decision Making in Corporate Enterprises – A New AHP Excel Template with
+// Multiple Inputs", Proc. ISAHP 2013, Kuala Lumpur (the indicator); K. D. Goepel (2018),
+// "Implementation of an Online Software Tool for the Analytic Hierarchy Process (AHP-OS)",
+// IJAHP 10(3), 469–487, doi:10.13033/ijahp.v10i3.590 (the normalisation, as AHP-OS computes it);
+// the entropy partition is L. Jost (2007), "Partitioning diversity into independent alpha and
+// beta components", Ecology 88(10), 2427–2439. Applied to each member's normalised weight vector,
+// so points, likert and pairwise ballots are treated alike:
 //
-//   H(p)  = −Σ p_c ln p_c                       (0 ln 0 = 0)
-//   Hα    = mean over members of H(w_member)    (how spread each member's own weights are)
-//   Hγ    = H(mean of the members' vectors)     (how spread the pooled weights are)
-//   Dβ    = exp(Hγ − Hα) ∈ [1, Dmax]            (Hγ − Hα is the mutual information between member
-//                                                and criterion, so Dβ = 1 iff all vectors agree)
-//   Dmax  = min(members, criteria anyone weights)   (the largest Dβ possible)
-//   S     = (1/Dβ − 1/Dmax) / (1 − 1/Dmax)      (1 when identical, 0 at maximal disagreement)
+//   H(p)    = −Σ_c p_c ln p_c                    (0 ln 0 = 0), n = number of criteria anyone weights
+//   Hα      = mean over members of H(w_v)         (alpha: how spread each member's weights are)
+//   Hγ      = H(m), m = mean of the w_v           (gamma: how spread the pooled weights are)
+//   Hβ      = Hγ − Hα ≥ 0                         (beta: 0 iff every member has the same weights)
+//   Hα,min  = −a ln a − (n − 1) b ln b,  a = M/(n + M − 1), b = 1/(n + M − 1), M = 9
+//             (the least spread a member can give on Saaty's 1-9 scale: one criterion 9 times
+//             as important as each of the others)
+//   Hγ,max  = ln n
+//   S*      = (e^−Hβ − e^(Hα,min − Hγ,max)) / (1 − e^(Hα,min − Hγ,max))
 //
-// Per criterion, the same formula is applied to the two-way split (w_c, 1 − w_c) of each member's
-// weight, with Dmax = min(members, 2): 1 when everyone gives the criterion the same share, 0 when
-// half give it everything and half nothing. Fewer than two members: 1 (no one disagrees).
+// Ballots other than pairwise can be more extreme than M = 9 allows (100 points on one
+// criterion), which can take S* below 0; it is clamped to [0, 1] (0: at least as divided as two
+// members with opposite extreme Saaty ballots can be).
+//
+// Per criterion, the same measure: the beta entropy splits exactly into one non-negative term per
+// criterion, Hβ = Σ_c Hβ_c with Hβ_c = (1/N) Σ_v w_vc ln(w_vc / m_c) (≥ 0 by the log-sum
+// inequality), and a criterion's figure is S* computed from its term alone. So the figures
+// reconcile: e^−Hβ = Π_c e^−Hβ_c, the overall figure is never above any criterion's, and it
+// equals a criterion's when all the disagreement is on that criterion. `disagreementShare` gives
+// Hβ_c / Hβ, each criterion's share of the whole disagreement (they add up to 1).
+//
+// Why not the earlier index (S with Dmax = min(members, criteria weighted), and a two-way split
+// per criterion): its normalisation changed with the team size, so figures were comparable
+// neither across teams nor with AHP-OS, and its per-criterion figure measured something else
+// than the overall one (issue 14). Fewer than two ballots: no figure at all (null), since one
+// person cannot disagree with anyone.
+
+/** The largest value on Saaty's fundamental scale, AHP-OS's M for the standard scale. */
+export const AHP_SCALE_MAX = 9;
+/**
+ * A criterion is listed as contested when its consensus is below this: Goepel's word scale calls
+ * 0.875 and above "very high" consensus, so these are the criteria whose disagreement alone keeps
+ * the team below very high agreement.
+ */
+export const CONTESTED_BELOW = 0.875;
 
 export interface Consensus {
-  overall: number;
-  byCriterion: Float64Array;
+  /** S* over all criteria; null with fewer than two ballots */
+  overall: number | null;
+  /** S* from each criterion's share of the beta entropy; empty with fewer than two ballots */
+  byCriterion: Float64Array | null;
+  /** Hβ_c / Hβ; all 0 when everyone agrees; null with fewer than two ballots */
+  disagreementShare: Float64Array | null;
 }
 
 export function consensus(weights: Float64Array, voterCount: number, criterionCount: number): Consensus {
-  const byCriterion = new Float64Array(criterionCount).fill(1);
-  if (voterCount < 2) return { overall: 1, byCriterion };
-
+  if (voterCount < 2) return { overall: null, byCriterion: null, disagreementShare: null };
   const mean = new Float64Array(criterionCount);
-  let memberPlogp = 0;
-  const memberBinaryPlogp = new Float64Array(criterionCount);
-  for (let v = 0; v < voterCount; v++) {
-    const base = v * criterionCount;
-    for (let c = 0; c < criterionCount; c++) {
-      const w = weights[base + c];
-      const wlogw = plogp(w);
-      mean[c] += w;
-      memberPlogp += wlogw;
-      memberBinaryPlogp[c] += wlogw + plogp(1 - w);
-    }
-  }
-  let pooledPlogp = 0;
-  let weightedCriteria = 0;
+  for (let v = 0; v < voterCount; v++) for (let c = 0; c < criterionCount; c++) mean[c] += weights[v * criterionCount + c];
+  for (let c = 0; c < criterionCount; c++) mean[c] /= voterCount;
+
+  const betaByCriterion = new Float64Array(criterionCount);
+  let beta = 0;
   for (let c = 0; c < criterionCount; c++) {
-    mean[c] /= voterCount;
-    pooledPlogp += plogp(mean[c]);
-    if (mean[c] > 0) weightedCriteria++;
-    const binaryGamma = -(plogp(mean[c]) + plogp(1 - mean[c]));
-    byCriterion[c] = homogeneity(binaryGamma + memberBinaryPlogp[c] / voterCount, Math.min(voterCount, 2));
+    if (mean[c] === 0) continue; // nobody weights it: every term is 0 ln 0
+    let sum = 0;
+    for (let v = 0; v < voterCount; v++) {
+      const w = weights[v * criterionCount + c];
+      if (w > 0) sum += w * Math.log(w / mean[c]);
+    }
+    betaByCriterion[c] = Math.max(0, sum / voterCount);
+    beta += betaByCriterion[c];
   }
-  const overall = homogeneity(-pooledPlogp + memberPlogp / voterCount, Math.min(voterCount, weightedCriteria));
-  return { overall, byCriterion };
+
+  // n counts the criteria anyone weights, as in AHP-OS, where every criterion of a node has a
+  // positive priority: a criterion nobody weights must change no figure.
+  let weighted = 0;
+  for (let c = 0; c < criterionCount; c++) if (mean[c] > 0) weighted++;
+  const floor = agreementFloor(weighted);
+  const byCriterion = new Float64Array(criterionCount);
+  const disagreementShare = new Float64Array(criterionCount);
+  for (let c = 0; c < criterionCount; c++) {
+    byCriterion[c] = goepelS(betaByCriterion[c], floor);
+    disagreementShare[c] = beta > 0 ? betaByCriterion[c] / beta : 0;
+  }
+  return { overall: goepelS(beta, floor), byCriterion, disagreementShare };
 }
 
-/** Criterion indices, most contested (lowest consensus) first; ties by id so order is stable. */
-export function mostContested(byCriterion: Float64Array, criterionIds: readonly string[]): string[] {
+/** Criterion ids below CONTESTED_BELOW, most contested (lowest consensus) first; ties by id. */
+export function mostContested(byCriterion: Float64Array | null, criterionIds: readonly string[]): string[] {
+  if (!byCriterion) return [];
   return Array.from(byCriterion.keys())
+    .filter((c) => byCriterion[c] < CONTESTED_BELOW)
     .sort((a, b) => byCriterion[a] - byCriterion[b] || (criterionIds[a] < criterionIds[b] ? -1 : 1))
     .map((c) => criterionIds[c]);
 }
 
-/** S from the beta entropy Hγ − Hα (formula above), clamped against rounding. */
-function homogeneity(betaEntropy: number, maxDiversity: number): number {
-  if (maxDiversity <= 1) return 1;
-  // Identical ballots leave ~1e-16 of rounding in Hγ − Hα; they must score exactly 1.
-  const inverseDiversity = betaEntropy < 1e-12 ? 1 : Math.exp(-betaEntropy);
-  const s = (inverseDiversity - 1 / maxDiversity) / (1 - 1 / maxDiversity);
-  return Math.min(1, Math.max(0, s));
+/** e^(Hα,min − Hγ,max) = Dα,min / Dγ,max: the value of e^−Hβ that S* maps to 0. */
+export function agreementFloor(criterionCount: number, scaleMax = AHP_SCALE_MAX): number {
+  if (criterionCount < 2) return 0;
+  const a = scaleMax / (criterionCount + scaleMax - 1);
+  const b = 1 / (criterionCount + scaleMax - 1);
+  const alphaMin = -a * Math.log(a) - (criterionCount - 1) * b * Math.log(b);
+  return Math.exp(alphaMin - Math.log(criterionCount));
 }
 
-function plogp(p: number): number {
-  return p > 0 ? p * Math.log(p) : 0;
+/** S* from a beta entropy, clamped to [0, 1] (see the header). */
+function goepelS(betaEntropy: number, floor: number): number {
+  // Identical ballots leave ~1e-16 of rounding in the entropy; they must score exactly 1.
+  if (betaEntropy < 1e-12) return 1;
+  const s = (Math.exp(-betaEntropy) - floor) / (1 - floor);
+  return Math.min(1, Math.max(0, s));
 }

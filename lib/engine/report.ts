@@ -1,8 +1,8 @@
 // Assembles the engine report (../shared/CONTRACTS.md, "Scoring engine report") from the steps.
 import { aggregateAllRules, AGGREGATION_RULES } from "./aggregate";
-import { consensus, mostContested } from "./consensus";
+import { consensus, CONTESTED_BELOW, mostContested } from "./consensus";
 import { buildModel, type EngineModel } from "./model";
-import { fitConcentration, winProbabilities } from "./montecarlo";
+import { fitConcentration, leadNoise, winProbabilities } from "./montecarlo";
 import { recordById } from "./own-keys";
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from "./schema";
 import { rankScores, weightedScores } from "./scores";
@@ -13,7 +13,10 @@ import type { Aggregation, AggregationComparison, EngineInput, EngineReport } fr
  * The full report for an input. Pure and deterministic: the same input, seed included, gives the
  * same report byte for byte once serialised. Ballots it cannot score (see ballot-rules.ts; none,
  * for input that passed parseEngineInput) are left out and listed in `excludedBallots`: a bad
- * stored ballot never makes it throw, nor turns a number of the report into NaN.
+ * stored ballot never makes it throw, nor turns a number of the report into NaN. A missing
+ * rating does throw (AppError "invalid", naming option and criterion) unless the input's
+ * `missingRatings` says how to score it: it must never silently count as the worst score.
+ * Without ballots there is no win probability (null), and with fewer than two no consensus.
  */
 export function computeReport(input: EngineInput): EngineReport {
   const model = buildModel(input);
@@ -30,7 +33,8 @@ export function computeReport(input: EngineInput): EngineReport {
   const scores = weightedScores(ratings, weights, optionCount);
   const { order, ranks } = rankScores(scores);
   const concentration = fitConcentration(ballots.weights, voterCount, criterionCount);
-  const winShare = winProbabilities(ratings, optionCount, weights, concentration, samples, seed);
+  const winShare = concentration === null ? null : winProbabilities(ratings, optionCount, weights, concentration, samples, seed);
+  const lead = concentration === null ? null : leadNoise(ratings, weights, order[0], order[1], concentration);
   const agreement = consensus(ballots.weights, voterCount, criterionCount);
   const flips = flipPoints(ratings, weights, optionCount, order[0]);
 
@@ -45,12 +49,14 @@ export function computeReport(input: EngineInput): EngineReport {
       option: optionIds[o],
       score: scores[o],
       rank: ranks[position],
-      winProbability: winShare[o],
+      winProbability: winShare ? winShare[o] : null,
     })),
     consensus: {
       overall: agreement.overall,
-      byCriterion: byId(criterionIds, agreement.byCriterion),
+      byCriterion: agreement.byCriterion ? byId(criterionIds, agreement.byCriterion) : {},
       mostContested: mostContested(agreement.byCriterion, criterionIds),
+      disagreementShare: agreement.disagreementShare ? byId(criterionIds, agreement.disagreementShare) : {},
+      contestedBelow: CONTESTED_BELOW,
     },
     sensitivity: flips.map((flip, c) => ({
       criterion: criterionIds[c],
@@ -62,7 +68,15 @@ export function computeReport(input: EngineInput): EngineReport {
     aggregation: rule,
     inconsistentJudgments,
     aggregations: compareRules(model, weightsByRule),
-    monteCarlo: { samples, seed, concentration },
+    monteCarlo: {
+      samples,
+      seed,
+      concentration,
+      leadMargin: lead ? lead.margin : null,
+      leadNoise: lead ? lead.noise : null,
+      // A shared first rank is a tie: uncertain whatever the sampling says.
+      leadUncertain: lead ? lead.uncertain || ranks[1] === 1 : false,
+    },
     excludedBallots: ballots.excluded,
   };
 }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";
 import { comparisonIssues, SAATY_MAX, SAATY_MIN, weightIssues } from "./ballot-rules";
-import { isPlainRecord } from "./own-keys";
+import { missingRatingCells, missingRatingMessage } from "./model";
+import { isPlainRecord, ownValue } from "./own-keys";
 
 export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 42;
@@ -60,7 +61,7 @@ function ratingTable() {
     }
   });
   return (schema as unknown as z.ZodType<Record<string, Record<string, number>>>).meta({
-    description: "ratings[optionId][criterionId], 0-10 (10 best); a missing rating counts as 0",
+    description: "ratings[optionId][criterionId], 0-10 (10 best); a missing rating is an error unless missingRatings says how to score it",
     type: "object",
     additionalProperties: { type: "object", additionalProperties: { type: "number", minimum: 0, maximum: 10 } },
   });
@@ -96,12 +97,16 @@ export const engineInputSchema = z
   .object({
     options: z.array(z.object({ id, name: z.string() })).min(1, "at least one option is needed"),
     criteria: z.array(z.object({ id, name: z.string() })).min(1, "at least one criterion is needed"),
-    /** ratings[optionId][criterionId] on 0-10; a missing rating counts as 0, as in rankByWeightedSum. */
+    /** ratings[optionId][criterionId] on 0-10; a missing one is refused unless `missingRatings` says otherwise. */
     ratings: ratingTable(),
     ballots: z.array(ballotSchema),
     aggregation: z.enum(["mean", "median", "trimmed-mean", "geometric"]).default("mean"),
     samples: z.number().int().min(1).max(MAX_SAMPLES).default(DEFAULT_SAMPLES),
     seed: z.number().int().default(DEFAULT_SEED),
+    missingRatings: z
+      .enum(["error", "zero", "midpoint"])
+      .default("error")
+      .meta({ description: "how to score an option with no rating on a criterion: refuse the input (default), 0, or the midpoint 5" }),
   })
   .superRefine((input, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -114,6 +119,14 @@ export const engineInputSchema = z
       if (!optionIds.has(optionId)) issue(["ratings", optionId], `unknown option "${optionId}"`);
       for (const criterionId of Object.keys(isPlainRecord(row) ? row : {})) {
         if (!criterionIds.has(criterionId)) issue(["ratings", optionId, criterionId], `unknown criterion "${criterionId}"`);
+      }
+    }
+
+    if (input.missingRatings === "error" && isPlainRecord(input.ratings)) {
+      for (const { option, criterion } of missingRatingCells(input)) {
+        const rating = ownValue(ownValue(input.ratings, option.id) as Record<string, unknown> | undefined, criterion.id);
+        // A present but malformed rating already has its own issue from ratingTable.
+        if (rating === undefined) issue(["ratings", option.id, criterion.id], missingRatingMessage(option, criterion));
       }
     }
 

@@ -1,6 +1,6 @@
 // How far apart the members' weights for each criterion are, on the ballots normalised to sum
 // to 1 (so points, likert and pairwise ballots compare alike). An aggregate: it names no voter.
-import { buildModel } from "./model";
+import { normaliseBallots } from "./ballots";
 import type { EngineInput } from "./types";
 
 export interface WeightSpread {
@@ -15,7 +15,9 @@ export interface WeightSpread {
  * Ballots the engine cannot score are left out, as in the report.
  */
 export function weightSpread(input: EngineInput): Record<string, WeightSpread> {
-  const { criterionIds, ballots } = buildModel(input);
+  // Only the ballots: a spread needs no ratings, so a missing one is not its business.
+  const criterionIds = input.criteria.map((criterion) => criterion.id);
+  const ballots = normaliseBallots(input.ballots, criterionIds, new Map(criterionIds.map((id, c) => [id, c])));
   const voterCount = ballots.voters.length;
   const criterionCount = criterionIds.length;
   const column = new Float64Array(voterCount);

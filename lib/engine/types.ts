@@ -34,13 +34,21 @@ export interface EngineInput {
   aggregation?: Aggregation;
   samples?: number;
   seed?: number;
+  /**
+   * What an option without a rating on a criterion scores: "error" (the default) refuses the
+   * input, naming the option and criterion; "zero" counts it as 0 (the worst), "midpoint" as 5.
+   */
+  missingRatings?: MissingRatings;
 }
+
+export type MissingRatings = "error" | "zero" | "midpoint";
 
 export interface RankingEntry {
   option: string;
   score: number;
   rank: number;
-  winProbability: number;
+  /** share of Monte Carlo samples in which the option ranks first; null without ballots */
+  winProbability: number | null;
 }
 
 export interface SensitivityEntry {
@@ -91,10 +99,16 @@ export interface EngineReport {
   weights: Record<string, number>;
   ranking: RankingEntry[];
   consensus: {
-    overall: number;
+    /** Goepel's AHP consensus S* (see lib/engine/consensus.ts); null with fewer than two ballots */
+    overall: number | null;
+    /** the same S* from each criterion's part of the disagreement; empty with fewer than two ballots */
     byCriterion: Record<string, number>;
-    /** most contested first */
+    /** criteria whose consensus is below `contestedBelow`, most contested first */
     mostContested: string[];
+    /** each criterion's share of the whole disagreement (sums to 1, or all 0 when everyone agrees) */
+    disagreementShare?: Record<string, number>;
+    /** the threshold `mostContested` uses */
+    contestedBelow?: number;
   };
   sensitivity: SensitivityEntry[];
   /** Saaty consistency ratio per pairwise ballot, by voter */
@@ -105,8 +119,20 @@ export interface EngineReport {
   inconsistentJudgments?: Record<string, InconsistentJudgment[]>;
   /** the winner under every aggregation rule */
   aggregations?: AggregationComparison;
-  /** how winProbability was sampled: Dirichlet(concentration × weights) */
-  monteCarlo?: { samples: number; seed: number; concentration: number };
+  /**
+   * How winProbability was sampled: Dirichlet(concentration × weights); concentration is null
+   * without ballots. leadMargin is the leader's score lead over the runner-up, leadNoise its
+   * standard deviation under that sampling, and leadUncertain says the lead is within it (the
+   * report should not present the leader as a clear winner); both null with one option.
+   */
+  monteCarlo?: {
+    samples: number;
+    seed: number;
+    concentration: number | null;
+    leadMargin?: number | null;
+    leadNoise?: number | null;
+    leadUncertain?: boolean;
+  };
   /**
    * Ballots left out because they cannot be scored, in input order; empty when all counted.
    * Always set by computeReport; optional only so reports stored before it existed still parse.

@@ -9,17 +9,18 @@ import type { RankedOption } from "./weighted-sum";
 /**
  * Options ranked by the weighted sum under `weights` (any non-negative numbers by criterion id,
  * rescaled to sum to 1; missing criteria count as 0, all zero means equal weights).
- * Ties share a rank. For repeated calls on the same input, `whatIfRanker` skips re-indexing.
+ * Ties share a rank. A missing rating throws, named, unless `input.missingRatings` says how to
+ * score it (see ratingMatrix). For repeated calls on the same input, `whatIfRanker` skips re-indexing.
  */
 export function rankWithWeights(
-  input: Pick<EngineInput, "options" | "criteria" | "ratings">,
+  input: Pick<EngineInput, "options" | "criteria" | "ratings" | "missingRatings">,
   weights: Record<string, number>,
 ): RankedOption[] {
   return whatIfRanker(input)(weights);
 }
 
 /** Indexes the ratings once and returns a re-ranking function for new weights. */
-export function whatIfRanker(input: Pick<EngineInput, "options" | "criteria" | "ratings">): (weights: Record<string, number>) => RankedOption[] {
+export function whatIfRanker(input: Pick<EngineInput, "options" | "criteria" | "ratings" | "missingRatings">): (weights: Record<string, number>) => RankedOption[] {
   const ratings = ratingMatrix(input);
   const criterionIds = input.criteria.map((criterion) => criterion.id);
   const optionIds = input.options.map((option) => option.id);

@@ -1,12 +1,20 @@
 import { recordSha256 } from "./integrity";
 import { escapeInline, escapeParagraphs, escapeTableCell } from "./markdown-escape";
 import type { DecisionRecord } from "./record-schema";
-import { decisiveSensitivities, formatWeight, sensitivitySentence, type NameLookup } from "./sensitivity";
+import { decisiveSensitivities, formatWeight, sensitivitySentence, tippingPointClause, type NameLookup } from "./sensitivity";
 import { madrStakeholders } from "./stakeholders";
+import { weightedDrivers } from "@/lib/report/drivers";
+import { ratingVerdict } from "@/lib/report/rating-verdict";
+import { citationPublisher, citationTitle } from "@/lib/report/source-links";
 
 // The decision record as an Architectural Decision Record in MADR 4.0 form
-// (https://adr.github.io/madr/), ready to commit to a repository's docs/decisions/.
+// (https://adr.github.io/madr/), ready to commit to a repository's docs/decisions/ unedited.
 // Deterministic: the same record always renders the same bytes.
+//
+// A file people read in a pull request, so it stays short: the drivers are the criteria that
+// carry most of the weight (lib/report/drivers.ts), pros and cons are given on those drivers in
+// the option pages' words (lib/report/rating-verdict.ts), sources are cited by article title,
+// and the full numbers are left to the JSON and CSV records it links to.
 
 type Rating = DecisionRecord["ratings"][number];
 
@@ -15,6 +23,7 @@ const CONSISTENCY_LIMIT = 0.1;
 
 export function renderMadr(record: DecisionRecord): string {
   const names = nameLookup(record);
+  const sources = sourceNumbers();
   const sections = [
     frontMatter(record),
     `# ${escapeInline(record.evaluation.title)}`,
@@ -24,8 +33,8 @@ export function renderMadr(record: DecisionRecord): string {
     outcomeSection(record, names),
     consequencesSection(record, names),
     confirmationSection(record, names),
-    prosAndConsSection(record, names),
-    moreInformationSection(record, names),
+    prosAndConsSection(record, names, sources),
+    moreInformationSection(record, names, sources),
   ];
   return sections.join("\n\n") + "\n";
 }
@@ -74,19 +83,32 @@ function importedSentence(imported: NonNullable<DecisionRecord["imported"]>): st
 }
 
 function driversSection(record: DecisionRecord, names: NameLookup): string {
-  const contested = record.report.consensus.mostContested[0];
-  const byWeight = [...record.criteria].sort((a, b) => (record.weights[b.key] ?? 0) - (record.weights[a.key] ?? 0));
-  const bullets = byWeight.map((criterion) => {
-    const consensus = record.report.consensus.byCriterion[criterion.key];
-    const facts = [
-      `weight ${formatWeight(record.weights[criterion.key] ?? 0)}`,
-      `consensus ${consensus === undefined ? "n/a" : formatWeight(consensus)}`,
-      ...(criterion.key === contested ? ["most contested"] : []),
-    ].join(", ");
+  const drivers = driverKeys(record);
+  const byKey = new Map(record.criteria.map((c) => [c.key, c]));
+  const contested = new Set(record.report.consensus.mostContested.slice(0, 1));
+  const bullets = drivers.map((key) => {
+    const criterion = byKey.get(key)!;
+    const facts = [`${formatWeight(record.weights[key] ?? 0)} of the weight`, ...(contested.has(key) ? ["most contested"] : [])].join(", ");
     const description = criterion.description.trim() ? `: ${escapeInline(criterion.description)}` : "";
-    return `* ${escapeInline(names.criteria[criterion.key])} (${facts})${description}`;
+    return `* ${escapeInline(names.criteria[key] ?? key)} (${facts})${description}`;
   });
-  return `## Decision Drivers\n\n${bullets.join("\n")}`;
+  if (!bullets.length) return `## Decision Drivers\n\nNo criterion has been weighted yet.`;
+  const carried = drivers.reduce((sum, key) => sum + (record.weights[key] ?? 0), 0);
+  const rest = record.criteria.length - drivers.length;
+  const others = rest
+    ? `\n\nThese ${count(drivers.length, "criterion", "criteria")} carry ${formatWeight(carried)} of the team's weight; ` +
+      `${rest === 1 ? "the other criterion has" : `the other ${rest} criteria share`} the remaining ${formatWeight(Math.max(0, 1 - carried))} ` +
+      `(every weight is in the JSON and CSV records).`
+    : "";
+  return `## Decision Drivers\n\n${bullets.join("\n")}${others}`;
+}
+
+/** The criteria carrying most of the team's weight, heaviest first. */
+function driverKeys(record: DecisionRecord): string[] {
+  return weightedDrivers(
+    record.criteria.map((c) => c.key),
+    record.weights,
+  );
 }
 
 function optionsSection(record: DecisionRecord): string {
@@ -102,7 +124,7 @@ function outcomeSection(record: DecisionRecord, names: NameLookup): string {
   const paragraphs: string[] = [];
   if (decision) {
     const because =
-      trimSentence(escapeInline(decision.rationale)) ||
+      lowerFirst(trimSentence(escapeInline(decision.rationale))) ||
       (leader?.option === decision.option
         ? `it ranks first with a weighted score of ${formatScore(leader.score)} of 10 and a ${percent(leader.winProbability)} probability of ranking first`
         : "the team chose it");
@@ -117,7 +139,7 @@ function outcomeSection(record: DecisionRecord, names: NameLookup): string {
     paragraphs.push(`No decision yet: the evaluation is ${record.evaluation.status}.${leading}`);
   }
   paragraphs.push(scoreTable(record, names));
-  paragraphs.push(tippingPoints(record, names));
+  paragraphs.push(robustness(record, names));
   return `## Decision Outcome\n\n${paragraphs.join("\n\n")}`;
 }
 
@@ -129,76 +151,124 @@ function scoreTable(record: DecisionRecord, names: NameLookup): string {
   return ["| Rank | Option | Score (0-10) | Win probability |", "| ---: | --- | ---: | ---: |", ...rows].join("\n");
 }
 
-function tippingPoints(record: DecisionRecord, names: NameLookup): string {
-  const sentences = decisiveSensitivities(record.report.sensitivity).map((entry) => sensitivitySentence(entry, names)!);
-  if (!sentences.length) return "No single criterion's weight between 0 and 1 would change the leader.";
-  const bullets = sentences.map((sentence) => `* ${escapeInline(sentence)}.`);
-  return `Sensitivity (one weight changing, the others keeping their proportions):\n\n${bullets.join("\n")}`;
+/** How firm the outcome is, in one sentence: the smallest shift of weight that changes the leader. */
+function robustness(record: DecisionRecord, names: NameLookup): string {
+  const leader = record.report.ranking[0];
+  const closest = decisiveSensitivities(record.report.sensitivity)[0];
+  const name = leader ? escapeInline(names.options[leader.option] ?? leader.option) : "the leader";
+  if (!closest) return `No single criterion's weight, however far it moved, would put another option ahead of ${name}.`;
+  const clause = tippingPointClause(closest, names)!;
+  return `How firm the lead is: ${escapeInline(clause)}.`;
 }
 
 function consequencesSection(record: DecisionRecord, names: NameLookup): string {
   const heading = "### Consequences";
   if (!record.decision) return `${heading}\n\nNone yet: no option has been chosen.`;
-  const ratings = ratingsOf(record, record.decision.option);
+  const ratings = driverRatings(record, record.decision.option);
   const bullets = [
-    ...ratings.filter((r) => r.score >= 7).map((r) => `* Good, because ${ratingClause(r, names)}`),
-    ...ratings.filter((r) => r.score <= 3).map((r) => `* Bad, because ${ratingClause(r, names)}`),
+    ...ratings.filter((r) => ratingVerdict(r.score) === "strength").map((r) => `* Good, because ${ratingClause(r, names)}`),
+    ...ratings.filter((r) => ratingVerdict(r.score) === "weakness").map((r) => `* Bad, because ${ratingClause(r, names)}`),
   ];
-  if (!bullets.length) return `${heading}\n\nNo criterion rates the chosen option 7 or above, or 3 or below.`;
+  if (!bullets.length) return `${heading}\n\nOn the decision drivers the chosen option has no strength (7 or more) and no weakness (4 or less).`;
   return `${heading}\n\n${bullets.join("\n")}`;
 }
 
 function confirmationSection(record: DecisionRecord, names: NameLookup): string {
   const closest = decisiveSensitivities(record.report.sensitivity)[0];
-  const revisit = closest
-    ? ` Revisit the decision if priorities shift that far: ${escapeInline(sensitivitySentence(closest, names)!)}.`
-    : "";
+  const revisit = closest ? ` Revisit the decision if priorities shift that far: ${escapeInline(sensitivitySentence(closest, names)!)}.` : "";
   return (
     `### Confirmation\n\n` +
-    `The exported JSON record carries the SHA-256 of its content, \`${recordSha256(record)}\`; ` +
-    `\`npm run -s cli -- verify FILE\` recomputes it and reports \`"valid": true\` only if nothing was changed. ` +
-    `The ${count(record.ballotChain.length, "ballot revision")} behind the ballots are hash-chained, ending in ` +
-    `\`${record.ballotChain.headHash}\`.` +
-    (record.imported
-      ? ` This evaluation was imported from a record whose SHA-256 was \`${record.imported.sha256}\`: ` +
-        `the chain starts at the import, and matches the record it was imported from, not votes cast here.`
-      : "") +
+    `The exported JSON record carries the SHA-256 of its content (below); ` +
+    `\`npm run -s cli -- verify FILE\` recomputes it and reports \`"valid": true\` only if nothing was changed.` +
+    (record.imported ? ` This evaluation was imported from a record: its ballots were not cast here.` : "") +
     revisit
   );
 }
 
-function prosAndConsSection(record: DecisionRecord, names: NameLookup): string {
+function prosAndConsSection(record: DecisionRecord, names: NameLookup, sources: SourceNumbers): string {
+  const verdictWord = { strength: "Good", neutral: "Neutral", weakness: "Bad" } as const;
+  const order = { strength: 0, neutral: 1, weakness: 2 } as const;
+  const drivers = driverKeys(record);
   const options = record.options.map((option) => {
-    const ratings = ratingsOf(record, option.key);
-    const bullets = [
-      ...ratings.filter((r) => r.score >= 7).map((r) => ratingBullet("Good", r, names)),
-      ...ratings.filter((r) => r.score > 3 && r.score < 7).map((r) => ratingBullet("Neutral", r, names)),
-      ...ratings.filter((r) => r.score <= 3).map((r) => ratingBullet("Bad", r, names)),
-    ];
+    const ratings = driverRatings(record, option.key).sort((a, b) => order[ratingVerdict(a.score)] - order[ratingVerdict(b.score)]);
+    const bullets = ratings.map((r) => ratingBullet(verdictWord[ratingVerdict(r.score)], r, names, sources));
     const parts = [`### ${escapeInline(option.name)}`];
     if (option.summary.trim()) parts.push(escapeParagraphs(option.summary));
-    parts.push(bullets.length ? bullets.join("\n") : "No ratings yet.");
+    parts.push(bullets.length ? bullets.join("\n") : drivers.length ? "Not rated on the decision drivers." : "No ratings yet.");
     return parts.join("\n\n");
   });
-  return `## Pros and Cons of the Options\n\n${options.join("\n\n")}`;
+  const scale =
+    "On the decision drivers: Good means rated 7 or more out of 10, Bad 4 or less, Neutral 5 or 6, as on the option pages. " +
+    "Source numbers refer to the list under More Information.";
+  return `## Pros and Cons of the Options\n\n${scale}\n\n${options.join("\n\n")}`;
 }
 
-function ratingBullet(verdict: "Good" | "Neutral" | "Bad", rating: Rating, names: NameLookup): string {
-  // Indented two spaces, a quote stays inside its bullet; "  >" alone separates two quotes.
-  const quotes = rating.citations.map((c) => `  > “${escapeInline(c.quote)}” (${escapeInline(c.source)})`);
-  return [`* ${verdict}, because ${ratingClause(rating, names)}`, ...interleave(quotes, "  >")].join("\n");
+function ratingBullet(verdict: "Good" | "Neutral" | "Bad", rating: Rating, names: NameLookup, sources: SourceNumbers): string {
+  return `* ${verdict}, because ${ratingClause(rating, names)}${citationNote(rating, sources)}`;
 }
 
-function moreInformationSection(record: DecisionRecord, names: NameLookup): string {
+/** Sources are numbered in the order the record first cites them, and listed by title at the end. */
+interface SourceNumbers {
+  numberOf(source: string): number;
+  titles(): string[];
+}
+
+function sourceNumbers(): SourceNumbers {
+  const order: string[] = [];
+  const titles: string[] = [];
+  return {
+    numberOf(source) {
+      const title = citationTitle(source);
+      if (!titles.includes(title)) {
+        order.push(source);
+        titles.push(title);
+      }
+      return titles.indexOf(title) + 1;
+    },
+    titles: () => order.map((source) => {
+      const publisher = citationPublisher(source);
+      return `“${escapeInline(citationTitle(source))}”${publisher ? `, ${escapeInline(publisher)}` : ""}`;
+    }),
+  };
+}
+
+/** The rating's sources by number, e.g. " (sources 1, 3)"; the numbers are listed by title in More Information. */
+function citationNote(rating: Rating, sources: SourceNumbers): string {
+  const numbers = [...new Set(rating.citations.map((c) => sources.numberOf(c.source)))].sort((a, b) => a - b);
+  if (!numbers.length) return "";
+  return ` (${numbers.length === 1 ? "source" : "sources"} ${numbers.join(", ")})`;
+}
+
+/** The option's ratings on the decision drivers, heaviest driver first. */
+function driverRatings(record: DecisionRecord, option: string): Rating[] {
+  const drivers = driverKeys(record);
+  const position = new Map(drivers.map((key, i) => [key, i]));
+  return record.ratings.filter((r) => r.option === option && position.has(r.criterion)).sort((a, b) => position.get(a.criterion)! - position.get(b.criterion)!);
+}
+
+function moreInformationSection(record: DecisionRecord, names: NameLookup, sources: SourceNumbers): string {
   const { evaluation, report } = record;
   const lines: string[] = [];
-  if (record.url) lines.push(`* Evaluation in Tradeoff: [${escapeInline(evaluation.title)}](${linkTarget(record.url)})`);
-  lines.push(`* Team: ${escapeInline(evaluation.team)}; round ${evaluation.round}; aggregation: ${evaluation.aggregation}`);
+  if (record.url) {
+    lines.push(`* Evaluation in Tradeoff: [${escapeInline(evaluation.title)}](${linkTarget(record.url)})`);
+    const api = recordFileUrl(record.url, evaluation.id);
+    if (api) {
+      lines.push(
+        `* Full numbers (every criterion, rating, citation and ballot): [JSON record](${linkTarget(`${api}.json`)}), ` +
+          `[CSV, one row per option](${linkTarget(`${api}.csv?layout=wide`)}), [CSV for analysis](${linkTarget(`${api}.csv`)})`,
+      );
+    }
+  } else {
+    lines.push("* Full numbers (every criterion, rating, citation and ballot): the JSON and CSV records exported beside this file");
+  }
+  lines.push(`* Team: ${escapeInline(evaluation.team)}; round ${evaluation.round}; weights combined with the ${evaluation.aggregation}`);
   lines.push(`* Ballots: ${ballotStatistics(record)}`);
-  const contested = report.consensus.mostContested.map((key) => escapeInline(names.criteria[key] ?? key));
+  const contested = report.consensus.mostContested.slice(0, 3).map((key) => escapeInline(names.criteria[key] ?? key));
+  const overall = report.consensus.overall;
   lines.push(
-    `* Consensus: ${formatWeight(report.consensus.overall)} overall (1 means identical ballots)` +
-      (contested.length ? `; most contested: ${contested.join(", ")}` : ""),
+    (typeof overall === "number"
+      ? `* Consensus: ${formatWeight(overall)} overall (100% means identical ballots)`
+      : "* Consensus: not measured (it needs at least two ballots)") + (contested.length ? `; most contested: ${contested.join(", ")}` : ""),
   );
   const inconsistent = Object.keys(report.consistency)
     .sort()
@@ -211,7 +281,18 @@ function moreInformationSection(record: DecisionRecord, names: NameLookup): stri
   lines.push(`* Ballot chain: ${count(record.ballotChain.length, "revision")}, head \`${record.ballotChain.headHash}\``);
   lines.push(`* Record SHA-256: \`${recordSha256(record)}\` (generated ${record.generatedAt})`);
   if (record.imported) lines.push(`* ${importedSentence(record.imported)}`);
-  return `## More Information\n\n${lines.join("\n")}`;
+  const cited = sources.titles();
+  const list = cited.length ? `\n\nSources cited:\n\n${cited.map((title, i) => `${i + 1}. ${title}`).join("\n")}` : "";
+  return `## More Information\n\n${lines.join("\n")}${list}`;
+}
+
+/** The API address of the record files beside the evaluation's page, without the extension. */
+function recordFileUrl(pageUrl: string, evaluationId: string): string | null {
+  try {
+    return new URL(`/api/v1/evaluations/${encodeURIComponent(evaluationId)}/record`, pageUrl).toString();
+  } catch {
+    return null;
+  }
 }
 
 function ballotStatistics(record: DecisionRecord): string {
@@ -223,23 +304,17 @@ function ballotStatistics(record: DecisionRecord): string {
     .map(([method, n]) => `${method} ${n}`);
   const earlier = record.ballots.length - current.length;
   // Counted from the ballots: an anonymised record lists no participants, and an imported
-  // archive's voters are named by its record, not members of this team.
+  // archive's voters are named by its record, not members of this team. Viewers cannot vote, so
+  // they are not counted among those who could.
   const voters = new Set(current.map((b) => b.voter)).size;
-  const from = record.participants.some((p) => p.voted)
-    ? `${voters} of ${count(record.participants.length, "participant")}`
-    : count(voters, "voter");
+  const eligible = record.participants.filter((p) => p.role !== "viewer").length;
+  const from = record.participants.some((p) => p.voted) ? `${voters} of ${count(eligible, "member")} who could vote` : count(voters, "voter");
   return (
     `${count(current.length, "ballot")} in round ${round} from ${from}` +
     (byMethod.length ? ` (${byMethod.join(", ")})` : "") +
     (earlier ? `; ${count(earlier, "ballot")} in earlier rounds` : "") +
     (record.ballotsAnonymised ? "; ballots are anonymised" : "")
   );
-}
-
-/** The option's ratings in the criteria's order. */
-function ratingsOf(record: DecisionRecord, option: string): Rating[] {
-  const order = new Map(record.criteria.map((c, i) => [c.key, i]));
-  return record.ratings.filter((r) => r.option === option).sort((a, b) => order.get(a.criterion)! - order.get(b.criterion)!);
 }
 
 function ratingClause(rating: Rating, names: NameLookup): string {
@@ -268,6 +343,11 @@ function linkTarget(url: string): string {
   return url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
 }
 
+/** "Accounts, admin …" → "accounts, admin …" after "because"; an acronym ("API …") keeps its capitals. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 /** Drops the final full stop so a clause can sit inside a generated sentence. */
 function trimSentence(text: string): string {
   return text.replace(/[.\s]+$/, "");
@@ -283,14 +363,15 @@ function formatRating(score: number): string {
   return String(Number(score.toFixed(2)));
 }
 
-function percent(probability: number): string {
+function percent(probability: number | null | undefined): string {
+  // A win probability may be missing (not sampled); the table says so instead of inventing one.
+  if (typeof probability !== "number") return "n/a";
+  // Never "100%" or "0%" for what the sampling only found very likely or unlikely.
+  if (probability >= 0.995 && probability < 1) return ">99%";
+  if (probability <= 0.005 && probability > 0) return "<1%";
   return `${Math.round(probability * 100)}%`;
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
-}
-
-function interleave(items: string[], separator: string): string[] {
-  return items.flatMap((item, i) => (i ? [separator, item] : [item]));
 }

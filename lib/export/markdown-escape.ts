@@ -1,19 +1,19 @@
 // User text (titles, names, rationales, quotes) is plain text, not Markdown: these helpers make it
 // render literally on GitHub, so nobody's text can inject HTML, links, tables or formatting.
 
-const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-
 /**
  * One line of text inside a Markdown line (a bullet, a heading, a table cell). Newlines collapse
- * to spaces; HTML's special characters become entities; Markdown's inline punctuation (emphasis,
- * code, links, tables, strikethrough, GitHub's $math$) is backslash-escaped.
+ * to spaces; Markdown's inline punctuation (emphasis, code, links, tables, strikethrough, GitHub's
+ * $math$) is backslash-escaped, and so is whatever could start HTML: a "<" (tags, comments,
+ * autolinks) and an "&" that would begin an entity. Backslash escapes, not HTML entities: the file
+ * is read as plain text in editors and diffs too, where "&amp;" is noise; "Admin & ORM" stays as is.
  */
 export function escapeInline(text: string): string {
   return text
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/[&<>]/g, (c) => HTML_ENTITIES[c])
-    .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]|~$<]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[0-9a-z]+;)/gi, "\\&");
 }
 
 /** A table cell: inline text (pipes are escaped there too), never empty so the row keeps its shape. */
@@ -42,5 +42,5 @@ export function escapeParagraphs(text: string): string {
 }
 
 function escapeBlockStart(line: string): string {
-  return line.replace(/^([#+\-=]|\d+(?=[.)]))/, (marker) => (/^\d/.test(marker) ? `${marker}\\` : `\\${marker}`));
+  return line.replace(/^([#+\-=>]|\d+(?=[.)]))/, (marker) => (/^\d/.test(marker) ? `${marker}\\` : `\\${marker}`));
 }

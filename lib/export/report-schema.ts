@@ -11,7 +11,8 @@ const rankingEntry = z.object({
   option: z.string().min(1),
   score: z.number().min(0).max(10),
   rank: z.int().min(1),
-  winProbability: unitInterval,
+  /** null when the report had no ballots to sample around (issue 14) */
+  winProbability: unitInterval.nullable(),
 });
 
 const sensitivityEntry = z.object({
@@ -25,9 +26,12 @@ export const engineReportSchema = z.object({
   weights: z.record(z.string(), unitInterval),
   ranking: z.array(rankingEntry),
   consensus: z.object({
-    overall: unitInterval,
+    /** null with fewer than two ballots (issue 14) */
+    overall: unitInterval.nullable(),
     byCriterion: z.record(z.string(), unitInterval),
     mostContested: z.array(z.string()),
+    disagreementShare: z.record(z.string(), unitInterval).optional(),
+    contestedBelow: unitInterval.optional(),
   }),
   sensitivity: z.array(sensitivityEntry),
   consistency: z.record(z.string(), z.number().min(0)),

@@ -111,6 +111,13 @@ export const CommentNodeSchema = z.object({
   targetKey: z.string().nullable(),
   body: z.string(),
   createdAt: z.iso.datetime(),
+  /** set when the author edited the text */
+  editedAt: z.iso.datetime().nullable(),
+  /** a deleted comment keeps its place in the thread with an empty body */
+  deleted: z.boolean(),
+  /** whether the caller may edit (its author) or delete it (its author, an owner or admin) */
+  canEdit: z.boolean(),
+  canDelete: z.boolean(),
   author: z.object({ id: z.string(), name: z.string() }),
   mentions: z.array(z.object({ id: z.string(), name: z.string() })),
   get replies(): z.ZodArray<typeof CommentNodeSchema> {
@@ -123,4 +130,21 @@ export const VerifyResultSchema = z.object({
   /** SHA-256 of the record's content as received */
   sha256: z.string(),
   reason: z.string().optional(),
+});
+
+/** The caller's notifications, newest first, as GET /notifications returns them. */
+export const NotificationListSchema = z.object({
+  unread: z.number().int(),
+  notifications: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(["mention", "reply", "voting_opened", "revealed", "decided"]),
+        title: z.string(),
+        url: z.string(),
+        createdAt: z.iso.datetime(),
+        readAt: z.iso.datetime().nullable(),
+      }),
+    )
+    .optional(),
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
-import { auth } from "@/lib/auth/auth";
+import { readSessionUser } from "@/lib/auth/session";
 import { actorFromApiToken } from "@/lib/domain/api-tokens";
 import type { Actor } from "@/lib/domain/authorize";
 import { AppError, HTTP_STATUS, fieldErrorsOf, parseOrThrow } from "@/lib/errors";
@@ -34,11 +34,35 @@ function errorBody(error: unknown): NextResponse {
   if (error instanceof ZodError) {
     return NextResponse.json({ error: { code: "invalid", message: "Invalid input", fields: fieldErrorsOf(error) } }, { status: 422 });
   }
+  if (isOverloaded(error)) {
+    // Nothing was written (the transaction never started, or rolled back): safe to send again.
+    return NextResponse.json(
+      { error: { code: "unavailable", message: "The server is busy; nothing was changed. Try again in a moment." } },
+      { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+    );
+  }
   console.error("Unexpected API error", error);
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }
 
-async function resolveActor(request: NextRequest): Promise<Actor> {
+/** Seconds a client is asked to wait before retrying a request refused under overload. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Prisma's errors for waiting too long for the database, not for a bad request: P2028 (a
+ * transaction could not start within its `maxWait`, or outlived its `timeout`) and P2024 (no pool
+ * connection in time). Under a burst the write queue can hold a transaction that long; the answer
+ * is then 503 with Retry-After rather than a 500. Matched by name and code, so the SQLite and the
+ * PostgreSQL generated clients' error classes both count.
+ */
+export function isOverloaded(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === "PrismaClientKnownRequestError" && (code === "P2028" || code === "P2024");
+}
+
+/** Who sends `request` (Bearer token or session cookie); also re-run by long-lived event streams. */
+export async function resolveActor(request: NextRequest): Promise<Actor> {
   const header = request.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -50,9 +74,10 @@ async function resolveActor(request: NextRequest): Promise<Actor> {
   if (request.method !== "GET" && request.method !== "HEAD" && !isSameOrigin(request)) {
     throw new AppError("forbidden", "Cross-site request refused.");
   }
-  const session = await auth();
-  if (!session?.user?.id) throw new AppError("unauthenticated", "Sign in or send an API token.");
-  return { userId: session.user.id };
+  // Uncached: an event stream re-runs this and must see a sign-out that happened since it opened.
+  const user = await readSessionUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in or send an API token.");
+  return { userId: user.id };
 }
 
 /**

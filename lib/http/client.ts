@@ -11,11 +11,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function fetchJson<T>(url: string, init?: { method: "POST"; body: unknown }): Promise<T> {
+export async function fetchJson<T>(url: string, init?: { method: "POST" | "PATCH" | "DELETE"; body?: unknown }): Promise<T> {
   const response = await fetch(url, {
     method: init?.method ?? "GET",
     headers: init ? { accept: "application/json", "content-type": "application/json" } : { accept: "application/json" },
-    body: init ? JSON.stringify(init.body) : undefined,
+    body: init && init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(body?.error?.message ?? `Request failed (${response.status})`, body?.error?.fields);

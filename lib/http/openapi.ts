@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BallotInputSchema } from "@/lib/validation/ballot";
-import { CommentInputSchema } from "@/lib/validation/comment";
+import { CommentEditSchema, CommentInputSchema } from "@/lib/validation/comment";
 import { idSchema } from "@/lib/validation/team";
 import { ImportRecordRequestSchema, ImportRecordResultSchema } from "@/lib/validation/import-record";
 import { decisionRecordSchema, exportedDecisionRecordSchema } from "@/lib/export/record-schema";
@@ -8,6 +8,7 @@ import { RECORD_FILES } from "@/lib/http/params";
 import {
   ApiErrorSchema,
   CommentNodeSchema,
+  NotificationListSchema,
   EvaluationReportSchema,
   EvaluationViewSchema,
   IntegrityReportSchema,
@@ -42,6 +43,8 @@ const SCHEMAS: Record<string, [z.ZodType, Io]> = {
   StoredBallot: [StoredBallotSchema, "output"],
   CommentInput: [CommentInputSchema, "input"],
   Comment: [CommentNodeSchema, "output"],
+  CommentEdit: [CommentEditSchema, "input"],
+  NotificationList: [NotificationListSchema, "output"],
   DecisionRecord: [exportedDecisionRecordSchema, "output"],
   DecisionRecordUpload: [exportedDecisionRecordSchema, "input"],
   IntegrityReport: [IntegrityReportSchema, "output"],
@@ -135,6 +138,9 @@ function recordPaths() {
             evaluationId,
             flag("anonymise", "1: voters appear as Voter 1, Voter 2, … without emails"),
             flag("inline", "1: Content-Disposition inline instead of attachment"),
+            ...(file === "record.csv"
+              ? [{ name: "layout", in: "query", required: false, description: "wide: one row per option, one column per criterion; long (default): one row per value", schema: { type: "string", enum: ["long", "wide"] } }]
+              : []),
           ],
           responses: { "200": { description: "The record file", content: RECORD_MEDIA[file] }, ...errors(401, 404, 409, 422) },
         },
@@ -232,6 +238,40 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           parameters: [evaluationId],
           requestBody: { required: true, content: json("CommentInput") },
           responses: { "201": { description: "The comment", content: json("Comment") }, ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      "/evaluations/{id}/comments/{commentId}": {
+        patch: {
+          operationId: "editComment",
+          tags: ["Discussion"],
+          summary: "Edit one's own comment (shown as edited; the audit log keeps the old text)",
+          parameters: [evaluationId, { name: "commentId", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: json("CommentEdit") },
+          responses: { "200": { description: "The comment", content: json("Comment") }, ...errors(400, 401, 403, 404, 422) },
+        },
+        delete: {
+          operationId: "deleteComment",
+          tags: ["Discussion"],
+          summary: "Delete a comment (its author, or a team owner or admin); replies stay",
+          parameters: [evaluationId, { name: "commentId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "Deleted", content: { "application/json": { schema: { type: "object", properties: { deleted: { type: "boolean" } } } } } }, ...errors(401, 403, 404) },
+        },
+      },
+      "/notifications": {
+        get: {
+          operationId: "listNotifications",
+          tags: ["Notifications"],
+          summary: "The caller's notifications and unread count (`?count=1`: the count only)",
+          responses: { "200": { description: "Notifications", content: json("NotificationList") }, ...errors(401) },
+        },
+      },
+      "/notifications/read": {
+        post: {
+          operationId: "markNotificationsRead",
+          tags: ["Notifications"],
+          summary: "Mark notifications read: `{ ids }`, or all with `{}`",
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { ids: { type: "array", items: { type: "string" } } } } } } },
+          responses: { "200": { description: "How many were marked", content: { "application/json": { schema: { type: "object", properties: { marked: { type: "integer" } } } } } }, ...errors(400, 401, 422) },
         },
       },
       ...recordPaths(),

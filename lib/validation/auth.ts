@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { weakPasswordReason } from "@/lib/validation/password-strength";
 
 const email = z
   .string({ error: "Email is required" })
@@ -6,13 +7,26 @@ const email = z
   .toLowerCase()
   .pipe(z.email({ error: "Enter a valid email address" }));
 
+/**
+ * A new password: at least 10 characters that are not all spaces, and not guessable from the
+ * common-password dictionary (lib/validation/password-strength.ts). Used by sign-up, password
+ * change and password reset, on the server (the forms submit to server actions that parse with it).
+ */
+export const NewPasswordSchema = z
+  .string({ error: "Password is required" })
+  .min(10, "Password must be at least 10 characters")
+  .max(200, "Password is at most 200 characters")
+  .refine((value) => value.trim().length >= 10, "Password must be at least 10 characters other than spaces")
+  .superRefine((value, ctx) => {
+    if (value.trim().length < 10) return;
+    const reason = weakPasswordReason(value);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+  });
+
 export const SignUpSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(80, "Name is at most 80 characters"),
   email,
-  password: z
-    .string({ error: "Password is required" })
-    .min(10, "Password must be at least 10 characters")
-    .max(200, "Password is at most 200 characters"),
+  password: NewPasswordSchema,
 });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 
@@ -21,3 +35,35 @@ export const SignInSchema = z.object({
   password: z.string({ error: "Password is required" }).min(1, "Password is required").max(200),
 });
 export type SignInInput = z.infer<typeof SignInSchema>;
+
+export const UpdateNameSchema = z.object({
+  name: z.string().trim().min(1, "Name is required").max(80, "Name is at most 80 characters"),
+});
+
+const currentPassword = z.string({ error: "Current password is required" }).min(1, "Current password is required").max(200);
+
+export const ChangeEmailSchema = z.object({ email, currentPassword });
+
+export const ChangePasswordSchema = z.object({ currentPassword, newPassword: NewPasswordSchema });
+
+export const DeleteAccountSchema = z.object({
+  currentPassword,
+  confirm: z.literal("DELETE", { error: 'Type DELETE to confirm' }),
+});
+
+export const ForgotPasswordSchema = z.object({ email });
+
+export const ResetPasswordSchema = z.object({
+  token: z.string().trim().min(10, "This reset link is not valid").max(200, "This reset link is not valid"),
+  newPassword: NewPasswordSchema,
+});
+
+export const NOTIFICATION_KINDS = ["mention", "reply", "voting_opened", "revealed", "decided"] as const;
+export const NOTIFICATION_CHANNELS = ["both", "in_app", "email", "none"] as const;
+
+/** Per kind of notification, where it goes; the settings form sends one select per kind. */
+export const NotificationPrefsSchema = z.object(
+  Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, z.enum(NOTIFICATION_CHANNELS, { error: "Choose in-app, email, both or none" }).default("both")]),
+  ) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodDefault<z.ZodEnum<{ [K in (typeof NOTIFICATION_CHANNELS)[number]]: K }>>>,
+);

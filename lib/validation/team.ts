@@ -18,6 +18,13 @@ export const ChangeRoleSchema = z.object({
   role: RoleSchema,
 });
 
+export const TOKEN_EXPIRY_DAYS = ["", "7", "30", "90", "365"] as const;
+
 export const CreateTokenSchema = z.object({
   name: z.string().trim().min(1, "Token name is required").max(60, "Token name is at most 60 characters"),
+  /** days until the token stops working; "" or absent: never */
+  expiresInDays: z
+    .enum(TOKEN_EXPIRY_DAYS, { error: "Expiry must be never, 7, 30, 90 or 365 days" })
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
 });

@@ -52,7 +52,7 @@ test("clear messages for a wrong password, a taken email and bad fields", async 
   await expect(page.getByText("Password must be at least 10 characters")).toBeVisible();
 });
 
-test("sign-in attempts are rate-limited per email", async ({ page }) => {
+test("sign-in attempts are rate-limited per account and address", async ({ page }) => {
   const person = newPerson("rita");
   await signUp(page, person);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -62,6 +62,64 @@ test("sign-in attempts are rate-limited per email", async ({ page }) => {
     await expect(formAlert(page)).toHaveText("Wrong email or password.");
   }
   await attemptSignIn(page, person.email, person.password);
-  await expect(formAlert(page)).toContainText("Too many failed sign-in attempts");
+  await expect(formAlert(page)).toContainText("Too many sign-in attempts");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("signing out ends the session in every browser: the old cookie gets 401 from the API and sign-in from pages", async ({ page, browser }) => {
+  const person = newPerson("sven");
+  await signUp(page, person);
+  // The same person at a second computer.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto("/sign-in");
+  await attemptSignInAndWait(second, person.email, person.password);
+  await page.goto("/teams");
+  const teamId = await createTeamFromPage(page, `Sven's team ${Date.now()}`);
+  const api = `/api/v1/teams/${teamId}/evaluations`;
+  expect((await second.request.get(api)).status()).toBe(200);
+  const oldCookies = await other.cookies();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+
+  // The other browser's cookie is dead: API 401, pages send it to sign-in, no token can be minted.
+  expect((await second.request.get(api)).status()).toBe(401);
+  await second.goto("/settings");
+  await expect(second).toHaveURL(/\/sign-in\?next=%2Fsettings/);
+  // Even a copy of the old cookie replayed in a fresh browser is refused.
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  expect((await replay.request.get(api)).status()).toBe(401);
+  await replay.close();
+  await other.close();
+});
+
+test("sign out everywhere from settings", async ({ page, browser }) => {
+  const person = newPerson("tove");
+  await signUp(page, person);
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto("/sign-in");
+  await attemptSignInAndWait(second, person.email, person.password);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await second.goto("/teams");
+  await expect(second).toHaveURL(/\/sign-in/);
+  await other.close();
+});
+
+async function attemptSignInAndWait(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+async function createTeamFromPage(page: Page, name: string) {
+  await page.getByLabel("Team name").fill(name);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url().split("/teams/")[1];
+}

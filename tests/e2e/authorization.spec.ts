@@ -17,7 +17,7 @@ interface Ids extends Demo {
 interface RouteCheck {
   /** how to reach it, from the demo's ids */
   url: (ids: Ids) => string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: (ids: Ids) => unknown;
   /** status per role; a number applies to every role */
   expect: Expect;
@@ -33,6 +33,13 @@ const ROUTES: Record<string, RouteCheck | RouteCheck[] | `not walked: ${string}`
   "page:/(auth)/sign-up": { url: () => "/sign-up", expect: 307 },
   "page:/teams": { url: () => "/teams", expect: PUBLIC },
   "page:/settings": { url: () => "/settings", expect: PUBLIC },
+  "page:/sources": { url: () => "/sources", expect: PUBLIC },
+  "page:/(auth)/forgot-password": { url: () => "/forgot-password", expect: PUBLIC },
+  "page:/(auth)/reset-password/[token]": { url: () => "/reset-password/rst_unknown", expect: PUBLIC },
+  // Each user's own notifications: nobody reads another's.
+  "page:/notifications": { url: () => "/notifications", expect: PUBLIC },
+  "route:/api/v1/notifications": { url: () => "/api/v1/notifications", expect: PUBLIC },
+  "route:/api/v1/notifications/read": { url: () => "/api/v1/notifications/read", method: "POST", body: () => ({}), expect: PUBLIC },
   "page:/invite/[token]": { url: () => "/invite/inv_unknown", expect: PUBLIC },
   "page:/teams/[teamId]": { url: (i) => `/teams/${i.teamId}`, expect: TEAM_READ },
   "page:/teams/[teamId]/evaluations/new": { url: (i) => `/teams/${i.teamId}/evaluations/new`, expect: TEAM_READ },
@@ -63,6 +70,12 @@ const ROUTES: Record<string, RouteCheck | RouteCheck[] | `not walked: ${string}`
       body: () => ({ body: "Walked by the authorization test", targetType: "evaluation" }),
       expect: { default: 201, outsider: 404, viewer: 403 },
     },
+  ],
+  // A comment id that does not exist: the evaluation's gate answers first (outsiders 404, viewers
+  // may not write), then the comment is not found.
+  "route:/api/v1/evaluations/[id]/comments/[commentId]": [
+    { url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments/cmt_unknown`, method: "PATCH", body: () => ({ body: "Edited" }), expect: { default: 404, viewer: 403 } },
+    { url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments/cmt_unknown`, method: "DELETE", expect: 404 },
   ],
   "route:/api/v1/teams/[teamId]/evaluations/import": {
     url: (i) => `/api/v1/teams/${i.teamId}/evaluations/import`,
@@ -146,7 +159,7 @@ test("each role gets exactly the access the rules give it, on pages and the API"
       };
       const status = route.endsWith("/events")
         ? await streamStatus(url, token)
-        : (check.method === "POST" ? await request.post(url, options) : await request.get(url, options)).status();
+        : (await request.fetch(url, { ...options, method: check.method ?? "GET" })).status();
       const want = expected(check, role);
       if (status !== want) failures.push(`${role} ${check.method ?? "GET"} ${url}: ${status}, expected ${want}`);
     }

@@ -26,6 +26,13 @@ const WALK: Record<string, Fetch[] | `not walked: ${string}`> = {
   "page:/(auth)/sign-up": [{ url: () => "/sign-up" }],
   "page:/teams": [{ url: () => "/teams" }],
   "page:/settings": [{ url: () => "/settings" }],
+  "page:/sources": [{ url: () => "/sources" }],
+  "page:/(auth)/forgot-password": [{ url: () => "/forgot-password" }],
+  "page:/(auth)/reset-password/[token]": [{ url: () => "/reset-password/rst_unknown" }],
+  "page:/notifications": [{ url: () => "/notifications" }],
+  "route:/api/v1/notifications": [{ url: () => "/api/v1/notifications" }],
+  "route:/api/v1/notifications/read": "not walked: marks the caller's own notifications read and answers a count",
+  "route:/api/v1/evaluations/[id]/comments/[commentId]": "not walked: edits or deletes one comment and answers only that comment",
   "page:/invite/[token]": [{ url: () => "/invite/inv_unknown" }],
   "page:/teams/[teamId]": [{ url: (i) => `/teams/${i.teamId}` }],
   "page:/teams/[teamId]/evaluations/new": [{ url: (i) => `/teams/${i.teamId}/evaluations/new` }],
@@ -45,7 +52,7 @@ const WALK: Record<string, Fetch[] | `not walked: ${string}`> = {
   "route:/api/v1/evaluations/[id]/report": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/report` }],
   "route:/api/v1/evaluations/[id]/integrity": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/integrity` }],
   "route:/api/v1/evaluations/[id]/comments": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments` }],
-  "route:/api/v1/evaluations/[id]/[record]": ["record.md", "record.json", "record.csv", "record.json?anonymise=1", "record.md?inline=1"].map((file) => ({
+  "route:/api/v1/evaluations/[id]/[record]": ["record.md", "record.json", "record.csv", "record.csv?layout=wide", "record.json?anonymise=1", "record.md?inline=1"].map((file) => ({
     url: (i: Ids) => `/api/v1/evaluations/${i.evaluationId}/${file}`,
   })),
   // Its answer is the caller's own ballot; its error messages are walked below.

@@ -18,8 +18,12 @@ test("create an evaluation from the Django or Flask template with a project prof
   await suggestion.getByText(/Why these weights/).click();
   const explanations = page.getByTestId("weight-explanations");
   await expect(explanations.locator("li").first()).toBeVisible();
-  // Each explanation quotes its source file.
-  await expect(explanations.locator("cite").first()).toHaveText(/\.txt\)$/);
+  // Each reason says which framework it favours and by how much, and quotes the article by title.
+  await expect(page.getByTestId("starting-point")).toContainText("Starting point");
+  await expect(explanations.locator("li").first()).toContainText(/Towards Flask · \d\.\d\d pts/);
+  await expect(explanations.locator("cite").first()).toHaveText(/^\(.+\)$/);
+  await expect(explanations.locator("cite").first()).not.toContainText(".txt");
+  await expect(page.getByTestId("suggestion-summary")).toContainText("Flask");
 
   await page.getByRole("button", { name: "Create evaluation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Framework for the inference API" })).toBeVisible();
@@ -28,7 +32,8 @@ test("create an evaluation from the Django or Flask template with a project prof
   const why = page.getByTestId("why-django-built-in-security");
   await why.getByText("why this score").click();
   await expect(why.locator("blockquote").first()).toBeVisible();
-  await expect(why.locator("footer").first()).toContainText(".txt");
+  // The evidence names the article by its title, not its file name (issue 14, finding 6).
+  await expect(why.locator("footer").first()).not.toContainText(".txt");
 });
 
 test("a blank evaluation: add, rename and remove options and criteria while a draft; bad input is explained", async ({ page }) => {

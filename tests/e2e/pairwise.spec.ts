@@ -7,9 +7,9 @@ const LEARNING = "Learning curve";
 
 /** Says `more` matters `times`× more than `less`, whichever way round the form asks the pair. */
 async function judge(page: Page, more: string, less: string, times: number) {
-  const pair = page.getByLabel(new RegExp(`^(${more} vs ${less}|${less} vs ${more})$`));
-  const value = await pair.locator("option", { hasText: `${more}: ${times}×` }).getAttribute("value");
-  await pair.selectOption(value!);
+  // Each pair is a segmented scale (a radio group); each segment is named by its judgment.
+  const pair = page.getByRole("radiogroup", { name: new RegExp(`^(${more} vs ${less}|${less} vs ${more})$`) });
+  await pair.getByRole("radio", { name: new RegExp(`^${more}: ${times}×`) }).click();
 }
 
 test("a member votes by pairwise comparisons, sees a contradiction named, fixes it, and the revealed ballot shows its consistency", async ({ page }) => {

@@ -4,7 +4,7 @@ import { DEMO, expect, signIn, test } from "./fixtures";
 import { cli, type Demo } from "./cli";
 import { withE2eDatabase } from "./database";
 
-async function download(page: Page, item: string): Promise<{ text: string; file: string }> {
+async function download(page: Page, item: string): Promise<{ text: string; file: string; name: string }> {
   const menuItem = page.getByRole("menuitem", { name: item });
   // A click before the page has hydrated opens nothing: open the menu until its items show.
   await expect(async () => {
@@ -16,7 +16,7 @@ async function download(page: Page, item: string): Promise<{ text: string; file:
   await expect(page.getByRole("menu")).toBeHidden();
   const saved = test.info().outputPath(`${Date.now()}-${(file as Download).suggestedFilename()}`);
   await file.saveAs(saved);
-  return { text: readFileSync(saved, "utf8"), file: saved };
+  return { text: readFileSync(saved, "utf8"), file: saved, name: (file as Download).suggestedFilename() };
 }
 
 test("the decided demo exports to MADR, JSON and CSV from the UI, identically each time, and verifies", async ({ page }) => {
@@ -25,19 +25,34 @@ test("the decided demo exports to MADR, JSON and CSV from the UI, identically ea
   await page.goto(`/evaluations/${demo.evaluationId}`);
   await expect(page.getByTestId("integrity-badge")).toContainText("Integrity verified");
 
-  const md = await download(page, "Markdown (MADR)");
+  const md = await download(page, "Markdown (MADR), to commit");
+  // Named for docs/decisions/, small, no HTML entities, only the weighted drivers, only eligible voters.
+  expect(md.name).toBe("0001-django-or-flask-for-the-customer-portal.md");
+  expect(Buffer.byteLength(md.text)).toBeLessThan(8 * 1024);
+  expect(md.text).not.toMatch(/&(amp|lt|gt);/);
+  expect(md.text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+  const drivers = md.text.split("## Decision Drivers")[1].split("## Considered Options")[0];
+  expect(drivers.split("\n").filter((line) => line.startsWith("* ")).length).toBeLessThanOrEqual(6);
+  expect(md.text).toContain("from 3 of 3 members who could vote");
   for (const heading of ["## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome", "## Pros and Cons of the Options", "## More Information"]) {
     expect(md.text).toContain(heading);
   }
   expect(md.text).toContain('Chosen option: "Django"');
-  expect((await download(page, "Markdown (MADR)")).text).toBe(md.text);
+  expect((await download(page, "Markdown (MADR), to commit")).text).toBe(md.text);
 
   const json = await download(page, "JSON (verifiable)");
   expect(cli("verify", json.file)).toMatchObject({ valid: true });
   expect((await download(page, "JSON (verifiable)")).text).toBe(json.text);
 
-  const csv = await download(page, "CSV (spreadsheet)");
+  const csv = await download(page, "CSV, long format for analysis");
   expect(csv.text.split("\n")[0]).toMatch(/^kind,/);
+  expect(csv.text).not.toMatch(/\d\.\d{5,}/);
+  const wide = await download(page, "CSV, one row per option");
+  expect(wide.name).toBe("django-or-flask-for-the-customer-portal-by-option.csv");
+  const [header, weights, first] = wide.text.split("\n");
+  expect(header).toMatch(/^Option,Rank,Score \(0-10\),Win probability \(%\),/);
+  expect(weights).toMatch(/^Team weight \(%\),/);
+  expect(first).toMatch(/^Django,1,/);
 
   // The same record from the API, with a personal token, is the same file.
   const { token } = cli<{ token: string }>("token", "create", "--email", DEMO.member);

@@ -138,6 +138,7 @@ test("pages have no serious accessibility violations, on a desktop and at a phon
     `/evaluations/${demo.evaluationId}/options/django`,
     `/teams/${demo.teamId}/evaluations/new`,
     "/settings",
+    "/sources",
   ];
   const problems: string[] = [];
   for (const width of [1280, 375]) {

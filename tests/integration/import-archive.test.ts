@@ -19,7 +19,7 @@ import { POST as importRoute } from "@/app/api/v1/teams/[teamId]/evaluations/imp
 
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
   const error = await promise.then(() => null, (e: unknown) => e);

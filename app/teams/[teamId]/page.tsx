@@ -12,7 +12,8 @@ import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Avatar } from "@/components/ui/avatar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { InviteForm, LeaveTeamButton, RemoveMemberButton, RoleSelect } from "@/components/forms/team-forms";
+import { InviteForm, LeaveTeamButton, RemoveMemberButton, RevokeInvitationButton, RoleSelect } from "@/components/forms/team-forms";
+import { listPendingInvitations } from "@/lib/domain/invitations";
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
@@ -22,6 +23,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const evaluations = await listTeamEvaluations(actor, teamId);
   const manage = can(team.myRole, "members:manage");
   const voters = team.members.filter((m) => m.role !== "viewer").length;
+  const invitations = manage ? await listPendingInvitations(actor, teamId) : [];
 
   return (
     <div className="grid gap-8">
@@ -140,6 +142,37 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
               </CardHeader>
               <CardContent>
                 <InviteForm teamId={team.id} canInviteOwner={team.myRole === "owner"} />
+              </CardContent>
+            </Card>
+          ) : null}
+          {manage ? (
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Pending invitations</CardTitle>
+                <CardDescription>Links not yet used. A revoked link stops working at once.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {invitations.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">No pending invitations.</p>
+                ) : (
+                  <ul className="divide-y" aria-label="Pending invitations">
+                    {invitations.map((i) => {
+                      const label = `${ROLE_LABELS[i.role].toLowerCase()} invitation by ${i.createdBy}`;
+                      return (
+                        <li key={i.id} className="flex items-center justify-between gap-2 py-2 text-sm" data-testid="pending-invitation">
+                          <span className="min-w-0">
+                            <span className="font-medium">{ROLE_LABELS[i.role]}</span>
+                            {i.email ? <span className="block truncate">{i.email}</span> : null}
+                            <span className="block text-muted-foreground">
+                              by {i.createdBy} · expires {formatDistanceToNow(i.expiresAt, { addSuffix: true })}
+                            </span>
+                          </span>
+                          <RevokeInvitationButton teamId={team.id} invitationId={i.id} label={label} />
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
               </CardContent>
             </Card>
           ) : null}

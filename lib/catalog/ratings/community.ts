@@ -46,7 +46,7 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Its documentation is extensive and maintained with high quality, offering guidance for both beginners and advanced users.",
+          quote: "The official Django documentation is detailed and beginner-friendly.",
         },
         {
           source: "000_fded704e0db993ac.txt",
@@ -55,11 +55,16 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
       ],
     },
     flask: {
-      score: 6,
+      score: 7,
       rationale:
-        "Sources disagree: the core docs are called clear and beginner-friendly, but a real app spans extensions whose docs are fragmented.",
+        "Sources disagree: three statements praise the core docs (concise, clear, comprehensive); one finds a real app's docs fragmented across extensions.",
       citations: [
         { source: "004_2e780fe2fc99504a.txt", quote: "Flask’s documentation is concise and clear." },
+        { source: "001_65b7caba0eee45b3.txt", quote: "Comprehensive documentation and active community" },
+        {
+          source: "004_2e780fe2fc99504a.txt",
+          quote: "Flask-SQLAlchemy adds ORM capabilities, Flask-WTF supports form validation, and Flask-Login handles user authentication. These extensions are well-documented and widely used",
+        },
         {
           source: "002_338165f8a9af4819.txt",
           quote: "Documentation fragmentation across extensions makes onboarding new team members slower.",
@@ -75,7 +80,7 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
+          quote: "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
         },
         {
           source: "002_338165f8a9af4819.txt",
@@ -94,11 +99,11 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
         },
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "There is a disadvantage to the less standardized tech stake of Flask.",
+          quote: "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
         },
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Its simplicity enables quicker onboarding and reduces the cognitive load, making it easier to maintain over time.",
+          quote: "Finally, Flask is a good choice when working solo or in small teams where the complexity of a full-stack framework like Django might be unnecessary. Its simplicity enables quicker onboarding and reduces the cognitive load, making it easier to maintain over time.",
         },
       ],
     },

@@ -7,7 +7,7 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
     django: {
       score: 5,
       rationale:
-        "Most sources find the start steeper because of its conventions and many components, paying off once learned; one calls it accessible to all levels.",
+        "The sources that compare them find the start steeper, because of its conventions and many components, and add that it pays off once learned.",
       citations: [
         {
           source: "003_3c506f27f3dfb912.txt",
@@ -16,10 +16,6 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
         {
           source: "001_65b7caba0eee45b3.txt",
           quote: "Django’s learning curve is steeper, but once mastered it offers very high development efficiency thanks to its extensive built‑in features.",
-        },
-        {
-          source: "000_fded704e0db993ac.txt",
-          quote: "which makes the web framework accessible to developers of all skill levels",
         },
       ],
     },
@@ -55,8 +51,9 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       ],
     },
     flask: {
-      score: 4,
-      rationale: "Each standard feature means choosing and integrating an extension, which slows growing projects.",
+      score: 5,
+      rationale:
+        "Sources disagree: most say each standard feature means picking and wiring an extension, which slows growing apps; one says its simplicity speeds development.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
@@ -66,6 +63,10 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
           source: "001_65b7caba0eee45b3.txt",
           quote: "Flask offers more flexibility for highly customisable scenarios but may require additional time to select and integrate extensions.",
         },
+        {
+          source: "000_fded704e0db993ac.txt",
+          quote: "Developers just find it much easier to get their head around Flask. This results in faster development of projects since there are fewer bottlenecks.",
+        },
       ],
     },
   },
@@ -73,7 +74,8 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
     criterion: "prototyping-speed",
     django: {
       score: 5,
-      rationale: "Its full project scaffolding is more than a demo or single-purpose app needs.",
+      rationale:
+        "Its full scaffolding is more than a demo needs; one source counters that startup MVPs with complex user flows are built faster with it.",
       citations: [
         {
           source: "000_fded704e0db993ac.txt",
@@ -83,11 +85,15 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
           source: "002_338165f8a9af4819.txt",
           quote: "The monolithic structure feels heavy for small services or single-purpose APIs.",
         },
+        {
+          source: "002_338165f8a9af4819.txt",
+          quote: "Startups building MVPs with complex user flows and relational data benefit from Django’s speed of development.",
+        },
       ],
     },
     flask: {
       score: 10,
-      rationale: "A working app is a few lines in one file; every source names prototyping as a Flask strength.",
+      rationale: "A working app is a few lines in one file; four of the five articles name prototyping as a Flask strength (the fifth does not discuss it).",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
@@ -97,6 +103,7 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
           source: "000_fded704e0db993ac.txt",
           quote: "Flask is better suited for small projects like single page apps and it's particularly good for prototyping.",
         },
+        { source: "001_65b7caba0eee45b3.txt", quote: "Rapid prototype validation" },
       ],
     },
   },
@@ -164,11 +171,11 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "This system supports namespacing, custom converters, and route prioritization.",
+          quote: "In Django, routing is managed using a centralized URL configuration system. URLs are mapped to views using regular expressions or path converters. This system supports namespacing, custom converters, and route prioritization.",
         },
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "These URL routing patterns make the code larger with more complicated syntaxes.",
+          quote: "Django uses Regex or regular expressions to specify its URLs. These URL routing patterns make the code larger with more complicated syntaxes.",
         },
       ],
     },
@@ -178,7 +185,7 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "This approach is more concise and intuitive, but may become difficult to manage in larger applications without a clear organization strategy.",
+          quote: "In Flask, routing is defined using decorators applied directly to view functions. This approach is more concise and intuitive, but may become difficult to manage in larger applications without a clear organization strategy.",
         },
       ],
     },
@@ -214,20 +221,20 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
     criterion: "testing",
     django: {
       score: 8,
-      rationale: "Ships a testing framework and suits projects run under continuous integration.",
+      rationale: "Ships a testing framework; the one source that compares them sends projects that demand robust testing and CI to Django.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "It includes a built-in testing framework and integrates well with deployment platforms.",
+          quote: "Projects that demand robust testing and continuous integration also benefit from Django. It includes a built-in testing framework and integrates well with deployment platforms.",
         },
       ],
     },
     flask: {
       score: 7,
-      rationale: "Unit-testing support is part of the core, alongside a development server and debugger.",
+      rationale:
+        "Unit-testing support is part of the core too; one point lower only because the single comparison in the sources favours Django.",
       citations: [
         { source: "001_65b7caba0eee45b3.txt", quote: "Integrated unit‑testing support" },
-        { source: "001_65b7caba0eee45b3.txt", quote: "Built‑in development server and debugger" },
       ],
     },
   },

@@ -10,7 +10,7 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "It provides a rich set of built-in features that allow developers to create robust web applications quickly.",
+          quote: "Django is a full-stack web framework designed to simplify the development of complex, data-driven websites. It provides a rich set of built-in features that allow developers to create robust web applications quickly.",
         },
       ],
     },
@@ -108,7 +108,7 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
         { source: "004_2e780fe2fc99504a.txt", quote: "Flask does not include a default admin interface." },
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "These extensions allow developers to create dashboards and management panels, but they require configuration and additional code.",
+          quote: "However, developers can add this functionality using third-party extensions such as Flask-Admin or Flask-AppBuilder. These extensions allow developers to create dashboards and management panels, but they require configuration and additional code.",
         },
       ],
     },
@@ -161,10 +161,6 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
           source: "002_338165f8a9af4819.txt",
           quote: "Security features like CSRF protection must be added manually, increasing misconfiguration risk.",
         },
-        {
-          source: "001_65b7caba0eee45b3.txt",
-          quote: "Flask requires developers to implement or add extensions for these safeguards.",
-        },
       ],
     },
   },
@@ -182,12 +178,13 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
       ],
     },
     flask: {
-      score: 4,
-      rationale: "Not part of the minimal core; the sources mention it only among Django's reasons to choose it.",
+      score: 5,
+      rationale:
+        "No source rates Flask's i18n: it is not in the minimal core, and one article lists built-in i18n as a reason for Django. 5 = no evidence either way.",
       citations: [
         {
           source: "001_65b7caba0eee45b3.txt",
-          quote: "Its design philosophy is \"micro‑core + extensions\", providing only essential features and relying on extensions for additional functionality.",
+          quote: "Flask follows a \"micro‑framework\" philosophy with a minimal core that can be extended",
         },
       ],
     },

@@ -75,11 +75,12 @@ export const RUNTIME_RATINGS: CriterionRatings[] = [
     criterion: "async-support",
     django: {
       score: 7,
-      rationale: "Asynchronous views are supported in the framework and its async story keeps improving.",
+      rationale:
+        "Asynchronous views are in the framework and improving; no source ranks the two on async, so both get the same score.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "It also supports asynchronous views, caching strategies, and horizontal scaling through multiple deployment strategies.",
+          quote: "Django’s integrated features, such as its ORM and admin panel, make it easier to develop and manage large-scale applications quickly. It also supports asynchronous views",
         },
         {
           source: "001_65b7caba0eee45b3.txt",
@@ -88,9 +89,14 @@ export const RUNTIME_RATINGS: CriterionRatings[] = [
       ],
     },
     flask: {
-      score: 6,
-      rationale: "Async and real-time work through extra libraries such as Flask-SocketIO; core support is still growing.",
+      score: 7,
+      rationale:
+        "Async and real-time come through libraries such as Flask-SocketIO, and it is often picked for real-time services; no source ranks the two.",
       citations: [
+        {
+          source: "004_2e780fe2fc99504a.txt",
+          quote: "Flask is often used to build high-performance APIs or services that require real-time responses.",
+        },
         { source: "001_65b7caba0eee45b3.txt", quote: "Flask‑SocketIO: real‑time communication" },
         {
           source: "001_65b7caba0eee45b3.txt",

@@ -92,6 +92,10 @@ describe("built-in catalog", () => {
       ["django", "orm-database", ["000_fded704e0db993ac.txt", "001_65b7caba0eee45b3.txt"]],
       ["flask", "documentation", ["002_338165f8a9af4819.txt", "004_2e780fe2fc99504a.txt"]],
       ["flask", "maintenance-cost", ["000_fded704e0db993ac.txt", "004_2e780fe2fc99504a.txt"]],
+      // issue 14, finding 4: Flask "simpler, faster to develop" vs Django faster for full apps;
+      // Django for startup MVPs vs Flask for prototypes.
+      ["flask", "full-featured-speed", ["000_fded704e0db993ac.txt", "004_2e780fe2fc99504a.txt"]],
+      ["django", "prototyping-speed", ["000_fded704e0db993ac.txt", "002_338165f8a9af4819.txt"]],
     ] as const;
     for (const [option, criterion, sides] of contested) {
       const rating = catalog.ratings[option][criterion];
@@ -245,5 +249,36 @@ describe("display helpers", () => {
         expect(Object.keys(rating).sort()).toEqual(["citations", "rationale", "score"]);
       }
     }
+  });
+});
+
+// Issue 14, finding 3: claims the sources do not make.
+describe("ratings say only what the sources say", () => {
+  const catalog = getCatalog();
+  const sources = (option: "django" | "flask", criterion: string) => catalog.ratings[option][criterion].citations;
+
+  it("does not claim every source names prototyping as a Flask strength (003 never mentions it)", () => {
+    expect(catalog.ratings.flask["prototyping-speed"].rationale).not.toMatch(/every source/i);
+  });
+
+  it("rates Django's learning curve on sentences about Django, not about Python", () => {
+    for (const c of sources("django", "learning-curve")) expect(c.quote).toMatch(/Django/);
+  });
+
+  it("rates Flask's documentation on its mostly positive statements and cites them", () => {
+    const flaskDocs = catalog.ratings.flask.documentation;
+    expect(flaskDocs.score).toBeGreaterThanOrEqual(7);
+    expect(flaskDocs.citations.map((c) => c.quote)).toEqual(
+      expect.arrayContaining(["Flask’s documentation is concise and clear.", "Comprehensive documentation and active community"]),
+    );
+  });
+
+  it("says where a rating is an inference without a direct source (Flask i18n, testing)", () => {
+    expect(catalog.ratings.flask.internationalisation.rationale).toMatch(/no source/i);
+    expect(catalog.ratings.django.testing.citations[0].quote).toMatch(/robust testing and continuous integration also benefit from Django/);
+  });
+
+  it("gives Django and Flask the same async score, since no article ranks them on it", () => {
+    expect(catalog.ratings.django["async-support"].score).toBe(catalog.ratings.flask["async-support"].score);
   });
 });

@@ -50,10 +50,29 @@ describe("cli recommend", () => {
     for (const e of out.explanations) {
       expect(typeof e.criterion).toBe("string");
       expect(typeof e.reason).toBe("string");
-      for (const c of e.citations) expect(Object.keys(c).sort()).toEqual(["quote", "source"]);
+      // the contract's source and quote, plus the article's title for display (issue 14, finding 6)
+      for (const c of e.citations) expect(Object.keys(c).sort()).toEqual(["quote", "source", "title"]);
+      expect(["django", "flask"]).toContain(e.favours);
+      expect(e.shift).toBeGreaterThan(0);
     }
     expect(out.ranking.map((r: { option: string }) => r.option)).toEqual(["flask", "django"]);
     for (const r of out.ranking) expect(Object.keys(r).sort()).toEqual(["option", "rank", "score"]);
+  });
+
+  it("prints readable, cited advice with --format text: verdict, starting point, reasons with titles", async () => {
+    const file = profileFile(
+      "neutral.json",
+      JSON.stringify({ projectSize: "medium", timeline: "normal", teamExperience: "intermediate", teamSize: 4, needs: ["blog-forum"] }),
+    );
+    const run = await cli("recommend", "--profile", file, "--format", "text");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Profile: medium project/);
+    expect(run.stdout).toMatch(/Starting point:/);
+    expect(run.stdout).toMatch(/\[towards Flask by \d\.\d\d points\]/);
+    expect(run.stdout).toMatch(/The other side \(towards Django\)/);
+    expect(run.stdout).toContain("(Django vs Flask: when to use which (Citrusbug))");
+    expect(run.stdout).not.toMatch(/\.txt/);
+    expect((await cli("recommend", "--profile", file, "--format", "yaml")).code).toBe(2);
   });
 
   it("exits 2 naming the field for an invalid profile", async () => {

@@ -21,11 +21,16 @@ const OWN_TRANSACTIONS = new Set([
   "teams.ts:leaveTeam",
   "invitations.ts:createInvitation",
   "invitations.ts:acceptInvitation",
+  "invitations.ts:revokeInvitation",
+  "password-reset.ts:requestPasswordReset",
+  "password-reset.ts:resetPassword",
+  // leaves every team like removeMember (withdrawing counting ballots under each evaluation's lock)
+  "users.ts:deleteAccount",
   "demo.ts:seedDemo",
 ]);
 
 const EVALUATION_MODELS = ["evaluation", "option", "criterion", "rating", "ballot", "ballotRevision", "comment", "decisionSnapshot"];
-const WRITES = /^(create|createMany|update|updateMany|upsert|delete|deleteMany)$/;
+const WRITES = /^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/;
 
 interface Finding {
   where: string;

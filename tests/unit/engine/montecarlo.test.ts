@@ -30,14 +30,25 @@ describe("random numbers", () => {
 });
 
 describe("Dirichlet concentration", () => {
-  it("is very high for one member or identical ballots", () => {
-    expect(fitConcentration(Float64Array.from([0.6, 0.4]), 1, 2)).toBe(MAX_CONCENTRATION);
-    expect(fitConcentration(Float64Array.from([0.6, 0.4, 0.6, 0.4]), 2, 2)).toBe(MAX_CONCENTRATION);
+  it("is absent without ballots and finite for one member or identical ballots", () => {
+    expect(fitConcentration(new Float64Array(0), 0, 2)).toBeNull();
+    // One ballot: only the prior pseudo-ballot's spread, Dirichlet(K·m): κ = K = 2.
+    expect(fitConcentration(Float64Array.from([0.6, 0.4]), 1, 2)).toBeCloseTo(2, 12);
+    // Two identical ballots: the prior counts half, κ + 1 = 2·(K + 1).
+    expect(fitConcentration(Float64Array.from([0.6, 0.4, 0.6, 0.4]), 2, 2)).toBeCloseTo(5, 12);
   });
 
-  it("inverts the Dirichlet variance m(1 − m)/(κ + 1)", () => {
-    // Members .3/.7 and .7/.3: mean .5, variance .04 → κ = .25/.04 − 1 = 5.25
-    expect(fitConcentration(Float64Array.from([0.3, 0.7, 0.7, 0.3]), 2, 2)).toBeCloseTo(5.25, 12);
+  it("inverts the Dirichlet total variance (1 − Σm²)/(κ + 1), pooled over criteria", () => {
+    // Members .3/.7 and .7/.3: m = .5/.5, 1 − Σm² = .5; S = 4·.04 = .16; V₀ = .5/3;
+    // V = (.16 + .5/3)/(1 + 1) = .163333; κ = .5/.163333 − 1 = 2.061224
+    expect(fitConcentration(Float64Array.from([0.3, 0.7, 0.7, 0.3]), 2, 2)).toBeCloseTo(0.5 / ((0.16 + 0.5 / 3) / 2) - 1, 12);
+  });
+
+  it("grows with the number of agreeing ballots: certainty needs evidence", () => {
+    const agreeing = (n: number) => fitConcentration(Float64Array.from(Array.from({ length: n }, () => [0.6, 0.4]).flat()), n, 2)!;
+    expect(agreeing(2)).toBeLessThan(agreeing(10));
+    expect(agreeing(10)).toBeLessThan(agreeing(100));
+    expect(fitConcentration(Float64Array.from([1, 0, 1, 0]), 2, 2)).toBe(MAX_CONCENTRATION);
   });
 });
 
@@ -60,15 +71,20 @@ describe("win probability", () => {
     expect(third).toBe(0);
   });
 
-  it("gives the leader almost certain victory when the team is unanimous", () => {
-    const input: EngineInput = {
+  it("gives a clear leader of a unanimous team almost certain victory, but not from one ballot alone", () => {
+    const input = (voters: number): EngineInput => ({
       options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }],
       criteria: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
       ratings: { x: { a: 8, b: 2 }, y: { a: 4, b: 6 } },
-      ballots: [{ voter: "u1", method: "points", weights: { a: 60, b: 40 } }],
-    };
-    const report = computeReport(input);
-    expect(report.ranking[0]).toMatchObject({ option: "x", winProbability: 1 });
-    expect(report.monteCarlo).toEqual({ samples: 10_000, seed: 42, concentration: MAX_CONCENTRATION });
+      ballots: Array.from({ length: voters }, (_, v) => ({ voter: `u${v}`, method: "points" as const, weights: { a: 60, b: 40 } })),
+    });
+    const one = computeReport(input(1));
+    expect(one.ranking[0].option).toBe("x");
+    expect(one.ranking[0].winProbability).toBeGreaterThan(0.5);
+    expect(one.ranking[0].winProbability).toBeLessThan(0.9);
+    expect(one.monteCarlo).toMatchObject({ samples: 10_000, seed: 42, concentration: 2 });
+    const many = computeReport(input(200));
+    expect(many.ranking[0].winProbability).toBeGreaterThan(0.99);
+    expect(many.monteCarlo?.leadUncertain).toBe(false);
   });
 });

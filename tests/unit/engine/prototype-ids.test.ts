@@ -66,12 +66,15 @@ describe("ids named like Object.prototype properties", () => {
     expect(report.ranking[0].option).toBe("y");
   });
 
-  it("an unrated option called \"toString\" scores 0", () => {
+  it("an unrated option called \"toString\" is missing a rating, or scores 0 when the input says so", () => {
     const table = {
       options: [{ id: "toString", name: "T" }, { id: "y", name: "Y" }],
       criteria: [{ id: "valueOf", name: "V" }],
       ratings: { y: { valueOf: 5 } },
+      missingRatings: "zero" as const,
     };
+    // Not Object.prototype.toString.valueOf: a missing rating, named (issue 14, finding 8).
+    expect(() => rankWithWeights({ ...table, missingRatings: undefined }, { valueOf: 1 })).toThrow(/"T" \(toString\) has no rating for criterion "V"/);
     expect(rankWithWeights(table, { valueOf: 1 })).toEqual([
       { option: "y", score: 5, rank: 1 },
       { option: "toString", score: 0, rank: 2 },

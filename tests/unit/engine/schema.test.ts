@@ -71,7 +71,7 @@ describe("engine input schema", () => {
       JSON.parse(`{
         "options": [{ "id": "__proto__", "name": "P" }, { "id": "constructor", "name": "C" }],
         "criteria": [{ "id": "__proto__", "name": "P" }, { "id": "toString", "name": "T" }],
-        "ratings": { "__proto__": { "__proto__": 9, "toString": 1 }, "constructor": { "__proto__": 2 } },
+        "ratings": { "__proto__": { "__proto__": 9, "toString": 1 }, "constructor": { "__proto__": 2, "toString": 4 } },
         "ballots": [{ "voter": "__proto__", "method": "points", "weights": { "__proto__": 70, "toString": 30 } }]
       }`),
     );
@@ -83,6 +83,7 @@ describe("engine input schema", () => {
   it("rejects a ballot that leaves out \"constructor\" only where every criterion must be weighed", () => {
     const data = valid() as any;
     data.criteria.push({ id: "constructor", name: "Constructor" });
+    for (const row of Object.values(data.ratings)) Object.assign(row as object, { constructor: 5 });
     // Likert ballots may leave criteria out (they count 0): a missing "constructor" is fine.
     expect(() => parseEngineInput(data)).not.toThrow();
     data.ballots[0].weights = { security: 60, performance: 40, toString: 0 };

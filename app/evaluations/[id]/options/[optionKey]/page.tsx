@@ -38,8 +38,8 @@ export default async function OptionPage({ params }: { params: Promise<{ id: str
       >
         {ranked ? (
           <p className="text-sm text-muted-foreground">
-            Scores <span className="font-semibold text-foreground tabular-nums">{score(ranked.score)}</span> / 10 with the team&apos;s weights and
-            wins in <span className="font-semibold text-foreground tabular-nums">{percent(ranked.winProbability, 1)}</span> of simulations.
+            Scores <span className="font-semibold text-foreground tabular-nums">{score(ranked.score)}</span> / 10 with the team&apos;s weights
+            {ranked.winProbability === null ? "." : <> and wins in <span className="font-semibold text-foreground tabular-nums">{percent(ranked.winProbability, 1)}</span> of simulations.</>}
           </p>
         ) : null}
       </PageHeader>

@@ -21,6 +21,8 @@ function evaluationInput(form: FormData) {
             teamExperience: values.teamExperience,
             teamSize: values.teamSize === "" ? undefined : Number(values.teamSize),
             needs,
+            budget: values.budget || undefined,
+            teamPreference: values.teamPreference || undefined,
           }
         : undefined,
   };

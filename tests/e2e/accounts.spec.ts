@@ -1,0 +1,104 @@
+import { cli } from "./cli";
+import { baseURL, createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signUp, test } from "./fixtures";
+
+interface Outbox {
+  messages: { to: string; subject: string; text: string }[];
+}
+
+test("a forgotten password is reset through the emailed link, which works once", async ({ page }) => {
+  const person = newPerson("hana");
+  await signUp(page, person);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account uses that email, a reset link is on its way")).toBeVisible();
+
+  // An unknown email gets the very same answer.
+  await page.getByLabel("Email").fill(`nobody-${Date.now()}@e2e.test`);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account uses that email, a reset link is on its way")).toBeVisible();
+
+  // No SMTP in the e2e server: the message waits in the local outbox, read with the CLI.
+  const { messages } = cli<Outbox>("outbox", "--to", person.email, "--json");
+  expect(messages[0].subject).toBe("Reset your Tradeoff password");
+  const link = /https?:\/\/\S+\/reset-password\/\S+/.exec(messages[0].text)![0];
+  const path = new URL(link).pathname;
+
+  await page.goto(path);
+  await page.getByLabel("New password").fill("password12");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText(/too easy to guess/)).toBeVisible();
+  await page.getByLabel("New password").fill("a new passphrase for hana");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page).toHaveURL(/\/teams$/);
+  await expect(page.getByTestId("current-user")).toHaveText(person.name);
+
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "This reset link no longer works" })).toBeVisible();
+});
+
+test("an owner sees a pending invitation, revokes it, and the link is refused", async ({ page, browser }) => {
+  await signUp(page, newPerson("olga"));
+  await createTeam(page, `Revokers ${Date.now()}`);
+  const link = await createInvite(page, "member");
+  const pending = page.getByTestId("pending-invitation");
+  await expect(pending).toHaveCount(1);
+  await expect(pending).toContainText("Member");
+  await pending.getByRole("button", { name: /Revoke/ }).click();
+  await expect(page.getByText("No pending invitations.")).toBeVisible();
+
+  const visitor = await browser.newContext();
+  const other = await visitor.newPage();
+  await signUp(other, newPerson("ivan"));
+  await other.goto(link);
+  await expect(other.getByText("This invitation cannot be used")).toBeVisible();
+  await expect(other.getByRole("button", { name: "Accept invitation" })).toHaveCount(0);
+  await visitor.close();
+});
+
+test("a mentioned teammate sees their bell count rise without reloading", async ({ page, browser }) => {
+  await signUp(page, newPerson("owner"));
+  const teamId = await createTeam(page, `Bells ${Date.now()}`);
+  const link = await createInvite(page, "member");
+  const { person: member, page: memberPage } = await joinWithInvite(browser, link, "mira");
+  await page.goto(`/teams/${teamId}`);
+  const evaluationUrl = await createTemplateEvaluation(page, "Which framework?");
+  const evaluationId = new URL(evaluationUrl).pathname.split("/")[2];
+
+  await memberPage.goto(`/teams/${teamId}`);
+  await expect(memberPage.getByTestId("notification-bell")).toBeVisible();
+  await expect(memberPage.getByTestId("unread-count")).toHaveCount(0);
+
+  const response = await page.request.post(`/api/v1/evaluations/${evaluationId}/comments`, {
+    headers: { Origin: baseURL },
+    data: { body: `@${member.name} what do you think?` },
+  });
+  expect(response.status()).toBe(201);
+
+  // No reload: the bell polls.
+  await expect(memberPage.getByTestId("unread-count")).toHaveText("1", { timeout: 15_000 });
+  await memberPage.getByTestId("notification-bell").click();
+  await expect(memberPage).toHaveURL(/\/notifications$/);
+  const item = memberPage.getByTestId("notification").first();
+  await expect(item).toContainText("mentioned you on “Which framework?”");
+  await memberPage.getByRole("button", { name: "Mark all read" }).click();
+  await expect(memberPage.getByTestId("unread-count")).toHaveCount(0);
+});
+
+test("malformed server-action requests get 4xx, not 500", async ({ page }) => {
+  await page.goto("/sign-in");
+  const action = "002ba0a9f95d708f91e2fd972b1781688ec2a33fd8";
+  const foreign = await page.request.post("/sign-in", {
+    headers: { "Next-Action": action, Origin: "http://evil.example", "Content-Type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
+  expect(foreign.status()).toBe(403);
+  const huge = await page.request.post("/sign-in", {
+    headers: { "Next-Action": action, Origin: baseURL, "Content-Type": "text/plain;charset=UTF-8" },
+    data: "x".repeat(1024 * 1024 + 10),
+  });
+  expect(huge.status()).toBe(413);
+});

@@ -1,0 +1,88 @@
+import { db } from "../support/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import type { AddressInfo } from "node:net";
+import { authenticate, getSessionUser, signUp } from "@/lib/domain/users";
+import { requestPasswordReset, resetPassword, resetTokenIsUsable } from "@/lib/domain/password-reset";
+import { deliverOutbox, readOutbox } from "@/lib/mail/outbox";
+
+// A real SMTP server, in-process: messages the app sends over SMTP_URL land here.
+const received: Array<{ to: string; raw: string }> = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, session, callback) {
+    let raw = "";
+    stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+    stream.on("end", () => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
+      callback();
+    });
+  },
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  process.env.AUTH_URL = "http://app.test:3000";
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const PASSWORD = "correct horse battery staple";
+const linkIn = (text: string) => /http:\/\/app\.test:3000\/reset-password\/(rst_[A-Za-z0-9_-]+)/.exec(text.replace(/=\r?\n/g, ""))?.[1];
+
+describe("password reset", () => {
+  it("answers the same for unknown emails and writes nothing for them", async () => {
+    const before = await db.outboxMessage.count();
+    await expect(requestPasswordReset({ email: `nobody-${Date.now()}@test.local` })).resolves.toBeUndefined();
+    expect(await db.outboxMessage.count()).toBe(before);
+  });
+
+  it("emails a single-use link that sets a new password and ends every session (local outbox)", async () => {
+    delete process.env.SMTP_URL;
+    const email = `reset-${Date.now()}@test.local`;
+    const user = await signUp({ name: "Resetter", email, password: PASSWORD });
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await requestPasswordReset({ email: email.toUpperCase() });
+    const [message] = await readOutbox({ to: email });
+    const token = linkIn(message.text)!;
+    expect(token).toBeTruthy();
+    // Only the hash is stored.
+    expect(await db.passwordResetToken.findFirst({ where: { tokenHash: token } })).toBeNull();
+    expect(await resetTokenIsUsable(token)).toBe(true);
+
+    await expect(resetPassword({ token, newPassword: "password12" })).rejects.toMatchObject({ code: "invalid" });
+    await resetPassword({ token, newPassword: "a fresh start for me" });
+    expect(await getSessionUser(user.id, sessionVersion)).toBeNull();
+    await expect(authenticate({ email, password: "a fresh start for me" }, "192.0.2.60")).resolves.toMatchObject({ id: user.id });
+    await expect(resetPassword({ token, newPassword: "another fresh start" })).rejects.toMatchObject({ code: "invalid" });
+    expect(await resetTokenIsUsable(token)).toBe(false);
+  });
+
+  it("an expired link is refused", async () => {
+    const email = `expired-${Date.now()}@test.local`;
+    await signUp({ name: "Late", email, password: PASSWORD });
+    await requestPasswordReset({ email });
+    const token = linkIn((await readOutbox({ to: email }))[0].text)!;
+    await db.passwordResetToken.updateMany({ where: { user: { email } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(resetPassword({ token, newPassword: "a fresh start for me" })).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("delivers over SMTP when SMTP_URL is set", async () => {
+    const { port } = smtp.server.address() as AddressInfo;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const email = `smtp-${Date.now()}@test.local`;
+    await signUp({ name: "Mailed", email, password: PASSWORD });
+    await requestPasswordReset({ email });
+    await deliverOutbox();
+    const mail = received.find((m) => m.to === email);
+    expect(mail, "the SMTP server received the message").toBeTruthy();
+    expect(mail!.raw).toContain("Subject: Reset your Tradeoff password");
+    const token = linkIn(mail!.raw)!;
+    await resetPassword({ token, newPassword: "mailed and reset ok" });
+    expect((await readOutbox({ to: email }))[0].sentAt).not.toBeNull();
+    delete process.env.SMTP_URL;
+  });
+});
