@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
-import { AppError, parseOrThrow } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/errors";
 import { RECORD_FORMATS } from "@/lib/domain/record-formats";
 import { parseOptions, type Command } from "../command";
 import { requireMigratedDatabase } from "../migrate";
@@ -22,15 +22,9 @@ const exportCommand: Command = async (args) => {
   });
   const input = parseOrThrow(ExportArgs, values, "arguments");
   await requireMigratedDatabase();
-  const { db } = await import("@/lib/db/client");
-  const { exportDecisionRecord } = await import("@/lib/domain/records");
-  // The CLI runs with the machine's own access: it acts as an owner of the evaluation's team.
-  const evaluation = await db.evaluation.findUnique({ where: { id: input.evaluation }, select: { teamId: true } });
-  if (!evaluation) throw new AppError("not_found", `No evaluation with id ${input.evaluation}`);
-  const owner = await db.membership.findFirst({ where: { teamId: evaluation.teamId, role: "owner" }, select: { userId: true } });
-  const { body } = await exportDecisionRecord({ userId: owner?.userId ?? "" }, input.evaluation, input.format, {
-    anonymise: input.anonymise,
-  });
+  const { exportDecisionRecordAsOperator } = await import("@/lib/domain/records");
+  // The CLI is the server's operator: it holds the database, so it impersonates no member.
+  const { body } = await exportDecisionRecordAsOperator(input.evaluation, input.format, { anonymise: input.anonymise });
   if (input.out) writeFileSync(input.out, body);
   else process.stdout.write(body);
   return 0;

@@ -3,6 +3,7 @@ import { voterDisplayName, voterKey } from "@/lib/ballots/voter";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
+import type { EvaluationStatus } from "@/lib/validation/evaluation";
 import { readEvaluation } from "@/lib/domain/evaluation-access";
 import { reportFor, toEngineInput } from "@/lib/domain/report";
 import { ballotsRevealed } from "@/lib/ballots/visibility";
@@ -145,6 +146,33 @@ export async function exportDecisionRecord(
   options: { anonymise?: boolean; wide?: boolean } = {},
 ): Promise<{ body: string; contentType: string; filename: string }> {
   const { status } = await readEvaluation(actor, evaluationId, "team:read");
+  return renderRecordExport(evaluationId, status, format, options);
+}
+
+/**
+ * The server operator's export (the CLI's `export`): whoever can run it holds the database itself,
+ * so no team membership is asked and nobody is impersonated; the blind rule still holds.
+ */
+export async function exportDecisionRecordAsOperator(
+  evaluationId: string,
+  format: RecordFormat,
+  options: { anonymise?: boolean; wide?: boolean } = {},
+): Promise<{ body: string; contentType: string; filename: string }> {
+  return renderRecordExport(evaluationId, await operatorStatus(evaluationId), format, options);
+}
+
+async function operatorStatus(evaluationId: string): Promise<EvaluationStatus> {
+  const row = await db.evaluation.findUnique({ where: { id: evaluationId }, select: { status: true } });
+  if (!row) throw new AppError("not_found", `No evaluation with id ${evaluationId}`);
+  return row.status as EvaluationStatus;
+}
+
+async function renderRecordExport(
+  evaluationId: string,
+  status: EvaluationStatus,
+  format: RecordFormat,
+  options: { anonymise?: boolean; wide?: boolean },
+): Promise<{ body: string; contentType: string; filename: string }> {
   // The record lists every ballot: exporting it while voting would unblind the vote.
   if (!ballotsRevealed(status)) {
     throw new AppError("conflict", "The decision record is available once the ballots are revealed.");
@@ -166,6 +194,16 @@ export async function exportDecisionRecord(
  */
 export async function checkEvaluationIntegrity(actor: Actor, evaluationId: string) {
   await readEvaluation(actor, evaluationId, "team:read");
+  return integrityReport(evaluationId);
+}
+
+/** The integrity check as the server operator runs it (`copy-database`): see exportDecisionRecordAsOperator. */
+export async function checkEvaluationIntegrityAsOperator(evaluationId: string) {
+  await operatorStatus(evaluationId);
+  return integrityReport(evaluationId);
+}
+
+async function integrityReport(evaluationId: string) {
   const [revisions, ballots, snapshot, evaluation] = await Promise.all([
     db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } }),
     db.ballot.findMany({ where: { evaluationId }, select: { userId: true, voterName: true, round: true, method: true, payload: true, user: { select: { name: true } } } }),
