@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { CheckboxControl } from "@/components/ui/checkbox-radix";
+import { CheckboxControl } from "@/components/ui/checkbox";
 import { SaatyScale } from "@/components/evaluation/saaty-scale";
 import { PairwiseResult, type PairwiseOutcome } from "@/components/evaluation/pairwise-result";
 import { analysePairwiseBallot } from "@/lib/engine/pairwise";

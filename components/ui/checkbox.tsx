@@ -1,42 +1,28 @@
+"use client";
+
 import * as React from "react";
+import * as CheckboxPrimitive from "@radix-ui/react-checkbox";
+import { Check } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 
-export type CheckboxProps = Omit<React.ComponentProps<"input">, "type">;
-
-/** Native checkbox styled to the theme (works with forms and server actions, no JS needed). */
-export function Checkbox({ className, ...props }: CheckboxProps) {
+/** Radix checkbox drawn to the theme, for client-side forms (role="checkbox", Space toggles). */
+export function CheckboxControl({ className, ...props }: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
   return (
-    <input
-      data-slot="checkbox"
-      type="checkbox"
+    <CheckboxPrimitive.Root
+      data-slot="checkbox-control"
       className={cn(
-        "size-4 shrink-0 cursor-pointer rounded border-input accent-primary",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
-        "disabled:cursor-not-allowed disabled:opacity-50",
-        "aria-invalid:outline-2 aria-invalid:outline-destructive/50",
-        className,
-      )}
-      {...props}
-    />
-  );
-}
-
-export type RadioProps = Omit<React.ComponentProps<"input">, "type">;
-
-/** Native radio button styled to the theme. Group several with the same `name` inside a FieldSet. */
-export function Radio({ className, ...props }: RadioProps) {
-  return (
-    <input
-      data-slot="radio"
-      type="radio"
-      className={cn(
-        "size-4 shrink-0 cursor-pointer accent-primary",
+        "grid size-4 shrink-0 cursor-pointer place-items-center rounded-[4px] border border-input bg-background shadow-xs transition-colors",
+        "data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         "disabled:cursor-not-allowed disabled:opacity-50",
         className,
       )}
       {...props}
-    />
+    >
+      <CheckboxPrimitive.Indicator>
+        <Check className="size-3.5" strokeWidth={3} aria-hidden />
+      </CheckboxPrimitive.Indicator>
+    </CheckboxPrimitive.Root>
   );
 }
