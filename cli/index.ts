@@ -1,5 +1,5 @@
 // `npm run -s cli -- <command> [options]`: JSON on stdout; one clear message on stderr;
-// exit code 2 for bad input or usage, 1 for anything else (../shared/CONTRACTS.md).
+// exit code 2 for bad input or usage, 1 for anything else (docs/CONTRACTS.md).
 import { AppError } from "@/lib/errors";
 import { UsageError, type Command } from "./command";
 

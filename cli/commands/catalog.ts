@@ -1,4 +1,4 @@
-// `catalog`: the built-in knowledge base as JSON, in exactly the shape of ../shared/CONTRACTS.md.
+// `catalog`: the built-in knowledge base as JSON, in exactly the shape of docs/CONTRACTS.md.
 import { getCatalog } from "@/lib/catalog";
 import { parseOptions, printJson, type Command } from "../command";
 

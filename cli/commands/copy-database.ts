@@ -215,7 +215,7 @@ const copyDatabase: Command = async (args) => {
   }
   await db.$disconnect();
   const valid = failed.length === 0;
-  // `{ evaluations, ballots, verified }` is the contract (../shared/CONTRACTS.md); the rest is detail.
+  // `{ evaluations, ballots, verified }` is the contract (docs/CONTRACTS.md); the rest is detail.
   printJson({
     evaluations: copied.Evaluation ?? 0,
     ballots: copied.Ballot ?? 0,

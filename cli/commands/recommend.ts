@@ -1,5 +1,5 @@
 // `recommend --profile FILE|- [--format json|text]`: suggested weights, why, and the ranking of the
-// catalog's options. JSON (the default) keeps ../shared/CONTRACTS.md's fields and adds a summary,
+// catalog's options. JSON (the default) keeps docs/CONTRACTS.md's fields and adds a summary,
 // the starting point and, per reason, the framework it favours, by how much and the article titles;
 // `--format text` prints the same advice for people. A bad profile is an AppError("invalid") naming
 // the field, which cli/index.ts turns into exit 2.

@@ -1,4 +1,4 @@
-// `score --input FILE|-`: the engine report for an evaluation (../shared/CONTRACTS.md).
+// `score --input FILE|-`: the engine report for an evaluation (docs/CONTRACTS.md).
 // Input the schema refuses exits 2 with the fields named; that includes a missing rating, named
 // by option and criterion, unless the input's `missingRatings` is "zero" or "midpoint".
 import { computeReport, parseEngineInput } from "@/lib/engine";

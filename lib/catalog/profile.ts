@@ -1,4 +1,4 @@
-// The project profile of ../shared/CONTRACTS.md ("Project profile"): the input of `recommend` and
+// The project profile of docs/CONTRACTS.md ("Project profile"): the input of `recommend` and
 // of the app's questionnaire form, which reuses this schema so both reject the same things.
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";

@@ -1,4 +1,4 @@
-// Assembles the engine report (../shared/CONTRACTS.md, "Scoring engine report") from the steps.
+// Assembles the engine report (docs/CONTRACTS.md, "Scoring engine report") from the steps.
 import { aggregateAllRules, AGGREGATION_RULES } from "./aggregate";
 import { consensus, CONTESTED_BELOW, mostContested } from "./consensus";
 import { buildModel, type EngineModel } from "./model";

@@ -1,4 +1,4 @@
-// The engine's input schema (../shared/CONTRACTS.md, "Scoring engine input"). Shared by the CLI
+// The engine's input schema (docs/CONTRACTS.md, "Scoring engine input"). Shared by the CLI
 // `score` command and the HTTP API, so both reject bad input with the same field-named messages.
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";

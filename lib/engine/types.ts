@@ -1,4 +1,4 @@
-// The scoring engine's input and report, exactly as in ../shared/CONTRACTS.md (fields may be added,
+// The scoring engine's input and report, exactly as in docs/CONTRACTS.md (fields may be added,
 // never renamed). Shared by the engine, the API, the CLI, the export and the UI.
 
 export type BallotMethod = "points" | "likert" | "pairwise";

@@ -1,5 +1,5 @@
 // The `recommend` and `catalog` commands as users run them: a child process, JSON on stdout,
-// exit code 2 for bad input (../shared/CONTRACTS.md).
+// exit code 2 for bad input (docs/CONTRACTS.md).
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

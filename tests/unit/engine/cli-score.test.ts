@@ -1,4 +1,4 @@
-// `score` as users run it (../shared/CONTRACTS.md): a child process reading the engine input,
+// `score` as users run it (docs/CONTRACTS.md): a child process reading the engine input,
 // printing the report. Ids named like Object.prototype properties must score like any other.
 import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";

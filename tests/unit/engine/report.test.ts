@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeReport, parseEngineInput, rankByWeightedSum, rankWithWeights } from "@/lib/engine";
 
-// The example of ../shared/CONTRACTS.md, "Scoring engine input", with a second criterion rated.
+// The example of docs/CONTRACTS.md, "Scoring engine input", with a second criterion rated.
 const contractExample = () =>
   parseEngineInput({
     options: [{ id: "django", name: "Django" }, { id: "flask", name: "Flask" }],
