@@ -2,6 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { endAllSessions, signUp } from "@/lib/domain/users";
 import { currentUser } from "@/lib/auth/session";
@@ -61,7 +63,7 @@ export async function signOutAction() {
 /** Always the same answer, whether or not the email has an account. */
 export async function forgotPasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    await requestPasswordReset(formToObject(form));
+    await requestPasswordReset(formToObject(form), clientAddress(await headers()));
     return { ok: true, message: "If an account uses that email, a reset link is on its way. It works once, for an hour." };
   } catch (error) {
     return keepValues(actionError(error), form, ["email"]);

@@ -37,6 +37,7 @@ export function useEvaluationEvents(id: string): boolean {
       current.addEventListener("change", (event) => {
         lastEventId = (event as MessageEvent).lastEventId || lastEventId;
         void queryClient.invalidateQueries({ queryKey: evaluationKey(id) });
+        void queryClient.invalidateQueries({ queryKey: ["notifications"] }); // a change may notify me (NotificationBell)
       });
       current.onerror = () => {
         setStreaming(false);

@@ -3,6 +3,7 @@
 import { useActionState, useTransition, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { NewPasswordInput } from "@/components/forms/password-strength-hint";
 import { Field } from "@/components/ui/field";
 import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
 import {
@@ -80,7 +81,7 @@ export function PasswordForm() {
         error={fieldError(state, "newPassword")}
         required
       >
-        <Input name="newPassword" type="password" autoComplete="new-password" />
+        <NewPasswordInput name="newPassword" />
       </Field>
       <Button type="submit" disabled={pending} className="w-fit">Change password</Button>
     </form>

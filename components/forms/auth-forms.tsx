@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { NewPasswordInput } from "@/components/forms/password-strength-hint";
 import { Field } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
@@ -44,7 +45,7 @@ export function SignUpForm({ next }: { next?: string }) {
         <Input name="email" type="email" autoComplete="email" defaultValue={keptValue(state, "email")} />
       </Field>
       <Field label="Password" description="At least 10 characters, and not a common or easily guessed password." error={fieldError(state, "password")} required>
-        <Input name="password" type="password" autoComplete="new-password" />
+        <NewPasswordInput name="password" />
       </Field>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? <Spinner /> : null} Create account
@@ -80,7 +81,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={fieldError(state, "newPassword")}
         required
       >
-        <Input name="newPassword" type="password" autoComplete="new-password" />
+        <NewPasswordInput name="newPassword" />
       </Field>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? <Spinner /> : null} Set new password

@@ -5,7 +5,11 @@ import { Bell } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 
-/** Polls often enough that a mention shows within seconds, cheaply (one indexed count). */
+/**
+ * Polls often enough that a mention shows within seconds, cheaply (one indexed count). On an
+ * evaluation page it is sooner: each event on the evaluation's open stream invalidates every
+ * ["notifications", …] query (components/evaluation/use-evaluation.ts), so the count refreshes at once.
+ */
 const POLL_MS = 5_000;
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {

@@ -3,6 +3,7 @@ import { Slot } from "@radix-ui/react-slot";
 import { cva, type VariantProps } from "class-variance-authority";
 
 import { cn } from "@/lib/utils";
+import { EVALUATION_STATUSES, type EvaluationStatus } from "@/lib/vocabulary";
 
 export const badgeVariants = cva(
   [
@@ -41,8 +42,8 @@ export function Badge({ className, variant, asChild = false, ...props }: BadgePr
   return <Comp data-slot="badge" className={cn(badgeVariants({ variant }), className)} {...props} />;
 }
 
-export const DECISION_STATUSES = ["draft", "voting", "revealed", "decided", "superseded"] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUSES = EVALUATION_STATUSES;
+export type DecisionStatus = EvaluationStatus;
 
 const STATUS_LABELS: Record<DecisionStatus, string> = {
   draft: "Draft",

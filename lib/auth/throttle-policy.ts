@@ -39,6 +39,17 @@ export const SIGN_IN_RULES = {
   account: { windowMs: WINDOW_MS, maxFailures: null, backoffAfter: 10, backoffBaseMs: 1_000, backoffCapMs: 60_000 },
 } satisfies Record<string, ThrottleRule>;
 
+/**
+ * Password-reset requests (each may send an email): per client address, 10 per 15 minutes, so the
+ * form cannot be used to mail-bomb many inboxes from one place; per email, 3 per hour from
+ * anywhere, so one inbox cannot be flooded (the open-link cap in lib/domain/password-reset.ts
+ * bounds the same thing once links exist; this bucket also counts emails without an account).
+ */
+export const RESET_RULES = {
+  address: { windowMs: WINDOW_MS, maxFailures: 10, backoffAfter: null, backoffBaseMs: 0, backoffCapMs: 0 },
+  account: { windowMs: 60 * 60_000, maxFailures: 3, backoffAfter: null, backoffBaseMs: 0, backoffCapMs: 0 },
+} satisfies Record<string, ThrottleRule>;
+
 export type ThrottleDecision = { ok: true; next: ThrottleBucket } | { ok: false; retryAt: Date };
 
 /** Whether one more password check may start now, and the bucket after it has. */

@@ -3,14 +3,9 @@
 // (HTML and RSC payload), GET /api/v1/evaluations/{id}, /report and everything rendered from the
 // view follow the same rule. Pure, so it is unit-tested and the UI can word its messages from it.
 
-import type { EvaluationStatus } from "@/lib/validation/evaluation";
+import type { EvaluationStatus, Visibility } from "@/lib/vocabulary";
 
-/**
- * "blind" (the default): until the ballots are revealed, members see who has voted and how many,
- * nothing computed from the ballots. "open": the team chose live results while voting.
- */
-export const VISIBILITIES = ["blind", "open"] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+export { VISIBILITIES, type Visibility } from "@/lib/vocabulary";
 
 export const VISIBILITY_LABELS: Record<Visibility, { title: string; description: string; badge: string }> = {
   blind: {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { hashSecret, newSecret } from "@/lib/auth/tokens";
+import { reserveResetRequest } from "@/lib/auth/throttle";
 import { appUrl } from "@/lib/mail/app-url";
 import { deliverOutbox, enqueueMail } from "@/lib/mail/outbox";
 import { passwordResetMail } from "@/lib/mail/templates";
@@ -15,9 +16,12 @@ const MAX_OPEN_RESETS = 3;
 /**
  * Emails a single-use reset link if an account has this address. The answer is the same either
  * way (the caller shows one message), so the form does not reveal which emails have accounts.
+ * Limited per client address (rate_limited, the same for every email) and per email (dropped
+ * quietly, with the same answer), before the account is even looked up.
  */
-export async function requestPasswordReset(input: unknown): Promise<void> {
+export async function requestPasswordReset(input: unknown, address = "unknown"): Promise<void> {
   const { email } = parseOrThrow(ForgotPasswordSchema, input, "password reset");
+  if ((await reserveResetRequest({ email, address })) === "account_limited") return;
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, deletedAt: true } });
   if (!user || user.deletedAt) return;
   const now = new Date();

@@ -1,8 +1,9 @@
 // Who may do what: the one table of rules. Pure, so the UI can hide what a role cannot do,
 // while lib/domain/authorize.ts enforces the same table on every read and write.
 
-export const ROLES = ["owner", "admin", "member", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "@/lib/vocabulary";
+
+export { ROLES, type Role } from "@/lib/vocabulary";
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 

@@ -94,7 +94,19 @@ export async function removeMember(actor: Actor, teamId: string, userId: string)
     await tx.membership.delete({ where: { id: target.id } });
     await recordAudit(tx, { teamId, actorId: actor.userId, action, detail: { userId } });
     await withdrawBallots(tx, { teamId, userId, actorId: actor.userId, reason: action });
+    if (!isSelf) await endSessionsIfRemovedFromLastTeam(tx, userId);
   });
+}
+
+/**
+ * Someone removed from their last team loses every session, in the transaction that removed the
+ * membership (counted there, so a concurrent removal from their other team cannot slip past).
+ * Leaving on one's own does not sign one out: a person with no team is an ordinary signed-in user
+ * (as right after sign-up), and they chose to leave.
+ */
+async function endSessionsIfRemovedFromLastTeam(tx: Tx, userId: string) {
+  if ((await tx.membership.count({ where: { userId } })) > 0) return;
+  await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 /** Statuses in which a member's current-round ballot still counts towards the report and the decision. */

@@ -1,9 +1,9 @@
 // Combines the members' weight vectors into the team's weights under each aggregation rule.
 import type { NormalisedBallots } from "./ballots";
 import { llsmWeights } from "./pairwise";
-import type { Aggregation } from "./types";
+import { AGGREGATIONS, type Aggregation } from "@/lib/vocabulary";
 
-export const AGGREGATION_RULES: readonly Aggregation[] = ["mean", "median", "trimmed-mean", "geometric"];
+export const AGGREGATION_RULES: readonly Aggregation[] = AGGREGATIONS;
 
 /**
  * Share of ballots dropped at each end by the trimmed mean: the 20% trimmed mean, a standard

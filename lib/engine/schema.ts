@@ -2,6 +2,7 @@
 // `score` command and the HTTP API, so both reject bad input with the same field-named messages.
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";
+import { AGGREGATIONS } from "@/lib/vocabulary";
 import { comparisonIssues, SAATY_MAX, SAATY_MIN, weightIssues } from "./ballot-rules";
 import { missingRatingCells, missingRatingMessage } from "./model";
 import { isPlainRecord, ownValue } from "./own-keys";
@@ -100,7 +101,7 @@ export const engineInputSchema = z
     /** ratings[optionId][criterionId] on 0-10; a missing one is refused unless `missingRatings` says otherwise. */
     ratings: ratingTable(),
     ballots: z.array(ballotSchema),
-    aggregation: z.enum(["mean", "median", "trimmed-mean", "geometric"]).default("mean"),
+    aggregation: z.enum(AGGREGATIONS).default("mean"),
     samples: z.number().int().min(1).max(MAX_SAMPLES).default(DEFAULT_SAMPLES),
     seed: z.number().int().default(DEFAULT_SEED),
     missingRatings: z

@@ -1,8 +1,10 @@
 // The scoring engine's input and report, exactly as in docs/CONTRACTS.md (fields may be added,
 // never renamed). Shared by the engine, the API, the CLI, the export and the UI.
 
-export type BallotMethod = "points" | "likert" | "pairwise";
-export type Aggregation = "mean" | "median" | "trimmed-mean" | "geometric";
+import type { Aggregation } from "@/lib/vocabulary";
+
+export type { BallotMethod } from "@/lib/vocabulary";
+export type { Aggregation } from "@/lib/vocabulary";
 
 export interface EngineOption {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AGGREGATIONS, EVALUATION_STATUSES, ROLES } from "@/lib/vocabulary";
 import { engineReportSchema } from "./report-schema";
 
 // The decision record: everything needed to read, audit and re-create one evaluation, frozen at
@@ -14,9 +15,9 @@ export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, "Expected 64 lowe
 const sha256 = sha256Schema;
 const key = z.string().min(1);
 
-export const evaluationStatusSchema = z.enum(["draft", "voting", "revealed", "decided", "superseded"]);
-export const aggregationSchema = z.enum(["mean", "median", "trimmed-mean", "geometric"]);
-export const teamRoleSchema = z.enum(["owner", "admin", "member", "viewer"]);
+export const evaluationStatusSchema = z.enum(EVALUATION_STATUSES);
+export const aggregationSchema = z.enum(AGGREGATIONS);
+export const teamRoleSchema = z.enum(ROLES);
 
 export const citationSchema = z.object({ source: z.string().min(1), quote: z.string().min(1) });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VISIBILITIES } from "@/lib/ballots/visibility";
+import { BALLOT_METHODS, VISIBILITIES } from "@/lib/vocabulary";
 import { liveEngineReportSchema } from "@/lib/export/report-schema";
 import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib/export/record-schema";
 
@@ -70,7 +70,7 @@ export const EvaluationReportSchema = z.object({
 export const StoredBallotSchema = z
   .object({
     id: z.string(),
-    method: z.enum(["points", "likert", "pairwise"]),
+    method: z.enum(BALLOT_METHODS),
     round: z.int().min(1),
     weights: z.record(z.string(), z.number()).optional(),
     comparisons: z.array(z.object({ a: z.string(), b: z.string(), value: z.number() })).optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { weakPasswordReason } from "@/lib/validation/password-strength";
+import { MIN_PASSWORD_LENGTH, weakPasswordReason } from "@/lib/validation/password-strength";
 
 const email = z
   .string({ error: "Email is required" })
@@ -14,11 +14,11 @@ const email = z
  */
 export const NewPasswordSchema = z
   .string({ error: "Password is required" })
-  .min(10, "Password must be at least 10 characters")
+  .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, "Password is at most 200 characters")
-  .refine((value) => value.trim().length >= 10, "Password must be at least 10 characters other than spaces")
+  .refine((value) => value.trim().length >= MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters other than spaces`)
   .superRefine((value, ctx) => {
-    if (value.trim().length < 10) return;
+    if (value.trim().length < MIN_PASSWORD_LENGTH) return;
     const reason = weakPasswordReason(value);
     if (reason) ctx.addIssue({ code: "custom", message: reason });
   });

@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { LIMITS } from "@/lib/limits";
-import { VISIBILITIES } from "@/lib/ballots/visibility";
+import { VISIBILITIES } from "@/lib/vocabulary";
 
-export const EVALUATION_STATUSES = ["draft", "voting", "revealed", "decided", "superseded"] as const;
-export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
-
-export const AGGREGATIONS = ["mean", "median", "trimmed-mean", "geometric"] as const;
+export { EVALUATION_STATUSES, AGGREGATIONS, type EvaluationStatus } from "@/lib/vocabulary";
 
 const name = (what: string) =>
   z.string().trim().min(1, `${what} name is required`).max(LIMITS.nameLength, `${what} name is at most ${LIMITS.nameLength} characters`);

@@ -102,3 +102,18 @@ test("malformed server-action requests get 4xx, not 500", async ({ page }) => {
   });
   expect(huge.status()).toBe(413);
 });
+
+test("the sign-up form hints at password strength as you type, announced politely", async ({ page }) => {
+  await page.goto("/sign-up");
+  const password = page.getByLabel("Password");
+  await password.pressSequentially("password12");
+  const hintId = (await password.getAttribute("aria-describedby"))!.split(" ").find((id) => id.endsWith("-strength"))!;
+  const hint = page.locator(`[id="${hintId}"]`);
+  await expect(hint).toHaveAttribute("aria-live", "polite");
+  await expect(hint).toContainText(/Strength: (Very weak|Weak)/);
+  await expect(hint).toContainText("commonly used password");
+  await password.fill("");
+  await password.pressSequentially("violet harbour lantern 93");
+  await expect(hint).toContainText(/Strength: (Good|Strong)/);
+  await expect(hint).not.toContainText("Not accepted");
+});

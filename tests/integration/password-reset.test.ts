@@ -85,4 +85,31 @@ describe("password reset", () => {
     expect((await readOutbox({ to: email }))[0].sentAt).not.toBeNull();
     delete process.env.SMTP_URL;
   });
+
+  it("limits requests per email (quietly, the same answer) and per client address (for any email)", async () => {
+    const email = `limited-${Date.now()}@test.local`;
+    await signUp({ name: "Limited", email, password: PASSWORD });
+    const sentTo = async (to: string) => (await readOutbox({ to })).length;
+
+    // Per email, from several addresses: the 4th request sends nothing but answers exactly the same.
+    for (let i = 0; i < 3; i++) await requestPasswordReset({ email }, `198.51.100.${i}`);
+    await db.passwordResetToken.updateMany({ where: { user: { email } }, data: { usedAt: new Date() } });
+    await expect(requestPasswordReset({ email }, "198.51.100.9")).resolves.toBeUndefined();
+    expect(await sentTo(email)).toBe(3);
+    // An email without an account is counted the same way and answers the same way.
+    const ghost = `ghost-${Date.now()}@test.local`;
+    for (let i = 0; i < 4; i++) await expect(requestPasswordReset({ email: ghost }, `198.51.100.${20 + i}`)).resolves.toBeUndefined();
+
+    // Per address, across emails: the 11th request from one address is refused, whichever email it names.
+    for (let i = 0; i < 10; i++) await requestPasswordReset({ email: `spray${i}-${Date.now()}@test.local` }, "203.0.113.7");
+    const other = `other-${Date.now()}@test.local`;
+    await signUp({ name: "Other", email: other, password: PASSWORD });
+    await expect(requestPasswordReset({ email: other }, "203.0.113.7")).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(requestPasswordReset({ email: `nobody-${Date.now()}@test.local` }, "203.0.113.7")).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await sentTo(other)).toBe(0);
+    // Another address is unaffected, and the sign-in limits are separate buckets.
+    await requestPasswordReset({ email: other }, "203.0.113.8");
+    expect(await sentTo(other)).toBe(1);
+    await expect(authenticate({ email: other, password: PASSWORD }, "203.0.113.7")).resolves.toMatchObject({ email: other });
+  });
 });

@@ -1,6 +1,7 @@
 import { db } from "../support/db";
 import { describe, expect, it } from "vitest";
-import { createUser } from "../support/factories";
+import { createTeamWithRoles, createUser } from "../support/factories";
+import { leaveTeam, removeMember } from "@/lib/domain/teams";
 import { endAllSessions, getSessionUser } from "@/lib/domain/users";
 import { actorFromApiToken, createApiToken, createApiTokenForEmail, revokeApiToken } from "@/lib/domain/api-tokens";
 
@@ -41,5 +42,28 @@ describe("sessions and API tokens", () => {
     const created = await createApiTokenForEmail(user.email.toUpperCase(), { name: "CLI" });
     expect(await actorFromApiToken(created.token)).toEqual({ userId: user.userId });
     await expect(createApiTokenForEmail("nobody@test.local", { name: "CLI" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("being removed from one's last team ends every session; removal from one of several, or leaving, does not", async () => {
+    const team = await createTeamWithRoles();
+    const versionOf = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion;
+
+    // The member also belongs to a second team: removal from the first leaves their sessions alone.
+    const second = await db.team.create({ data: { name: "Second" } });
+    await db.membership.create({ data: { teamId: second.id, userId: team.member.userId, role: "member" } });
+    const memberVersion = await versionOf(team.member.userId);
+    await removeMember(team.admin, team.teamId, team.member.userId);
+    expect(await getSessionUser(team.member.userId, memberVersion)).toMatchObject({ id: team.member.userId });
+
+    // Removed from the last one: the old session no longer resolves.
+    await db.membership.create({ data: { teamId: team.teamId, userId: team.member.userId, role: "member" } });
+    await db.membership.delete({ where: { teamId_userId: { teamId: second.id, userId: team.member.userId } } });
+    await removeMember(team.admin, team.teamId, team.member.userId);
+    expect(await getSessionUser(team.member.userId, memberVersion)).toBeNull();
+
+    // Leaving one's own last team is a choice, not a removal: the person stays signed in, teamless.
+    const viewerVersion = await versionOf(team.viewer.userId);
+    await leaveTeam(team.viewer, team.teamId);
+    expect(await getSessionUser(team.viewer.userId, viewerVersion)).toMatchObject({ id: team.viewer.userId });
   });
 });
