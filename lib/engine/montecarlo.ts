@@ -9,7 +9,8 @@ export const MIN_CONCENTRATION = 1;
 /**
  * Pseudo-ballots of prior spread added to the members' own. One ballot says nothing about how
  * far the team's weights could move, nor do a few identical ones: the prior is one imaginary
- * member whose weights are as uncertain as Dirichlet(K·m) (K criteria weighted), which is the uniform distribution on
+ * member whose weights are as uncertain as Dirichlet(K·m) (K = 1/Σ m², the effective number of
+ * criteria weighted), which is the uniform distribution on
  * the simplex when m is uniform (the Bayes-Laplace "know nothing" choice). Its pull fades as
  * ballots come in: with N ballots it counts 1/N as much as the members' spread.
  */
@@ -26,7 +27,7 @@ const MIN_SHAPE = 1e-3;
  * members' summed squared deviations Σ_v Σ_c (w_vc − m_c)² and N ballots,
  *
  *   V = (S + PRIOR_BALLOTS · V₀) / (N − 1 + PRIOR_BALLOTS),  V₀ = (1 − Σ m_c²)/(K + 1)
- *   (K: the criteria anyone weights; the others are never sampled)
+ *   (K = 1/Σ m_c², the effective number of weighted criteria; the unweighted are never sampled)
  *   κ = (1 − Σ m_c²)/V − 1, clamped to [MIN_CONCENTRATION, MAX_CONCENTRATION]
  *
  * i.e. the unbiased sample total variance, shrunk towards the prior pseudo-ballot above.
@@ -46,11 +47,9 @@ export function fitConcentration(weights: Float64Array, voterCount: number, crit
   const mean = new Float64Array(criterionCount);
   for (let v = 0; v < voterCount; v++) for (let c = 0; c < criterionCount; c++) mean[c] += weights[v * criterionCount + c];
   let spreadable = 1; // 1 − Σ m_c²: the total variance a Dirichlet with κ = 0 would have
-  let weighted = 0; // criteria someone weights: a criterion nobody weights must change nothing
   for (let c = 0; c < criterionCount; c++) {
     mean[c] /= voterCount;
     spreadable -= mean[c] * mean[c];
-    if (mean[c] > 0) weighted++;
   }
   let squares = 0;
   for (let v = 0; v < voterCount; v++) {
@@ -62,7 +61,12 @@ export function fitConcentration(weights: Float64Array, voterCount: number, crit
   }
   // All weight on one criterion for everyone: every draw is that criterion alone, whatever κ.
   if (spreadable <= 1e-12) return MAX_CONCENTRATION;
-  const priorVariance = spreadable / (weighted + 1);
+  // K_eff = 1/Σ m_c², the effective number of weighted criteria: K when the weight is spread
+  // evenly over K criteria, and continuous in the weights, so a criterion that gets its first
+  // 0.01 points moves the prior by a sliver instead of from K to K + 1 (a criterion nobody
+  // weights changes nothing).
+  const effectiveCriteria = 1 / (1 - spreadable);
+  const priorVariance = spreadable / (effectiveCriteria + 1);
   const variance = (squares + PRIOR_BALLOTS * priorVariance) / (voterCount - 1 + PRIOR_BALLOTS);
   return Math.min(MAX_CONCENTRATION, Math.max(MIN_CONCENTRATION, spreadable / variance - 1));
 }

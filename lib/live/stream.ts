@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { changeChannel } from "@/lib/live/channel";
 
 export interface ChangeStreamOptions {
@@ -87,8 +88,10 @@ export async function openChangeStream(options: ChangeStreamOptions): Promise<Re
             // Throws when the session or token was revoked, or the reader left the team or lost the
             // role: the stream ends, and the EventSource's reconnect is refused.
             sendChange(await authorize());
-          } catch {
-            close();
+          } catch (error) {
+            // A busy or briefly unreachable database is not a refusal: the events carry only a
+            // revision number, so the stream stays and the next check decides.
+            if (isAccessRefused(error)) close();
           }
         }, recheckMs),
       );
@@ -99,4 +102,8 @@ export async function openChangeStream(options: ChangeStreamOptions): Promise<Re
       close();
     },
   });
+}
+
+function isAccessRefused(error: unknown): boolean {
+  return error instanceof AppError && (error.code === "unauthenticated" || error.code === "forbidden" || error.code === "not_found");
 }

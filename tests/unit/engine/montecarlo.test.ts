@@ -32,10 +32,13 @@ describe("random numbers", () => {
 describe("Dirichlet concentration", () => {
   it("is absent without ballots and finite for one member or identical ballots", () => {
     expect(fitConcentration(new Float64Array(0), 0, 2)).toBeNull();
-    // One ballot: only the prior pseudo-ballot's spread, Dirichlet(K·m): κ = K = 2.
-    expect(fitConcentration(Float64Array.from([0.6, 0.4]), 1, 2)).toBeCloseTo(2, 12);
+    // One ballot: only the prior pseudo-ballot's spread, Dirichlet(K·m): κ = K, the effective
+    // number of criteria 1/Σm² = 1/(.36 + .16).
+    const effectiveCriteria = 1 / (0.36 + 0.16);
+    expect(fitConcentration(Float64Array.from([0.6, 0.4]), 1, 2)).toBeCloseTo(effectiveCriteria, 12);
+    expect(fitConcentration(Float64Array.from([0.5, 0.5]), 1, 2)).toBeCloseTo(2, 12);
     // Two identical ballots: the prior counts half, κ + 1 = 2·(K + 1).
-    expect(fitConcentration(Float64Array.from([0.6, 0.4, 0.6, 0.4]), 2, 2)).toBeCloseTo(5, 12);
+    expect(fitConcentration(Float64Array.from([0.6, 0.4, 0.6, 0.4]), 2, 2)).toBeCloseTo(2 * (effectiveCriteria + 1) - 1, 12);
   });
 
   it("inverts the Dirichlet total variance (1 − Σm²)/(κ + 1), pooled over criteria", () => {
@@ -82,7 +85,7 @@ describe("win probability", () => {
     expect(one.ranking[0].option).toBe("x");
     expect(one.ranking[0].winProbability).toBeGreaterThan(0.5);
     expect(one.ranking[0].winProbability).toBeLessThan(0.9);
-    expect(one.monteCarlo).toMatchObject({ samples: 10_000, seed: 42, concentration: 2 });
+    expect(one.monteCarlo).toMatchObject({ samples: 10_000, seed: 42, concentration: expect.closeTo(1 / (0.36 + 0.16), 9) });
     const many = computeReport(input(200));
     expect(many.ranking[0].winProbability).toBeGreaterThan(0.99);
     expect(many.monteCarlo?.leadUncertain).toBe(false);
