@@ -3,7 +3,9 @@
 // DATABASE_URL picks the engine (lib/db/engine.ts): `file:…` (default) or `postgresql://…`.
 // - SQLite: migrations are applied on every start (an embedded file has no separate release step).
 // - PostgreSQL: migrations are a release step (`npm run db:migrate`); start only checks that none is
-//   pending, and applies them itself only with TRADEOFF_MIGRATE=1.
+//   pending, and applies them itself only with TRADEOFF_MIGRATE=1 or on first setup: a database
+//   that does not exist yet (created here) or holds no tables at all, so that a fresh clone runs
+//   with DATABASE_URL alone. A database that was migrated before is never migrated by start.
 // - The demo team, whose password the README publishes, is seeded only on the embedded default
 //   database (DATABASE_URL unset) or with TRADEOFF_DEMO=1; TRADEOFF_DEMO=0 turns it off everywhere.
 import { spawnSync, spawn } from "node:child_process";
@@ -101,7 +103,42 @@ ensureAuthSecret();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.AUTH_TRUST_HOST ??= "true";
 
-if (engine === "sqlite" || process.env.TRADEOFF_MIGRATE === "1") {
+/**
+ * First setup of a PostgreSQL database: creates it when it does not exist and answers whether it is
+ * empty (no table in its public schema), in which case applying every migration is the only sensible
+ * step. Anything else (a migrated database, a foreign one) is left to the release step.
+ */
+async function isFirstPostgresSetup(url) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    if (error?.code !== "3D000") fail(`Could not connect to PostgreSQL: ${error.message}`, 1);
+    const server = new URL(url);
+    server.pathname = "/postgres";
+    const admin = new pg.Client({ connectionString: server.toString() });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    } finally {
+      await admin.end();
+    }
+    process.stdout.write(`› Created the PostgreSQL database "${name}"\n`);
+    return true;
+  }
+  try {
+    const { rows } = await client.query("SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'public'");
+    return rows[0].tables === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+const migrateAtStart =
+  engine === "sqlite" || process.env.TRADEOFF_MIGRATE === "1" || (process.env.TRADEOFF_MIGRATE !== "0" && (await isFirstPostgresSetup(databaseUrl)));
+if (migrateAtStart) {
   run(`Applying database migrations (${engine})`, bin("prisma"), ["migrate", "deploy"], { capture: true });
 } else {
   process.stdout.write("› Checking that the PostgreSQL database is migrated\n");
