@@ -61,7 +61,7 @@ export function ConsensusOverview({
           <Users className="mt-px size-3.5 shrink-0" aria-hidden />
           <span>
             Across {voters} ballots, Goepel&apos;s AHP consensus (S*, as in AHP-OS): 100% means identical weights, 0% a team as divided as
-            opposite extreme ballots.
+            members who each put all their weight on a different criterion.
           </span>
         </p>
       </div>

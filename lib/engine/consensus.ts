@@ -15,15 +15,20 @@
 //   Hα      = mean over members of H(w_v)         (alpha: how spread each member's weights are)
 //   Hγ      = H(m), m = mean of the w_v           (gamma: how spread the pooled weights are)
 //   Hβ      = Hγ − Hα ≥ 0                         (beta: 0 iff every member has the same weights)
-//   Hα,min  = −a ln a − (n − 1) b ln b,  a = M/(n + M − 1), b = 1/(n + M − 1), M = 9
-//             (the least spread a member can give on Saaty's 1-9 scale: one criterion 9 times
-//             as important as each of the others)
+//   Hα,min  = −a ln a − (n − 1) b ln b,  a = M/(n + M − 1), b = 1/(n + M − 1)
+//             (the least spread a member can give on the input scale: one criterion M times as
+//             important as each of the others)
 //   Hγ,max  = ln n
 //   S*      = (e^−Hβ − e^(Hα,min − Hγ,max)) / (1 − e^(Hα,min − Hγ,max))
 //
-// Ballots other than pairwise can be more extreme than M = 9 allows (100 points on one
-// criterion), which can take S* below 0; it is clamped to [0, 1] (0: at least as divided as two
-// members with opposite extreme Saaty ballots can be).
+// M is the input scale's largest ratio, as AHP-OS sets it from the scale chosen: 9 when every
+// ballot is pairwise (Saaty's 1-9 scale). Points and 1-5 importance ballots can leave a
+// criterion at 0 (all 100 points on one criterion), a ratio no finite M bounds: there M → ∞,
+// Hα,min → 0 and the floor is 1/n. Using M = 9 for them (as this code first did) made every
+// realistic points ballot "more extreme than the scale", so a demo team of three with ordinary,
+// different allocations over 24 criteria scored 0% while each criterion scored 73-98%. With
+// M → ∞, e^−Hβ ≥ 1/n always holds (Hβ ≤ Hγ ≤ ln n), so S* needs no clamping; the clamp to
+// [0, 1] stays for pairwise ballots, whose derived weights can chain past 9 (9 × 9 = 81).
 //
 // Per criterion, the same measure: the beta entropy splits exactly into one non-negative term per
 // criterion, Hβ = Σ_c Hβ_c with Hβ_c = (1/N) Σ_v w_vc ln(w_vc / m_c) (≥ 0 by the log-sum
@@ -56,7 +61,11 @@ export interface Consensus {
   disagreementShare: Float64Array | null;
 }
 
-export function consensus(weights: Float64Array, voterCount: number, criterionCount: number): Consensus {
+/**
+ * `scaleMax` is M, the input scale's largest ratio: AHP_SCALE_MAX for pairwise ballots,
+ * Infinity for ballots that can weight a criterion 0 (see the header; consensusScaleMax).
+ */
+export function consensus(weights: Float64Array, voterCount: number, criterionCount: number, scaleMax = AHP_SCALE_MAX): Consensus {
   if (voterCount < 2) return { overall: null, byCriterion: null, disagreementShare: null };
   const mean = new Float64Array(criterionCount);
   for (let v = 0; v < voterCount; v++) for (let c = 0; c < criterionCount; c++) mean[c] += weights[v * criterionCount + c];
@@ -79,7 +88,7 @@ export function consensus(weights: Float64Array, voterCount: number, criterionCo
   // positive priority: a criterion nobody weights must change no figure.
   let weighted = 0;
   for (let c = 0; c < criterionCount; c++) if (mean[c] > 0) weighted++;
-  const floor = agreementFloor(weighted);
+  const floor = agreementFloor(weighted, scaleMax);
   const byCriterion = new Float64Array(criterionCount);
   const disagreementShare = new Float64Array(criterionCount);
   for (let c = 0; c < criterionCount; c++) {
@@ -98,9 +107,15 @@ export function mostContested(byCriterion: Float64Array | null, criterionIds: re
     .map((c) => criterionIds[c]);
 }
 
+/** M for a set of ballots: Saaty's 9 when all are pairwise, unbounded when any can hold a 0. */
+export function consensusScaleMax(allPairwise: boolean): number {
+  return allPairwise ? AHP_SCALE_MAX : Infinity;
+}
+
 /** e^(Hα,min − Hγ,max) = Dα,min / Dγ,max: the value of e^−Hβ that S* maps to 0. */
 export function agreementFloor(criterionCount: number, scaleMax = AHP_SCALE_MAX): number {
   if (criterionCount < 2) return 0;
+  if (scaleMax === Infinity) return 1 / criterionCount; // Hα,min = 0: all weight on one criterion
   const a = scaleMax / (criterionCount + scaleMax - 1);
   const b = 1 / (criterionCount + scaleMax - 1);
   const alphaMin = -a * Math.log(a) - (criterionCount - 1) * b * Math.log(b);

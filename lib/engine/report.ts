@@ -1,6 +1,6 @@
 // Assembles the engine report (docs/CONTRACTS.md, "Scoring engine report") from the steps.
 import { aggregateAllRules, AGGREGATION_RULES } from "./aggregate";
-import { consensus, CONTESTED_BELOW, mostContested } from "./consensus";
+import { consensus, consensusScaleMax, CONTESTED_BELOW, mostContested } from "./consensus";
 import { buildModel, type EngineModel } from "./model";
 import { fitConcentration, leadNoise, winProbabilities } from "./montecarlo";
 import { recordById } from "./own-keys";
@@ -35,7 +35,7 @@ export function computeReport(input: EngineInput): EngineReport {
   const concentration = fitConcentration(ballots.weights, voterCount, criterionCount);
   const winShare = concentration === null ? null : winProbabilities(ratings, optionCount, weights, concentration, samples, seed);
   const lead = concentration === null ? null : leadNoise(ratings, weights, order[0], order[1], concentration);
-  const agreement = consensus(ballots.weights, voterCount, criterionCount);
+  const agreement = consensus(ballots.weights, voterCount, criterionCount, consensusScaleMax(ballots.allPairwise));
   const flips = flipPoints(ratings, weights, optionCount, order[0]);
 
   // Keyed by voter through Object.fromEntries, so a voter called "__proto__" is a key like any other.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { computeReport, parseEngineInput } from "@/lib/engine";
 import { agreementFloor, consensus, CONTESTED_BELOW, mostContested } from "@/lib/engine/consensus";
 
 const rows = (...vectors: number[][]) => ({ weights: Float64Array.from(vectors.flat()), voters: vectors.length, criteria: vectors[0].length });
@@ -53,5 +54,66 @@ describe("Goepel S* consensus", () => {
     expect(listed[0]).toBe("c");
     for (const id of listed) expect(byCriterion!["abc".indexOf(id)]).toBeLessThan(CONTESTED_BELOW);
     expect(mostContested(null, ["a"])).toEqual([]);
+  });
+});
+
+describe("consensus scale (M) follows the ballots", () => {
+  it("uses a floor of 1/n for ballots that can weight a criterion 0 (M unbounded)", () => {
+    expect(agreementFloor(4, Infinity)).toBe(0.25);
+    expect(agreementFloor(24, Infinity)).toBeCloseTo(1 / 24, 15);
+    expect(agreementFloor(4, Infinity)).toBeLessThan(agreementFloor(4));
+  });
+
+  // Three members' points over twelve criteria, as the demo team voted: different, ordinary
+  // allocations. On Saaty's M = 9 they counted as more divided than the scale allows (0%), while
+  // every criterion on its own showed 73-98%.
+  const criteria = Array.from({ length: 12 }, (_, i) => `c${i}`);
+  const allocation = (points: number[]) => Object.fromEntries(criteria.map((id, i) => [id, points[i]]));
+  const demoLike = (method: "points" | "likert") =>
+    computeReport(
+      parseEngineInput({
+        options: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
+        criteria: criteria.map((id) => ({ id, name: id })),
+        ratings: { a: allocation(criteria.map((_, i) => i % 10)), b: allocation(criteria.map((_, i) => 9 - (i % 10))) },
+        ballots:
+          method === "points"
+            ? [
+                { voter: "u1", method, weights: allocation([20, 0, 0, 15, 25, 10, 0, 0, 15, 15, 0, 0]) },
+                { voter: "u2", method, weights: allocation([15, 0, 0, 0, 30, 0, 20, 20, 0, 0, 15, 0]) },
+                { voter: "u3", method, weights: allocation([0, 15, 0, 0, 15, 0, 0, 0, 30, 15, 0, 25]) },
+              ]
+            : [
+                { voter: "u1", method, weights: allocation([5, 1, 1, 4, 5, 3, 1, 1, 4, 4, 1, 1]) },
+                { voter: "u2", method, weights: allocation([4, 1, 1, 1, 5, 1, 5, 5, 1, 1, 4, 1]) },
+              ],
+        samples: 500,
+        seed: 1,
+      }),
+    );
+
+  it("gives an ordinary points-voting team a figure between the extremes, consistent with its criteria", () => {
+    const { consensus: agreement } = demoLike("points");
+    expect(agreement.overall).toBeGreaterThan(0.2);
+    expect(agreement.overall).toBeLessThan(0.8);
+    for (const value of Object.values(agreement.byCriterion)) expect(agreement.overall!).toBeLessThanOrEqual(value);
+  });
+
+  it("keeps Saaty's M = 9 when every ballot is pairwise, as AHP-OS does", () => {
+    const pairwise = computeReport(
+      parseEngineInput({
+        options: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
+        criteria: [{ id: "x", name: "x" }, { id: "y", name: "y" }],
+        ratings: { a: { x: 9, y: 1 }, b: { x: 1, y: 9 } },
+        ballots: [
+          { voter: "u1", method: "pairwise", comparisons: [{ a: "x", b: "y", value: 4 }] },
+          { voter: "u2", method: "pairwise", comparisons: [{ a: "x", b: "y", value: 1 / 4 }] },
+        ],
+        samples: 500,
+        seed: 1,
+      }),
+    );
+    // (.8, .2) against (.2, .8): the worked example above, on M = 9
+    expect(pairwise.consensus.overall).toBeCloseTo(0.430685, 5);
+    expect(demoLike("likert").consensus.overall).toBeGreaterThan(0);
   });
 });

@@ -16,25 +16,42 @@ const team = (...ballots: Ballot[]): EngineInput => ({
   samples: 200,
 });
 
-/** AHP-OS (Goepel 2018): S* = (1/Dβ − Dα,min/Dγ,max) / (1 − Dα,min/Dγ,max), M = 9. */
-function ahpOsConsensus(vectors: number[][]): number {
+/**
+ * AHP-OS (Goepel 2018): S* = (1/Dβ − Dα,min/Dγ,max) / (1 − Dα,min/Dγ,max), with M the input scale's
+ * largest ratio (9 for Saaty's scale; unbounded, so Dα,min = 1, for ballots that can hold a 0).
+ */
+function ahpOsConsensus(vectors: number[][], scaleMax: number): number {
   const n = vectors[0].length;
   const h = (p: number[]) => -p.reduce((s, x) => s + (x > 0 ? x * Math.log(x) : 0), 0);
   const alpha = vectors.reduce((s, v) => s + h(v), 0) / vectors.length;
   const mean = vectors[0].map((_, c) => vectors.reduce((s, v) => s + v[c], 0) / vectors.length);
   const beta = h(mean) - alpha;
-  const top = 9 / (n + 8);
-  const rest = 1 / (n + 8);
-  const alphaMin = -top * Math.log(top) - (n - 1) * rest * Math.log(rest);
+  const top = scaleMax === Infinity ? 1 : scaleMax / (n + scaleMax - 1);
+  const rest = scaleMax === Infinity ? 0 : 1 / (n + scaleMax - 1);
+  const alphaMin = -top * Math.log(top) - (rest > 0 ? (n - 1) * rest * Math.log(rest) : 0);
   const ratio = Math.exp(alphaMin) / n;
   return (Math.exp(-beta) - ratio) / (1 - ratio);
 }
 
 describe("consensus (issue 14, finding 9)", () => {
-  it("is Goepel's S* with the AHP-OS normalisation", () => {
+  it("is Goepel's S* with the AHP-OS normalisation (points ballots: M unbounded)", () => {
     const vectors = [[0.5, 0.3, 0.2], [0.3, 0.4, 0.3], [0.6, 0.2, 0.2]];
     const report = computeReport(team(...vectors.map((v, i) => points(`u${i}`, { a: v[0] * 100, b: v[1] * 100, c: v[2] * 100 }))));
-    expect(report.consensus.overall).toBeCloseTo(ahpOsConsensus(vectors), 9);
+    expect(report.consensus.overall).toBeCloseTo(ahpOsConsensus(vectors, Infinity), 9);
+  });
+
+  it("is Goepel's S* with Saaty's M = 9 when every ballot is pairwise", () => {
+    // x twice as important as y, and the reverse: weights (2/3, 1/3) and (1/3, 2/3)
+    const report = computeReport({
+      ...team(),
+      criteria: criteria.slice(0, 2),
+      ratings: { x: { a: 8, b: 4 }, y: { a: 3, b: 7 } },
+      ballots: [
+        { voter: "u1", method: "pairwise", comparisons: [{ a: "a", b: "b", value: 2 }] },
+        { voter: "u2", method: "pairwise", comparisons: [{ a: "a", b: "b", value: 1 / 2 }] },
+      ],
+    });
+    expect(report.consensus.overall).toBeCloseTo(ahpOsConsensus([[2 / 3, 1 / 3], [1 / 3, 2 / 3]], 9), 9);
   });
 
   it("shows no figure with fewer than two ballots", () => {
