@@ -19,11 +19,19 @@ function e2eDatabaseUrl(): string {
 }
 export const E2E_DATABASE_URL = e2eDatabaseUrl();
 
+/**
+ * A real SMTP server for the e2e app (tests/e2e/mail-server.ts, started as global setup): mail is
+ * delivered over SMTP as in production, and what arrives is written to MAILBOX_DIR for the specs.
+ */
+export const SMTP_PORT = PORT + 40;
+export const MAILBOX_DIR = `data/e2e-mail-${PORT}`;
+
 // Real Chromium from Debian's package (never `npx playwright install`: these machines are offline).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/mail-server.ts",
   // Several instances behind nginx need a shared database server: that spec belongs to the
   // PostgreSQL run (npm run test:postgres), and is left out of the SQLite run rather than skipped.
   testIgnore: process.env.E2E_DATABASE === "postgres" ? [] : ["instances.spec.ts"],
@@ -60,6 +68,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
       AUTH_TRUST_HOST: "true",
       AUTH_URL: baseURL,
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -524,7 +524,14 @@ async function main(): Promise<number> {
         requestsFor: () => [{ method: "GET", path: `/evaluations/${data.revealedId}`, headers: { cookie } }],
       },
     ];
-    const only = flags.only ? new Set(flags.only.split(",")) : MODE === "pages" ? new Set(["static", "page"]) : null;
+    // `--mode revisions` measures ballots only: probing the page without a signed-in cookie gets a redirect.
+    const only = flags.only
+      ? new Set(flags.only.split(","))
+      : MODE === "pages"
+        ? new Set(["static", "page"])
+        : MODE === "revisions"
+          ? new Set(["ballots"])
+          : null;
     const selected = targets.filter((t) => !only || only.has(t.name));
 
     // Any answer other than the expected one means the bench measures an error path: stop.

@@ -22,10 +22,14 @@ export const LIMITS = {
   ballotsPerImport: 1000,
   /** voting rounds one imported decision record may carry */
   roundsPerImport: 10,
+  /** saved what-if scenarios one evaluation can hold (checked under the evaluation's write lock) */
+  scenariosPerEvaluation: 50,
   /** largest request body accepted, by kind of route */
   bodyBytes: {
     ballot: 64 * 1024,
     comment: 16 * 1024,
+    /** a named what-if: a name and at most one weight per criterion */
+    scenario: 16 * 1024,
     import: 2 * 1024 * 1024,
     /** any other JSON request */
     json: 256 * 1024,

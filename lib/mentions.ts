@@ -54,3 +54,43 @@ function mentionCandidates(members: readonly Mentionable[]) {
 function isWordChar(ch: string): boolean {
   return /[\p{L}\p{N}_]/u.test(ch);
 }
+
+/** The text that mentions `name` so that findMentions resolves it: "@" and the full name, spaces collapsed. */
+export function mentionText(name: string): string {
+  return `@${name.trim().replace(/\s+/g, " ")}`;
+}
+
+/** The longest partial name the suggestions consider (a longer run of text after "@" is not a mention being typed). */
+const MAX_QUERY = 60;
+
+/**
+ * The mention being typed at the caret, if any: the "@" that starts it (not part of an e-mail
+ * address) and what follows up to the caret. Used by the composer to offer suggestions.
+ */
+export function mentionAtCaret(body: string, caret: number): { start: number; query: string } | null {
+  const before = body.slice(0, caret);
+  const at = before.lastIndexOf("@");
+  if (at === -1 || caret - at - 1 > MAX_QUERY) return null;
+  if (at > 0 && isWordChar(before[at - 1])) return null;
+  const query = before.slice(at + 1);
+  if (/[\n@]/.test(query) || /^\s/.test(query)) return null;
+  return { start: at, query };
+}
+
+/**
+ * Members whose name matches what was typed after "@" (any word of the name starts with it, or the
+ * whole name does), names starting with it first; at most `limit`.
+ */
+export function suggestMentions<M extends Mentionable>(query: string, members: readonly M[], limit = 6): M[] {
+  const q = query.trim().replace(/\s+/g, " ").toLowerCase();
+  const scored = members.flatMap((m) => {
+    const name = m.name.trim().replace(/\s+/g, " ").toLowerCase();
+    if (name.startsWith(q)) return [{ m, name, rank: 0 }];
+    if (name.split(" ").some((word) => word.startsWith(q))) return [{ m, name, rank: 1 }];
+    return [];
+  });
+  return scored
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.m);
+}

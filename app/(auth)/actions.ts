@@ -5,7 +5,8 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { endAllSessions, signUp } from "@/lib/domain/users";
+import { signUp } from "@/lib/domain/users";
+import { endSession } from "@/lib/domain/sessions";
 import { currentUser } from "@/lib/auth/session";
 import { requestPasswordReset, resetPassword } from "@/lib/domain/password-reset";
 import { fieldErrorsOf } from "@/lib/errors";
@@ -53,10 +54,13 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
   }
 }
 
-/** Signing out ends every session of this account (its session version moves on), not just this cookie. */
+/**
+ * Signing out ends this browser's session row, so the cookie is refused even if a copy of it is
+ * replayed; the account's other sessions stay ("Sign out everywhere" in Settings ends them all).
+ */
 export async function signOutAction() {
   const user = await currentUser();
-  if (user) await endAllSessions(user.id);
+  if (user?.sessionId) await endSession(user.sessionId);
   await signOut({ redirectTo: "/" });
 }
 

@@ -6,6 +6,7 @@ import { listNotifications } from "@/lib/domain/notifications";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { MarkAllReadButton, MarkReadLink } from "@/components/notifications/notification-actions";
 
 export const metadata = { title: "Notifications" };
@@ -19,7 +20,7 @@ export default async function NotificationsPage() {
     <div className="grid max-w-3xl gap-6">
       <PageHeader
         title="Notifications"
-        description="Mentions, replies, and voting, reveal and decision events in your teams."
+        description="Mentions, replies, invitations, and voting, deadline, reveal and decision events in your teams."
         actions={unread > 0 ? <MarkAllReadButton /> : null}
       />
       {notifications.length === 0 ? (
@@ -39,7 +40,7 @@ export default async function NotificationsPage() {
                       {n.title}
                     </MarkReadLink>
                     <span className="text-xs text-muted-foreground">
-                      {formatDistanceToNow(n.createdAt, { addSuffix: true })}
+                      <DateTime value={n.createdAt} /> ({formatDistanceToNow(n.createdAt, { addSuffix: true })})
                       {n.readAt ? "" : " · unread"}
                     </span>
                   </div>

@@ -1,4 +1,3 @@
-import { formatDistanceToNow } from "date-fns";
 import { KeyRound } from "lucide-react";
 import { requireUser } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/domain/api-tokens";
@@ -15,14 +14,25 @@ import {
   SignOutEverywhereButton,
 } from "@/components/forms/account-forms";
 import { getNotificationPrefs } from "@/lib/domain/notifications";
+import { listSessions } from "@/lib/domain/sessions";
+import { pendingEmailChange } from "@/lib/domain/email-verification";
+import { DateTime } from "@/components/ui/date-time";
+import { SessionList } from "@/components/account/session-list";
+import { VerifyEmailNotice } from "@/components/account/verify-email-notice";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const user = await requireUser("/settings");
   const { changed } = await searchParams;
-  const tokens = await listApiTokens({ userId: user.id });
-  const prefs = await getNotificationPrefs({ userId: user.id });
+  const actor = { userId: user.id, sessionId: user.sessionId };
+  const [tokens, prefs, sessions, pendingEmail] = await Promise.all([
+    listApiTokens(actor),
+    getNotificationPrefs(actor),
+    listSessions(actor),
+    pendingEmailChange(actor),
+  ]);
+  const now = new Date();
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader title="Settings" description={`Signed in as ${user.email}`} />
@@ -37,8 +47,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <CardDescription>Your name is shown to your teams on ballots, comments and the audit log.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6 md:grid-cols-2">
+          {user.emailVerified ? null : (
+            <div className="md:col-span-2">
+              <VerifyEmailNotice email={user.email} />
+            </div>
+          )}
           <NameForm name={user.name} />
-          <EmailForm email={user.email} />
+          <EmailForm email={user.email} pendingEmail={pendingEmail} />
         </CardContent>
       </Card>
       <Card>
@@ -64,17 +79,29 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           ) : (
             <ul className="divide-y" aria-label="API tokens">
               {tokens.map((t) => (
-                <li key={t.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <span>
-                    <span className="font-medium">{t.name}</span>
+                <li key={t.id} data-testid="api-token" className="flex items-center justify-between gap-3 py-2 text-sm">
+                  <span className="min-w-0">
+                    <span className="font-medium break-words">{t.name}</span>
                     <span className="block text-muted-foreground">
-                      created {formatDistanceToNow(t.createdAt, { addSuffix: true })}
-                      {t.lastUsedAt ? `, last used ${formatDistanceToNow(t.lastUsedAt, { addSuffix: true })}` : ", never used"}
-                      {t.expiresAt
-                        ? t.expiresAt <= new Date()
-                          ? ", expired"
-                          : `, expires ${formatDistanceToNow(t.expiresAt, { addSuffix: true })}`
-                        : ", never expires"}
+                      created <DateTime value={t.createdAt} dateOnly />
+                      {t.lastUsedAt ? (
+                        <>
+                          , last used <DateTime value={t.lastUsedAt} />
+                        </>
+                      ) : (
+                        ", never used"
+                      )}
+                      {t.expiresAt ? (
+                        t.expiresAt <= now ? (
+                          ", expired"
+                        ) : (
+                          <>
+                            , expires <DateTime value={t.expiresAt} dateOnly />
+                          </>
+                        )
+                      ) : (
+                        ", never expires"
+                      )}
                     </span>
                   </span>
                   <RevokeTokenButton tokenId={t.id} name={t.name} />
@@ -95,14 +122,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle as="h2">Sessions</CardTitle>
+          <CardTitle as="h2">Active sessions</CardTitle>
           <CardDescription>
-            Signing out anywhere ends every session of your account. Use this if you signed in on a device you no longer
-            control: every browser, including this one, will have to sign in again. API tokens are not affected; revoke them
-            above.
+            Every browser signed in to your account. Revoke one you do not recognise or no longer use: it is signed out on
+            its next request. &ldquo;Sign out everywhere&rdquo; ends them all, this one included. API tokens are not
+            affected; revoke them above.
           </CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="grid gap-4">
+          <SessionList sessions={sessions} />
           <SignOutEverywhereButton />
         </CardContent>
       </Card>

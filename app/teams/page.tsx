@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listMyTeams } from "@/lib/domain/teams";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateTeamForm } from "@/components/forms/team-forms";
@@ -11,12 +12,18 @@ import { ROLE_LABELS } from "@/lib/domain/permissions";
 
 export const metadata = { title: "Teams" };
 
-export default async function TeamsPage() {
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const user = await requireUser("/teams");
   const teams = await listMyTeams({ userId: user.id });
+  const { deleted } = await searchParams;
   return (
     <div className="grid gap-8">
       <PageHeader title="Your teams" description="Each team decides together: its members vote, its evaluations stay private to it." />
+      {deleted ? (
+        <Alert variant="success" data-testid="team-deleted">
+          <AlertDescription>The team was deleted with its evaluations, ballots and comments.</AlertDescription>
+        </Alert>
+      ) : null}
       {teams.length === 0 ? (
         <EmptyState
           icon={Users}

@@ -7,6 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { NavLink } from "@/components/ui/nav-link";
 import { NotificationBell } from "@/components/notifications/bell";
 import { unreadNotificationCount } from "@/lib/domain/notifications";
+import { VerifyEmailBannerSlot } from "@/components/account/verify-email-banner";
 
 export async function SiteHeader() {
   const user = await currentUser();
@@ -47,6 +48,7 @@ export async function SiteHeader() {
           </nav>
         )}
       </div>
+      {user && !user.emailVerified ? <VerifyEmailBannerSlot /> : null}
     </header>
   );
 }

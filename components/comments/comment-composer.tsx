@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/textarea";
+import { MentionTextarea } from "@/components/comments/mention-textarea";
 import { Spinner } from "@/components/ui/spinner";
 import { useAddComment } from "@/components/comments/use-comments";
 import { ApiError } from "@/lib/http/client";
@@ -55,14 +55,15 @@ export function CommentComposer({ evaluationId, to, label, submitLabel, autoFocu
         submit();
       }}
     >
-      <Field label={label} hideLabel error={error} description="Mention a teammate with @ and their name.">
-        <Textarea
+      <Field label={label} hideLabel error={error} description="Type @ to mention a teammate.">
+        <MentionTextarea
+          evaluationId={evaluationId}
           rows={2}
           value={body}
           maxLength={COMMENT_MAX_LENGTH}
           autoFocus={autoFocus}
           placeholder={`${label}…`}
-          onChange={(e) => setBody(e.target.value)}
+          onValueChange={setBody}
           onKeyDown={(e) => {
             if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();

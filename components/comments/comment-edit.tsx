@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Textarea } from "@/components/ui/textarea";
+import { MentionTextarea } from "@/components/comments/mention-textarea";
 import { useDeleteComment, useEditComment } from "@/components/comments/use-comments";
 import type { CommentNode } from "@/lib/domain/comments";
 
@@ -46,7 +46,7 @@ export function CommentEditor({ evaluationId, comment, onDone }: { evaluationId:
         edit.mutate({ commentId: comment.id, body }, { onSuccess: onDone });
       }}
     >
-      <Textarea aria-label="Edit comment" value={body} onChange={(e) => setBody(e.target.value)} rows={3} autoFocus />
+      <MentionTextarea evaluationId={evaluationId} aria-label="Edit comment" value={body} onValueChange={setBody} rows={3} autoFocus />
       {edit.error ? <p role="alert" className="text-xs text-destructive">{edit.error.message}</p> : null}
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={edit.isPending}>Save</Button>

@@ -5,6 +5,7 @@ import { formatDistanceToNowStrict } from "date-fns";
 import { Reply } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/date-time";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentComposer } from "@/components/comments/comment-composer";
 import { CommentActions, CommentEditor } from "@/components/comments/comment-edit";
@@ -35,11 +36,11 @@ export function CommentItem({
         <div className="grid min-w-0 flex-1 gap-1">
           <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
             <span className="font-medium">{comment.author.name}</span>
-            <time dateTime={comment.createdAt} title={created.toLocaleString()} className="text-xs text-muted-foreground" suppressHydrationWarning>
+            <time dateTime={comment.createdAt} title={formatDateTime(created)} className="text-xs text-muted-foreground" suppressHydrationWarning>
               {formatDistanceToNowStrict(created, { addSuffix: true })}
             </time>
             {comment.editedAt && !comment.deleted ? (
-              <span className="text-xs text-muted-foreground" title={new Date(comment.editedAt).toLocaleString()} data-testid="comment-edited">
+              <span className="text-xs text-muted-foreground" title={`Edited ${formatDateTime(comment.editedAt)}`} data-testid="comment-edited">
                 (edited)
               </span>
             ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
-import { NativeSelect } from "@/components/ui/native-select";
+import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { CommentThread } from "@/components/comments/comment-thread";
@@ -39,17 +39,23 @@ export function DiscussionPanel({ evaluationId, criteria, options, canComment, l
         <label htmlFor="discussion-topic" className="mb-1.5 block text-sm font-medium">
           Topic
         </label>
-        <NativeSelect id="discussion-topic" value={current.id} onChange={(e) => onTopicChange(e.target.value)}>
-          {groups.map(([group, items]) => (
-            <optgroup key={group} label={group}>
-              {items.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {topicName(t)} ({counts.get(t.id) ?? 0})
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </NativeSelect>
+        <Select value={current.id} onValueChange={onTopicChange}>
+          <SelectTrigger id="discussion-topic">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {groups.map(([group, items]) => (
+              <SelectGroup key={group}>
+                <SelectLabel>{group}</SelectLabel>
+                {items.map((t) => (
+                  <SelectItem key={t.id} value={t.id}>
+                    {topicName(t)} ({counts.get(t.id) ?? 0})
+                  </SelectItem>
+                ))}
+              </SelectGroup>
+            ))}
+          </SelectContent>
+        </Select>
       </div>
       <nav aria-label="Discussion topics" className="hidden content-start gap-4 lg:grid">
         {groups.map(([group, items]) => (

@@ -1,14 +1,12 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
-import { fetchJson } from "@/lib/http/client";
-import { evaluationKey } from "@/components/evaluation/use-evaluation";
+import { useCastBallot } from "@/components/evaluation/use-evaluation";
 import { PairwiseBallot } from "@/components/evaluation/pairwise-ballot";
 import type { EvaluationView } from "@/lib/domain/report";
 import { POINTS_TOTAL, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
@@ -34,12 +32,7 @@ const METHOD_HELP: Record<Method, string> = {
 
 const IMPORTANCE = [1, 2, 3, 4, 5] as const;
 
-function postBallot(evaluationId: string, ballot: BallotInput) {
-  return fetchJson(`/api/v1/evaluations/${evaluationId}/ballots`, { method: "POST", body: ballot });
-}
-
 export function BallotForm({ view, currentUserId }: { view: EvaluationView; currentUserId: string }) {
-  const queryClient = useQueryClient();
   const [method, setMethod] = useState<Method>(view.myBallot?.method ?? "points");
   const [values, setValues] = useState(() => initialValues(view, method === "likert" ? "likert" : "points"));
   const [draft, setDraft] = useState(() => draftFromBallot(view.myBallot, view.criteria.map((c) => c.key)));
@@ -59,31 +52,8 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
   const criteriaKey = keys.join("\n");
   const problems = useMemo(() => checkBallotFits(JSON.parse(ballotKey) as BallotInput, criteriaKey.split("\n")), [ballotKey, criteriaKey]);
 
-  const mutation = useMutation({
-    mutationFn: (b: BallotInput) => postBallot(view.id, b),
-    // Optimistic: the member sees their vote counted at once; the server's answer then replaces it.
-    onMutate: async (b) => {
-      setSaved(false);
-      await queryClient.cancelQueries({ queryKey: evaluationKey(view.id) });
-      const previous = queryClient.getQueryData<EvaluationView>(evaluationKey(view.id));
-      if (previous) {
-        queryClient.setQueryData<EvaluationView>(evaluationKey(view.id), {
-          ...previous,
-          myBallot:
-            b.method === "pairwise"
-              ? { voter: currentUserId, method: b.method, comparisons: b.comparisons }
-              : { voter: currentUserId, method: b.method, weights: b.weights },
-          members: previous.members.map((m) => (m.id === currentUserId ? { ...m, voted: true } : m)),
-        });
-      }
-      return { previous };
-    },
-    onError: (_error, _b, context) => {
-      if (context?.previous) queryClient.setQueryData(evaluationKey(view.id), context.previous);
-    },
-    onSuccess: () => setSaved(true),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: evaluationKey(view.id) }),
-  });
+  // Optimistic: the member sees their vote counted at once; the server's answer then replaces it.
+  const mutation = useCastBallot(view.id, currentUserId, { onMutate: () => setSaved(false), onSuccess: () => setSaved(true) });
 
   const switchMethod = (next: Method) => {
     setMethod(next);

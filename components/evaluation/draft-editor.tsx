@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -90,6 +91,7 @@ function RatingGrid({ view }: { view: EvaluationView }) {
   return (
     <section aria-labelledby="rating-grid" className="grid gap-3">
       <h3 id="rating-grid" className="font-medium">Ratings (0–10, 10 best)</h3>
+      <p className="text-sm text-muted-foreground">Open an option to see the evidence for its ratings and cite your own sources.</p>
       {error ? (
         <Alert variant="destructive">
           <AlertDescription>{error.detail}</AlertDescription>
@@ -101,7 +103,12 @@ function RatingGrid({ view }: { view: EvaluationView }) {
             <tr>
               <th scope="col" className="p-2 text-left font-medium">Criterion</th>
               {view.options.map((o) => (
-                <th key={o.id} scope="col" className="p-2 text-left font-medium">{o.name}</th>
+                <th key={o.id} scope="col" className="p-2 text-left font-medium">
+                  {/* The option's page shows each rating's evidence, where the team cites its own sources. */}
+                  <Link href={`/evaluations/${view.id}/options/${o.key}`} className="text-primary underline-offset-2 hover:underline" aria-label={`${o.name}: evidence and sources`}>
+                    {o.name}
+                  </Link>
+                </th>
               ))}
             </tr>
           </thead>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ChevronRight, Trophy } from "lucide-react";
-import { percent, score } from "@/components/report/format";
+import { score } from "@/components/report/format";
+import { formatChance } from "@/lib/report/percent";
 import { BlindResults } from "@/components/evaluation/blind-results";
 import { Term } from "@/components/report/term";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -52,7 +53,7 @@ export function RankingPanel({ view, canVote = false }: { view: EvaluationView; 
           </div>
           {r.winProbability === null ? null : (
             <p className="text-xs text-muted-foreground" data-testid="win-probability">
-              Wins in <span className="font-medium text-foreground tabular-nums">{percent(r.winProbability, 1)}</span> of{" "}
+              Wins in <span className="font-medium text-foreground tabular-nums">{formatChance(r.winProbability)}</span> of{" "}
               {report.monteCarlo ? report.monteCarlo.samples.toLocaleString("en") : "the"} <Term name="winProbability">simulations</Term> that vary the weights by how much the team disagrees
               {r.rank === 1 && report.monteCarlo?.leadUncertain ? (
                 <span className="font-medium text-foreground" data-testid="lead-uncertain">

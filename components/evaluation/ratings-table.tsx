@@ -52,7 +52,7 @@ export function RatingsTable({ view }: { view: EvaluationView }) {
                           <blockquote key={i} className="border-l-2 border-primary/40 pl-2 text-muted-foreground">
                             &ldquo;{q.quote}&rdquo;
                             <footer className="mt-0.5 text-xs">
-                              — <SourceCitation source={q.source} />
+                              — <SourceCitation citation={q} />
                             </footer>
                           </blockquote>
                         ))}

@@ -23,6 +23,7 @@ export function StatusActions({ view }: { view: EvaluationView }) {
   const { run, pending, error } = useEvaluationAction(view.id);
   const [panel, setPanel] = useState<Panel>(null);
   const leader = view.report?.ranking.find((r) => r.rank === 1)?.option;
+  const leaderOptionId = view.options.find((o) => o.key === leader)?.id;
   const [decision, setDecision] = useState({
     optionId: view.options.find((o) => o.key === leader)?.id ?? view.options[0]?.id ?? "",
     rationale: "",
@@ -105,7 +106,16 @@ export function StatusActions({ view }: { view: EvaluationView }) {
           </ConfirmDialog>
         ) : null}
         {view.status === "voting" || view.status === "revealed" ? (
-          <Button onClick={() => setPanel(panel === "decide" ? null : "decide")}>Record the decision</Button>
+          <Button
+            onClick={() => {
+              // The ranking may have changed since this panel was first drawn (the reveal brings it):
+              // open it on today's leader, so nobody records the runner-up by accident.
+              if (panel !== "decide" && leaderOptionId) setDecision((d) => ({ ...d, optionId: leaderOptionId }));
+              setPanel(panel === "decide" ? null : "decide");
+            }}
+          >
+            Record the decision
+          </Button>
         ) : null}
         {view.status === "decided" ? (
           <ConfirmDialog

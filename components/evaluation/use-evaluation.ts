@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { EvaluationView } from "@/lib/domain/report";
+import type { BallotInput } from "@/lib/validation/ballot";
 import { fetchJson } from "@/lib/http/client";
 
 export const evaluationKey = (id: string) => ["evaluation", id] as const;
-
 
 /** How long to wait before opening a new stream when the browser has given up on one (an error status). */
 const REOPEN_MS = 3_000;
@@ -69,4 +69,39 @@ export function useEvaluation(initial: EvaluationView) {
     refetchInterval: streaming ? false : 3_000,
   });
   return { ...query, data: query.data ?? initial, live: streaming };
+}
+
+/**
+ * Casts or revises the current user's ballot, optimistically: the cached view counts the vote at
+ * once (their ballot, their tick among the voters) and the server's answer then replaces it; a
+ * refusal puts the view back. The ballot form and the what-if panel's "cast" both use it, so a
+ * ballot looks the same in the page whichever way it was cast.
+ */
+export function useCastBallot(evaluationId: string, currentUserId: string, callbacks: { onMutate?: () => void; onSuccess?: () => void } = {}) {
+  const queryClient = useQueryClient();
+  const key = evaluationKey(evaluationId);
+  return useMutation({
+    mutationFn: (ballot: BallotInput) => fetchJson(`/api/v1/evaluations/${evaluationId}/ballots`, { method: "POST", body: ballot }),
+    onMutate: async (ballot) => {
+      callbacks.onMutate?.();
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<EvaluationView>(key);
+      if (previous) {
+        queryClient.setQueryData<EvaluationView>(key, {
+          ...previous,
+          myBallot:
+            ballot.method === "pairwise"
+              ? { voter: currentUserId, method: ballot.method, comparisons: ballot.comparisons }
+              : { voter: currentUserId, method: ballot.method, weights: ballot.weights },
+          members: previous.members.map((m) => (m.id === currentUserId ? { ...m, voted: true } : m)),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _ballot, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSuccess: () => callbacks.onSuccess?.(),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { Eye, EyeOff } from "lucide-react";
-import { VISIBILITIES, VISIBILITY_LABELS, type Visibility } from "@/lib/ballots/visibility";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { VISIBILITIES, VISIBILITY_LABELS, visibilityOf, type Visibility } from "@/lib/ballots/visibility";
 
 /**
  * Blind or open voting, as a radio group named `visibility` for a form (the create form, and the
- * draft's details). Blind is the default and comes first.
+ * draft's details). Blind is the default and comes first. Radix radios: arrow keys move the choice,
+ * and a hidden input per radio submits `visibility` with the form as a native radio would.
  */
 export function VisibilityField({
   defaultValue = "blind",
@@ -18,34 +20,45 @@ export function VisibilityField({
   onChange?: (value: Visibility) => void;
 }) {
   return (
-    <fieldset className="grid gap-2" aria-describedby={error ? "visibility-error" : undefined}>
-      <legend className="mb-1 text-sm font-medium">Results while voting</legend>
-      <div className="grid gap-2 sm:grid-cols-2">
+    <fieldset className="grid gap-2">
+      <legend id="visibility-legend" className="mb-1 text-sm font-medium">
+        Results while voting
+      </legend>
+      <RadioGroup
+        name="visibility"
+        defaultValue={defaultValue}
+        onValueChange={(value) => onChange?.(visibilityOf(value))}
+        aria-labelledby="visibility-legend"
+        aria-describedby={error ? "visibility-error" : undefined}
+        aria-invalid={error ? true : undefined}
+        className="grid gap-2 sm:grid-cols-2"
+      >
         {VISIBILITIES.map((value) => {
           const Icon = value === "open" ? Eye : EyeOff;
           return (
             <label
               key={value}
-              className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+              htmlFor={`visibility-${value}`}
+              className="relative flex cursor-pointer items-start gap-3 rounded-lg border p-3 has-[[data-state=checked]]:border-primary has-[[data-state=checked]]:bg-primary/5"
             >
-              <input
-                type="radio"
-                name="visibility"
+              <RadioGroupItem
+                id={`visibility-${value}`}
                 value={value}
-                defaultChecked={value === defaultValue}
-                onChange={(e) => e.currentTarget.checked && onChange?.(value)}
                 className="mt-1"
+                aria-describedby={`visibility-${value}-description`}
               />
               <span className="grid gap-0.5">
                 <span className="flex items-center gap-1.5 font-medium">
                   <Icon className="size-4 text-muted-foreground" aria-hidden /> {VISIBILITY_LABELS[value].title}
                 </span>
-                <span className="text-sm text-muted-foreground">{VISIBILITY_LABELS[value].description}</span>
+                <span id={`visibility-${value}-description`} className="text-sm text-muted-foreground">
+                  {VISIBILITY_LABELS[value].description}
+                </span>
               </span>
             </label>
           );
         })}
-      </div>
+      </RadioGroup>
       {error ? (
         <p id="visibility-error" className="text-sm text-destructive">
           {error}

@@ -39,7 +39,8 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
   const canVote = can(view.myRole, "ballot:cast");
   const decidedOption = view.options.find((o) => o.key === view.decision?.option);
   const [params, setParams] = useSearchParamsState();
-  const tab = TABS.find((t) => t.value === params.get("tab"))?.value ?? "overview";
+  // A scenario's share link (`?scenario=…`) opens the what-if panel with its weights.
+  const tab = TABS.find((t) => t.value === params.get("tab"))?.value ?? (params.get("scenario") ? "what-if" : "overview");
   const discuss = (topic: string) => {
     setParams({ tab: "discussion", topic });
     document.getElementById("evaluation-tabs")?.scrollIntoView({ block: "start" });
@@ -106,7 +107,7 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
         </p>
       ) : null}
 
-      <Tabs value={tab} onValueChange={(value) => setParams({ tab: value === "overview" ? null : value })}>
+      <Tabs value={tab} onValueChange={(value) => setParams({ tab: value === "overview" ? null : value, ...(value === "what-if" ? {} : { scenario: null }) })}>
         <TabsList id="evaluation-tabs" aria-label="Evaluation sections" className="scroll-mt-4">
           {TABS.map((t) => (
             <TabsTrigger key={t.value} value={t.value}>
@@ -239,7 +240,13 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
               </CardDescription>
             </CardHeader>
             <CardContent>
-              <WhatIfPanel view={view} canCast={view.status === "voting" && canVote} />
+              <WhatIfPanel
+                view={view}
+                canCast={view.status === "voting" && canVote}
+                currentUserId={currentUserId}
+                scenarioId={params.get("scenario")}
+                onScenarioChange={(scenario) => setParams({ tab: "what-if", scenario })}
+              />
             </CardContent>
           </Card>
         </TabsContent>

@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { NewPasswordInput } from "@/components/forms/password-strength-hint";
 import { Field } from "@/components/ui/field";
 import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import {
   changeEmailAction,
   changePasswordAction,
@@ -51,18 +52,27 @@ export function NameForm({ name }: { name: string }) {
   );
 }
 
-export function EmailForm({ email }: { email: string }) {
+export function EmailForm({ email, pendingEmail }: { email: string; pendingEmail?: string | null }) {
   const [state, action, pending] = useActionState(changeEmailAction, null);
   return (
     <form action={action} className="grid gap-3" noValidate>
       <FormStatus state={state} />
-      <Field label="Email" error={fieldError(state, "email")} required>
+      <Field
+        label="Email"
+        description={
+          pendingEmail && !state?.ok
+            ? `Waiting for you to follow the link sent to ${pendingEmail}. Until then you sign in with ${email}.`
+            : "A new address takes effect when you follow the link we send to it."
+        }
+        error={fieldError(state, "email")}
+        required
+      >
         <Input name="email" type="email" autoComplete="email" defaultValue={keptValue(state, "email") ?? email} />
       </Field>
       <Field label="Current password" error={fieldError(state, "currentPassword")} required>
         <Input name="currentPassword" type="password" autoComplete="current-password" />
       </Field>
-      <Button type="submit" disabled={pending} className="w-fit">Change email</Button>
+      <Button type="submit" disabled={pending} className="w-fit">Send confirmation link</Button>
     </form>
   );
 }
@@ -107,7 +117,9 @@ export function DeleteAccountForm() {
 const KIND_LABELS: Record<string, string> = {
   mention: "Someone mentions you",
   reply: "Someone replies to your comment",
+  invited: "You are invited to a team",
   voting_opened: "Voting opens",
+  voting_due: "Voting closes in 24 hours and you have not voted",
   revealed: "Ballots are revealed",
   decided: "A decision is recorded",
 };
@@ -120,13 +132,20 @@ export function NotificationPrefsForm({ prefs }: { prefs: Record<string, string>
       <FormStatus state={state} />
       {Object.entries(KIND_LABELS).map(([kind, label]) => (
         <Field key={kind} label={label} error={fieldError(state, kind)} className="grid gap-1 sm:grid-cols-[1fr_12rem] sm:items-center">
-          <select name={kind} defaultValue={prefs[kind] ?? "both"} className="h-9 rounded-md border bg-background px-2 text-sm">
-            {Object.entries(CHANNEL_LABELS).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
+          {(props, { labelId }) => (
+            <Select name={kind} defaultValue={prefs[kind] ?? "both"}>
+              <SelectTrigger {...props} aria-labelledby={labelId}>
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {Object.entries(CHANNEL_LABELS).map(([value, text]) => (
+                  <SelectItem key={value} value={value}>
+                    {text}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          )}
         </Field>
       ))}
       <Button type="submit" disabled={pending} className="w-fit">Save notification settings</Button>

@@ -5,6 +5,7 @@
 // Uses the same rules the server applies (lib/catalog), so it updates as the user answers.
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
+import { formatPercent } from "@/lib/report/percent";
 import { getCatalog, recommend, ProjectProfileSchema, sourceTitle, type Citation } from "@/lib/catalog";
 
 function Quotes({ citations }: { citations: Citation[] }) {
@@ -40,7 +41,7 @@ export function SuggestedWeightsPanel({ profile }: { profile: unknown }) {
         {topWeights.map(([id, w]) => (
           <li key={id} className="flex justify-between gap-2">
             <span>{criterionName.get(id) ?? id}</span>
-            <span className="tabular-nums text-muted-foreground">{(w * 100).toFixed(1)}%</span>
+            <span className="tabular-nums text-muted-foreground">{formatPercent(w, 1)}</span>
           </li>
         ))}
       </ol>

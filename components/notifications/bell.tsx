@@ -1,18 +1,68 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { Bell } from "lucide-react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 
-/**
- * Polls often enough that a mention shows within seconds, cheaply (one indexed count). On an
- * evaluation page it is sooner: each event on the evaluation's open stream invalidates every
- * ["notifications", …] query (components/evaluation/use-evaluation.ts), so the count refreshes at once.
- */
+/** While the user's event stream is down, the count is polled this often instead. */
 const POLL_MS = 5_000;
+/** With the stream up, a slow poll still catches anything a dropped event would have missed. */
+const SAFETY_POLL_MS = 60_000;
+/** How long to wait before opening a new stream once the browser has given up on one. */
+const REOPEN_MS = 5_000;
+
+/**
+ * Subscribes to the user's own event stream (GET /api/v1/notifications/events), on every page:
+ * each `notification` event invalidates every ["notifications", …] query, so the count rises as
+ * soon as a notification is committed. True while the stream is up.
+ */
+function useNotificationEvents(): boolean {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  // The notifications page is rendered on the server: it re-renders when one arrives.
+  const onListPage = useRef(false);
+  useEffect(() => {
+    onListPage.current = pathname === "/notifications";
+  }, [pathname]);
+  const [streaming, setStreaming] = useState(false);
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    let source: EventSource | null = null;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      const current = new EventSource("/api/v1/notifications/events");
+      source = current;
+      current.addEventListener("ready", () => {
+        setStreaming(true);
+        // Whatever arrived while the stream was down.
+        void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+      });
+      current.addEventListener("notification", () => {
+        void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+        if (onListPage.current) router.refresh();
+      });
+      current.onerror = () => {
+        setStreaming(false);
+        // CONNECTING: the browser retries by itself. CLOSED: it gave up (signed out, a restarting
+        // instance); try again later while the count polls.
+        if (current.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
+      };
+    };
+    open();
+    return () => {
+      clearTimeout(reopen);
+      source?.close();
+    };
+  }, [queryClient, router]);
+  return streaming;
+}
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
+  const streaming = useNotificationEvents();
   const { data } = useQuery({
     queryKey: ["notifications", "unread"],
     queryFn: async () => {
@@ -21,14 +71,14 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       return ((await response.json()) as { unread: number }).unread;
     },
     initialData: initialUnread,
-    refetchInterval: POLL_MS,
+    refetchInterval: streaming ? SAFETY_POLL_MS : POLL_MS,
     refetchOnWindowFocus: true,
   });
   const unread = data ?? 0;
   const label = unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
   return (
     <Button asChild variant="ghost" size="sm" className="relative">
-      <Link href="/notifications" aria-label={label} data-testid="notification-bell">
+      <Link href="/notifications" aria-label={label} data-testid="notification-bell" data-live={streaming ? "true" : "false"}>
         <Bell aria-hidden />
         {unread > 0 ? (
           <span

@@ -1,7 +1,8 @@
 import { ThumbsDown, ThumbsUp, Scale } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { RatingEvidence, type RatedCriterion } from "@/components/option/rating-evidence";
+import { RatingEvidence, type CitationEditing, type RatedCriterion } from "@/components/option/rating-evidence";
+import { can } from "@/lib/domain/permissions";
 import type { EvaluationView } from "@/lib/domain/report";
 import { STRENGTH_FROM, WEAKNESS_UP_TO, ratingVerdict } from "@/lib/report/rating-verdict";
 
@@ -19,11 +20,13 @@ export function OptionProfile({ view, optionId }: { view: EvaluationView; option
   const weaknesses = rated.filter((r) => ratingVerdict(r.rating.score) === "weakness");
   const between = rated.filter((r) => ratingVerdict(r.rating.score) === "neutral");
   const order = weights ? "the team's heaviest criteria first" : "highest rated first";
+  // Ratings, and so their sources, change only while the evaluation is a draft.
+  const editing: CitationEditing | null = view.status === "draft" && can(view.myRole, "evaluation:edit") ? { evaluationId: view.id } : null;
   return (
     <div className="grid gap-6">
-      <Section icon={ThumbsUp} title="Strengths" description={`Rated ${STRENGTH_FROM} or more; ${order}.`} items={strengths} tone="strength" empty="No rating of 7 or more." />
-      <Section icon={ThumbsDown} title="Weaknesses" description={`Rated ${WEAKNESS_UP_TO} or less; ${order}.`} items={weaknesses} tone="weakness" empty="No rating of 4 or less." />
-      {between.length ? <Section icon={Scale} title="In between" description={`Rated between ${WEAKNESS_UP_TO} and ${STRENGTH_FROM}.`} items={between} tone="neutral" empty="" /> : null}
+      <Section icon={ThumbsUp} title="Strengths" description={`Rated ${STRENGTH_FROM} or more; ${order}.`} items={strengths} tone="strength" empty="No rating of 7 or more." editing={editing} />
+      <Section icon={ThumbsDown} title="Weaknesses" description={`Rated ${WEAKNESS_UP_TO} or less; ${order}.`} items={weaknesses} tone="weakness" empty="No rating of 4 or less." editing={editing} />
+      {between.length ? <Section icon={Scale} title="In between" description={`Rated between ${WEAKNESS_UP_TO} and ${STRENGTH_FROM}.`} items={between} tone="neutral" empty="" editing={editing} /> : null}
     </div>
   );
 }
@@ -35,6 +38,7 @@ function Section({
   items,
   tone,
   empty,
+  editing,
 }: {
   icon: LucideIcon;
   title: string;
@@ -42,6 +46,7 @@ function Section({
   items: RatedCriterion[];
   tone: "strength" | "weakness" | "neutral";
   empty: string;
+  editing: CitationEditing | null;
 }) {
   // Ratings on criteria nobody weighted do not move the score: they wait behind a disclosure.
   const weighed = items.filter((item) => item.weight !== 0);
@@ -59,7 +64,7 @@ function Section({
         {weighed.length ? (
           <ul className="grid grid-cols-1 gap-3" data-testid={`option-${tone}`}>
             {weighed.map((item) => (
-              <RatingEvidence key={item.criterion.key} item={item} tone={tone} />
+              <RatingEvidence key={item.criterion.key} item={item} tone={tone} editing={editing} />
             ))}
           </ul>
         ) : null}
@@ -70,7 +75,7 @@ function Section({
             </summary>
             <ul className="mt-3 grid grid-cols-1 gap-3">
               {unweighed.map((item) => (
-                <RatingEvidence key={item.criterion.key} item={item} tone={tone} />
+                <RatingEvidence key={item.criterion.key} item={item} tone={tone} editing={editing} />
               ))}
             </ul>
           </details>

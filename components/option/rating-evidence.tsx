@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { percent } from "@/components/report/format";
 import { SourceCitation } from "@/components/option/source-citation";
+import { AddCitationForm, RemoveCitationButton } from "@/components/option/citation-form";
 import type { EvaluationView } from "@/lib/domain/report";
 
 export interface RatedCriterion {
@@ -12,9 +13,15 @@ export interface RatedCriterion {
 
 const TONE = { strength: "success", weakness: "destructive", neutral: "muted" } as const;
 
+/** Who may cite sources here: members with edit rights, while the evaluation is a draft. */
+export interface CitationEditing {
+  evaluationId: string;
+}
+
 /** One rating with why it is what it is: the rationale and the quoted sources. */
-export function RatingEvidence({ item, tone }: { item: RatedCriterion; tone: keyof typeof TONE }) {
+export function RatingEvidence({ item, tone, editing }: { item: RatedCriterion; tone: keyof typeof TONE; editing?: CitationEditing | null }) {
   const { criterion, rating, weight } = item;
+  const ref = editing ? { evaluationId: editing.evaluationId, optionId: rating.optionId, criterionId: rating.criterionId } : null;
   return (
     <li className="grid gap-2 rounded-lg border bg-card p-4" data-testid={`evidence-${criterion.key}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -34,7 +41,9 @@ export function RatingEvidence({ item, tone }: { item: RatedCriterion; tone: key
               <blockquote className="border-l-2 border-primary/40 pl-3 text-sm text-muted-foreground">
                 &ldquo;{citation.quote}&rdquo;
                 <footer className="mt-1 text-xs">
-                  — <SourceCitation source={citation.source} />
+                  — <SourceCitation citation={citation} />
+                  {/* Only the team's own citations can be removed; the knowledge base's stay. */}
+                  {ref && citation.url ? <RemoveCitationButton {...ref} index={i} title={citation.title ?? citation.source} /> : null}
                 </footer>
               </blockquote>
             </li>
@@ -43,6 +52,7 @@ export function RatingEvidence({ item, tone }: { item: RatedCriterion; tone: key
       ) : (
         <p className="text-xs text-muted-foreground">No source cited.</p>
       )}
+      {ref ? <AddCitationForm {...ref} criterionName={criterion.name} /> : null}
     </li>
   );
 }

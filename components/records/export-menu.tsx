@@ -23,7 +23,7 @@ const FILES = [
  * Downloads of the decision record. The record lists every ballot, so it exists only once the
  * ballots are revealed (`available`); before that the button explains why it is disabled.
  */
-export function ExportMenu({ evaluationId, available }: { evaluationId: string; available: boolean }) {
+export function ExportMenu({ evaluationId, available, madrPath }: { evaluationId: string; available: boolean; madrPath?: string }) {
   if (!available) {
     return (
       <Button variant="outline" disabled title="The decision record is available once the ballots are revealed">
@@ -41,6 +41,18 @@ export function ExportMenu({ evaluationId, available }: { evaluationId: string; 
       </DropdownMenuTrigger>
       <DropdownMenuContent>
         <DropdownMenuLabel>Decision record</DropdownMenuLabel>
+        {madrPath ? (
+          // Where MADR puts the file in a repository; the number is the team's decision record number.
+          <p className="max-w-80 px-2 pb-1.5 text-xs text-muted-foreground" data-testid="madr-path">
+            Commit the Markdown as{" "}
+            <code className="font-mono text-foreground [overflow-wrap:anywhere]">
+              {/* break after the folder rather than inside the number */}
+              {madrPath.slice(0, madrPath.lastIndexOf("/") + 1)}
+              <wbr />
+              {madrPath.slice(madrPath.lastIndexOf("/") + 1)}
+            </code>
+          </p>
+        ) : null}
         {FILES.map(({ file, label, icon: Icon }) => (
           <DropdownMenuItem key={file} asChild>
             <a href={`${base}/${file}`} download>

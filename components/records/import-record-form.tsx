@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 
 /**
  * The server's limit on an import's body (a 413 above it), checked here first so a file that
@@ -108,27 +109,24 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
       ) : null}
 
       <fieldset className="grid gap-2">
-        <legend className="mb-1 text-sm font-medium">Import</legend>
-        {MODES.map(([value, label, hint]) => (
-          <label
-            key={value}
-            className="flex cursor-pointer gap-3 rounded-lg border border-border p-3 has-[:checked]:border-primary has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60"
-          >
-            <input
-              type="radio"
-              name="mode"
-              value={value}
-              checked={mode === value}
-              onChange={() => setMode(value)}
-              disabled={value === "archive" && verified?.valid === false}
-              className="mt-1"
-            />
-            <span className="grid gap-0.5">
-              <span className="font-medium">{label}</span>
-              <span className="text-sm text-muted-foreground">{hint}</span>
-            </span>
-          </label>
-        ))}
+        <legend id="import-mode-legend" className="mb-1 text-sm font-medium">
+          Import
+        </legend>
+        <RadioGroup value={mode} onValueChange={(value) => setMode(value as ImportMode)} name="mode" aria-labelledby="import-mode-legend">
+          {MODES.map(([value, label, hint]) => (
+            <label
+              key={value}
+              htmlFor={`import-mode-${value}`}
+              className="relative flex cursor-pointer gap-3 rounded-lg border border-border p-3 has-[[data-state=checked]]:border-primary has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60"
+            >
+              <RadioGroupItem id={`import-mode-${value}`} value={value} disabled={value === "archive" && verified?.valid === false} className="mt-1" />
+              <span className="grid gap-0.5">
+                <span className="font-medium">{label}</span>
+                <span className="text-sm text-muted-foreground">{hint}</span>
+              </span>
+            </label>
+          ))}
+        </RadioGroup>
       </fieldset>
 
       {failure ? (

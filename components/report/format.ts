@@ -1,6 +1,8 @@
 import type { NameLookup } from "@/lib/export/sensitivity";
+import { formatPercent } from "@/lib/report/percent";
 
-export const percent = (x: number, digits = 0) => `${(x * 100).toFixed(digits)}%`;
+/** Shares as percentages: the one formatter (lib/report/percent.ts), whatever the page. */
+export const percent = formatPercent;
 export const score = (x: number) => x.toFixed(2);
 
 /** The theme's categorical chart colours (app/globals.css), cycling after six. */

@@ -1,39 +1,56 @@
 "use client";
 
-import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
 import { Vote } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { evaluationKey } from "@/components/evaluation/use-evaluation";
-import { fetchJson } from "@/lib/http/client";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { useCastBallot } from "@/components/evaluation/use-evaluation";
 import { weightsToPoints } from "@/lib/validation/points";
 
-/** Confirms, then casts the what-if weights as the member's ballot (100 points). */
+/**
+ * Confirms, then casts weights (the what-if sliders, or a saved scenario) as the member's ballot of
+ * 100 points, through the ballot form's own optimistic mutation.
+ */
 export function CastBallotDialog({
   evaluationId,
+  currentUserId,
   criteria,
   weights,
   replacing,
   onCast,
+  trigger,
+  title = "Cast these weights as your ballot?",
 }: {
   evaluationId: string;
+  currentUserId: string;
   criteria: { key: string; name: string }[];
   weights: Record<string, number>;
   replacing: boolean;
   onCast: () => void;
+  /** the button that opens the dialog; "Cast these as my ballot" when left out */
+  trigger?: ReactNode;
+  title?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const queryClient = useQueryClient();
-  const points = weightsToPoints(weights, criteria.map((c) => c.key));
-  const mutation = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/evaluations/${evaluationId}/ballots`, { method: "POST", body: { method: "points", weights: points } }),
+  const points = weightsToPoints(
+    weights,
+    criteria.map((c) => c.key),
+  );
+  const mutation = useCastBallot(evaluationId, currentUserId, {
     onSuccess: () => {
       setOpen(false);
       onCast();
-      return queryClient.invalidateQueries({ queryKey: evaluationKey(evaluationId) });
     },
   });
   return (
@@ -45,15 +62,18 @@ export function CastBallotDialog({
       }}
     >
       <DialogTrigger asChild>
-        <Button>
-          <Vote aria-hidden /> Cast these as my ballot
-        </Button>
+        {trigger ?? (
+          <Button>
+            <Vote aria-hidden /> Cast these as my ballot
+          </Button>
+        )}
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Cast these weights as your ballot?</DialogTitle>
+          <DialogTitle>{title}</DialogTitle>
           <DialogDescription>
-            {replacing ? "This replaces your current ballot. " : ""}They become 100 points, as below. You can revise your ballot until voting closes.
+            {replacing ? "This replaces your current ballot. " : ""}They become 100 points, as below. You can revise your ballot until
+            voting closes.
           </DialogDescription>
         </DialogHeader>
         <ul className="grid gap-1 text-sm">
@@ -76,7 +96,7 @@ export function CastBallotDialog({
           <DialogClose asChild>
             <Button variant="outline">Keep exploring</Button>
           </DialogClose>
-          <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>
+          <Button onClick={() => mutation.mutate({ method: "points", weights: points })} disabled={mutation.isPending}>
             {mutation.isPending ? <Spinner size="sm" /> : null} Cast ballot
           </Button>
         </DialogFooter>

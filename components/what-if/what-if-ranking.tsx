@@ -41,7 +41,9 @@ export function WhatIfRanking({
             <li key={r.option} className="grid gap-1.5" data-testid={`what-if-${r.option}`}>
               <div className="flex items-baseline justify-between gap-3">
                 <span className="flex items-center gap-2 font-medium">
-                  <span className="inline-flex size-6 items-center justify-center rounded-full bg-muted text-xs tabular-nums">{r.rank}</span>
+                  <span className="inline-flex size-6 items-center justify-center rounded-full bg-muted text-xs tabular-nums">
+                    {r.rank}
+                  </span>
                   {names[r.option] ?? r.option}
                   {moved > 0 ? <ArrowUp className="size-4 text-success" aria-label={`up ${moved}`} /> : null}
                   {moved < 0 ? <ArrowDown className="size-4 text-destructive" aria-label={`down ${-moved}`} /> : null}
@@ -57,7 +59,10 @@ export function WhatIfRanking({
                 </span>
               </div>
               <div className="h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
-                <div className="h-full rounded-full bg-primary transition-[width] duration-150" style={{ width: `${(r.score / 10) * 100}%` }} />
+                <div
+                  className="h-full rounded-full bg-primary transition-[width] duration-150"
+                  style={{ width: `${(r.score / 10) * 100}%` }}
+                />
               </div>
             </li>
           );

@@ -1,20 +1,20 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { auth, type SessionWithVersion } from "@/lib/auth/auth";
-import { getSessionUser, type SessionUser } from "@/lib/domain/users";
+import { auth, type SessionWithClaims } from "@/lib/auth/auth";
+import { resolveSession, type SessionUser } from "@/lib/domain/sessions";
 
 /**
  * The signed-in user, or null. The one place a session cookie is honoured (pages, server actions
- * and the cookie-authenticated API all come here): the user row is re-read, and a cookie whose
- * session version is behind the account's (after sign-out, "sign out everywhere", a password
- * change or reset) or whose account was deleted counts as signed out.
+ * and the cookie-authenticated API all come here): the cookie's UserSession row is read with its
+ * user, and a revoked or expired row, a deleted account or a session version that moved on
+ * counts as signed out (lib/domain/sessions.ts).
  */
 export async function readSessionUser(): Promise<SessionUser | null> {
-  const session = (await auth()) as SessionWithVersion | null;
-  const id = session?.user?.id;
-  if (!id) return null;
-  return getSessionUser(id, session.sessionVersion ?? -1);
+  const session = (await auth()) as SessionWithClaims | null;
+  const userId = session?.user?.id;
+  if (!userId || !session.sessionId) return null;
+  return resolveSession({ userId, sessionId: session.sessionId, sessionVersion: session.sessionVersion ?? -1 });
 }
 
 /** readSessionUser once per render; long-lived streams re-check with readSessionUser itself. */

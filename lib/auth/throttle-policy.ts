@@ -50,6 +50,18 @@ export const RESET_RULES = {
   account: { windowMs: 60 * 60_000, maxFailures: 3, backoffAfter: null, backoffBaseMs: 0, backoffCapMs: 0 },
 } satisfies Record<string, ThrottleRule>;
 
+/**
+ * Verification emails an account may ask for (resending the sign-up link, asking to change the
+ * address): 3 per hour, so a signed-in session cannot be used to flood an inbox.
+ */
+export const VERIFICATION_MAIL_RULE = {
+  windowMs: 60 * 60_000,
+  maxFailures: 3,
+  backoffAfter: null,
+  backoffBaseMs: 0,
+  backoffCapMs: 0,
+} satisfies ThrottleRule;
+
 export type ThrottleDecision = { ok: true; next: ThrottleBucket } | { ok: false; retryAt: Date };
 
 /** Whether one more password check may start now, and the bucket after it has. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { RESET_RULES, SIGN_IN_RULES, admitCheck, retryPhrase, type ThrottleRule } from "@/lib/auth/throttle-policy";
+import { RESET_RULES, SIGN_IN_RULES, VERIFICATION_MAIL_RULE, admitCheck, retryPhrase, type ThrottleRule } from "@/lib/auth/throttle-policy";
 
 class Contended extends Error {}
 class Refused extends Error {
@@ -53,6 +53,17 @@ export async function reserveResetRequest({ email, address }: SignInKeys): Promi
   }
   const byAccount = await reserveInBuckets([[`reset:${email}`, RESET_RULES.account]]);
   return byAccount ? "account_limited" : "send";
+}
+
+/**
+ * Counts one verification email asked for by this account (a resend or an address change), or
+ * throws rate_limited: the counter moves by compare-and-set, so concurrent requests cannot exceed it.
+ */
+export async function reserveVerificationMail(userId: string): Promise<void> {
+  const refused = await reserveInBuckets([[`verify:${userId}`, VERIFICATION_MAIL_RULE]]);
+  if (!refused) return;
+  const when = refused === "contended" ? "in a few seconds" : retryPhrase(refused.retryAt, new Date());
+  throw new AppError("rate_limited", `Too many verification emails for now. Try again ${when}.`);
 }
 
 /**

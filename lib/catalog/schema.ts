@@ -12,6 +12,9 @@ export const IdSchema = z
 export const CitationSchema = z.object({
   source: z.string().trim().min(1, "source must not be empty"),
   quote: z.string().trim().min(1, "quote must not be empty"),
+  /** a team's own source (issue 15): the article's title, and its https address to link to */
+  title: z.string().trim().min(1, "title must not be empty").optional(),
+  url: z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "url must be an https:// web address" }).optional(),
 });
 
 export const CriterionSchema = z.object({

@@ -1,7 +1,8 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/db/generated/sqlite/client";
+import { Prisma, PrismaClient } from "@/lib/db/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/db/generated/postgresql/client";
 import { databaseEngine } from "@/lib/db/engine";
 import { resolveDatabaseUrl } from "@/lib/db/url";
@@ -27,6 +28,7 @@ class TunedBetterSQLite3 extends PrismaBetterSQLite3 {
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
+    reusePreparedStatements(adapter);
     yieldBetweenTransactions(adapter);
     closeOnExit(adapter);
     return adapter;
@@ -41,6 +43,7 @@ class TunedBetterSQLite3 extends PrismaBetterSQLite3 {
  * closed keep-alive connections whose 5 s timeout had passed meanwhile, resetting the requests
  * waiting on them. Here each transaction waits for its turn in a FIFO, then for one turn of the
  * event loop, before it begins: between two transactions, pending I/O and timers always run.
+ * The queue's length and pace are kept in `sqliteWriteQueue`, for admitWriteTransaction.
  */
 function yieldBetweenTransactions(adapter: Adapter) {
   const startTransaction = adapter.startTransaction.bind(adapter);
@@ -50,19 +53,134 @@ function yieldBetweenTransactions(adapter: Adapter) {
     const done = new Promise<void>((resolve) => (release = resolve));
     const turn = queue;
     queue = queue.then(() => done);
+    sqliteWriteQueue.waiting++;
     await turn;
+    sqliteWriteQueue.waiting--;
+    const turnStarted = performance.now();
+    const letGo = () => {
+      sqliteWriteQueue.noteTurn(performance.now() - turnStarted);
+      release();
+    };
     await new Promise<void>((resolve) => setImmediate(resolve));
     let transaction: Awaited<ReturnType<typeof startTransaction>>;
     try {
       transaction = await startTransaction(isolationLevel);
     } catch (error) {
-      release();
+      letGo();
       throw error;
     }
     const { commit, rollback } = transaction;
-    transaction.commit = () => commit.call(transaction).finally(release);
-    transaction.rollback = () => rollback.call(transaction).finally(release);
+    transaction.commit = () => commit.call(transaction).finally(letGo);
+    transaction.rollback = () => rollback.call(transaction).finally(letGo);
     return transaction;
+  };
+}
+
+/**
+ * The SQLite transaction queue of this process (yieldBetweenTransactions): how many transactions
+ * wait for their turn, and how long a turn takes (an exponentially weighted mean, in ms, of each
+ * transaction's time from its turn coming to its commit or rollback, the event-loop turn before it
+ * included). Their product is how long a transaction queued now would wait. Kept on globalThis
+ * beside the client (below), which dev reloads reuse together with its adapter.
+ */
+export const sqliteWriteQueue = ((globalThis as unknown as { sqliteWriteQueue?: ReturnType<typeof writeQueue> }).sqliteWriteQueue ??=
+  writeQueue());
+
+function writeQueue() {
+  return {
+    waiting: 0,
+    turnMs: 5,
+    /**
+     * The longest expected wait a new write transaction is queued for (ms); beyond it, it is refused
+     * at once. Below withEvaluation's maxWait (10 s), so what is admitted starts in time even when
+     * the estimate is a little short.
+     */
+    budgetMs: 8_000,
+    /**
+     * Transactions always admitted, whatever the estimate: the estimate follows the machine's load
+     * (a turn includes the event loop's other work) and overshot 2x under a 50-connection burst on
+     * a loaded machine, refusing ballots that would have started in time. 256 is above the bursts
+     * the app is sized for (200 voters at once); beyond it, the budget decides.
+     */
+    alwaysAdmitted: 256,
+    noteTurn(ms: number) {
+      this.turnMs += (ms - this.turnMs) * 0.1;
+    },
+    expectedWaitMs() {
+      return this.waiting * this.turnMs;
+    },
+  };
+}
+
+/**
+ * Refuses a write transaction the SQLite queue could not start within its budget, before it is
+ * queued (once more than `alwaysAdmitted` wait): Prisma's own P2028 ("unable to start a transaction in the given time"), which the API
+ * answers 503 with Retry-After (lib/http/api.ts), at once instead of after waiting 10 s for
+ * nothing and while holding a place in the queue. Nothing has been written. On PostgreSQL a no-op:
+ * the pool and row locks queue there, and a connection waits in the database, not in this process.
+ */
+export function admitWriteTransaction(): void {
+  if (engineOfClient !== "sqlite" || sqliteWriteQueue.waiting < sqliteWriteQueue.alwaysAdmitted) return;
+  const wait = sqliteWriteQueue.expectedWaitMs();
+  if (wait <= sqliteWriteQueue.budgetMs) return;
+  throw new Prisma.PrismaClientKnownRequestError(
+    `Transaction API error: Unable to start a transaction in the given time (${sqliteWriteQueue.waiting} transactions queued, about ${Math.round(wait)} ms to wait).`,
+    {
+      code: "P2028",
+      clientVersion: Prisma.prismaVersion.client,
+      meta: { queued: sqliteWriteQueue.waiting, expectedWaitMs: Math.round(wait) },
+    },
+  );
+}
+
+/** What the adapter uses of a better-sqlite3 statement (@prisma/adapter-better-sqlite3 6.19). */
+interface Statement {
+  reader: boolean;
+  run(...args: unknown[]): unknown;
+  columns(): unknown[];
+  raw(toggle?: boolean): Statement;
+  all(...args: unknown[]): unknown[];
+}
+
+/** Statements kept prepared per connection: the app's distinct SQL texts (ORM and raw) number a few hundred. */
+const PREPARED_STATEMENTS_KEPT = 1000;
+
+/**
+ * The adapter prepares every statement anew (`client.prepare(sql).bind(args)`), and SQLite's
+ * parse and plan was ~4% of a ballot's server CPU. Here the connection keeps each SQL text's
+ * prepared statement (least recently used dropped past PREPARED_STATEMENTS_KEPT) and hands the
+ * adapter a view whose `bind(args)` passes the arguments to each call instead: better-sqlite3
+ * binds a statement for good, and runs one statement at a time, synchronously, so reuse is safe.
+ */
+function reusePreparedStatements(adapter: Adapter) {
+  const database = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+  const prepare = database.prepare.bind(database) as (sql: string) => Statement;
+  const kept = new Map<string, Statement>();
+  database.prepare = (sql: string) => {
+    let statement = kept.get(sql);
+    if (statement) {
+      kept.delete(sql);
+    } else {
+      statement = prepare(sql);
+      if (kept.size >= PREPARED_STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(sql, statement);
+    return boundView(statement);
+  };
+}
+
+function boundView(statement: Statement) {
+  const withArgs = (args: unknown[]) => ({
+    reader: statement.reader,
+    run: () => statement.run(args),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(args) }),
+  });
+  return {
+    reader: statement.reader,
+    run: () => statement.run(),
+    columns: () => statement.columns(),
+    bind: (args: unknown[]) => withArgs(args),
   };
 }
 
@@ -90,6 +208,8 @@ function closeOnExit(adapter: Adapter) {
  * app must not use). TypeScript cannot compare the two generated declaration sets structurally,
  * hence the cast.
  */
+const engineOfClient = databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL));
+
 function createClient(): PrismaClient {
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
   const client =
@@ -135,3 +255,31 @@ export async function pingDatabase(): Promise<void> {
 export type Db = typeof db;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** `a, b, c` as bound parameters in a raw query (`IN (${sqlList(values)})`), on either engine. */
+export const sqlList = (values: readonly unknown[]) => Prisma.join(values);
+
+// Ids for rows the hot paths insert with raw SQL (Prisma's query compiler costs ~0.3 ms per ORM
+// statement, a raw one ~0.1 ms): the shape Prisma's cuid() gives, "c" + time + counter +
+// process fingerprint + random, 25 characters of [0-9a-z], so they sort and look like the others.
+const ID_BLOCK = 36 ** 4;
+let idCounter = randomInt(ID_BLOCK);
+const idFingerprint =
+  (process.pid % ID_BLOCK).toString(36).padStart(2, "0").slice(-2) +
+  randomInt(36 ** 2)
+    .toString(36)
+    .padStart(2, "0");
+
+/** A new primary key for a row inserted with raw SQL, in the shape of Prisma's `@default(cuid())`. */
+export function newRowId(): string {
+  idCounter = (idCounter + 1) % ID_BLOCK;
+  return (
+    "c" +
+    Date.now().toString(36).padStart(8, "0").slice(-8) +
+    idCounter.toString(36).padStart(4, "0") +
+    idFingerprint +
+    randomInt(36 ** 8)
+      .toString(36)
+      .padStart(8, "0")
+  );
+}

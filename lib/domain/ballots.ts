@@ -3,8 +3,7 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
 import { withEvaluation, type WriteRule } from "@/lib/domain/evaluation-access";
 import { BallotInputSchema, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
-import { appendBallotRevision, rememberChainHead } from "@/lib/domain/ballot-revisions";
-import type { Tx } from "@/lib/db/client";
+import { newRowId, type Tx } from "@/lib/db/client";
 import { LRUCache } from "lru-cache";
 
 /** The ballot's payload as stored: `{ weights }` or `{ comparisons }`, keys in a fixed order. */
@@ -21,30 +20,39 @@ export function ballotPayload(ballot: BallotInput): string {
 export async function castBallot(actor: Actor, evaluationId: string, input: unknown) {
   const ballot = parseOrThrow(BallotInputSchema, input, "ballot");
   const payload = ballotPayload(ballot);
-  const cast = await withEvaluation(actor, evaluationId, "ballot:cast", VOTING_OPEN, async ({ tx, round, revision, votingDeadline, audit }) => {
+  return withEvaluation(actor, evaluationId, "ballot:cast", VOTING_OPEN, async ({ tx, round, votingDeadline, archivedAt, audit, appendBallotRevision }) => {
     if (votingDeadline && votingDeadline < new Date()) {
       throw new AppError("conflict", "The voting deadline has passed.");
+    }
+    // Archiving files an evaluation away without closing its vote; no ballot lands while it is archived.
+    if (archivedAt) {
+      throw new AppError("conflict", "This evaluation is archived: an owner or admin must restore it before anyone can vote.");
     }
     const fields = checkBallotFits(ballot, await frozenCriterionKeys(tx, evaluationId));
     if (Object.keys(fields).length) {
       throw new AppError("invalid", `Invalid ballot: ${Object.values(fields)[0]}`, fields);
     }
-    const stored = await tx.ballot.upsert({
-      where: { evaluationId_userId_round: { evaluationId, userId: actor.userId, round } },
-      create: { evaluationId, userId: actor.userId, round, method: ballot.method, payload },
-      update: { method: ballot.method, payload },
-      select: { id: true, updatedAt: true },
-    });
-    const head = await appendBallotRevision(
-      tx,
-      { evaluationId, userId: actor.userId, round, method: ballot.method, payload, createdAt: new Date() },
-      { lockedRevision: revision },
-    );
+    const castAt = new Date();
+    const id = await upsertBallot(tx, { evaluationId, userId: actor.userId, round, method: ballot.method, payload, castAt });
+    const head = await appendBallotRevision({ userId: actor.userId, round, method: ballot.method, payload, createdAt: castAt });
     await audit("ballot.cast", { round, seq: head.seq, method: ballot.method });
-    return { revision, head, answer: { id: stored.id, method: ballot.method, round, ...JSON.parse(payload), castAt: stored.updatedAt, revision: head.seq } };
+    return { id, method: ballot.method, round, ...JSON.parse(payload), castAt, revision: head.seq };
   });
-  rememberChainHead(evaluationId, cast.revision, cast.head);
-  return cast.answer;
+}
+
+/**
+ * The member's ballot for the round, created or replaced, in one statement (raw SQL: a third of
+ * what Prisma's upsert costs on the hot path); returns its id, which a replacement keeps.
+ */
+async function upsertBallot(
+  tx: Tx,
+  b: { evaluationId: string; userId: string; round: number; method: string; payload: string; castAt: Date },
+): Promise<string> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "Ballot" ("id", "evaluationId", "userId", "round", "method", "payload", "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${b.evaluationId}, ${b.userId}, ${b.round}, ${b.method}, ${b.payload}, ${b.castAt}, ${b.castAt})
+    ON CONFLICT ("evaluationId", "userId", "round") DO UPDATE SET "method" = excluded."method", "payload" = excluded."payload", "updatedAt" = excluded."updatedAt"
+    RETURNING "id"`;
+  return row.id;
 }
 
 // Criterion keys of evaluations past their draft, kept per evaluation for good: every change to

@@ -56,7 +56,7 @@ export async function seedDemo(): Promise<DemoResult> {
   const users: { id: string }[] = [];
   for (const u of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: u.email } });
-    users.push(existing ?? (await db.user.create({ data: { email: u.email, name: u.name, passwordHash: await hashPassword(DEMO_PASSWORD) } })));
+    users.push(existing ?? (await db.user.create({ data: { email: u.email, name: u.name, passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date() } })));
   }
   const credentials = DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD }));
   const owner = users[0];

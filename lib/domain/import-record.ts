@@ -4,8 +4,9 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
-import { freezeDecisionRecord } from "@/lib/domain/records";
-import { canonicalJson, chainRevisions, parseImportedRecord, sha256Hex, toEvaluationDraft, type EvaluationDraft } from "@/lib/export";
+import { assignRecordNumber, freezeDecisionRecord } from "@/lib/domain/records";
+import { appendBallotRevisions, EMPTY_CHAIN } from "@/lib/domain/ballot-revisions";
+import { canonicalJson, parseImportedRecord, sha256Hex, toEvaluationDraft, type EvaluationDraft } from "@/lib/export";
 import { sha256Schema } from "@/lib/export/record-schema";
 import {
   ImportRecordRequestSchema,
@@ -129,7 +130,11 @@ export async function importDecisionRecord(actor: Actor, teamId: string, input: 
         },
       });
       // The archive's record is frozen like a decision made here, so its exports are stable and verifiable.
-      if (archive && decision) await freezeDecisionRecord(tx, evaluation.id, { decidedByName: decision.decidedBy });
+      if (archive && decision) {
+        await freezeDecisionRecord(tx, evaluation.id, { decidedByName: decision.decidedBy });
+        // A decision in the team's records, so it takes the team's next record number as one made here would.
+        await assignRecordNumber(tx, teamId, evaluation.id);
+      }
 
       return {
         evaluationId: evaluation.id,
@@ -153,10 +158,8 @@ async function createTable(tx: Tx, evaluationId: string, draft: EvaluationDraft)
   await tx.criterion.createMany({
     data: draft.criteria.map((c) => ({ evaluationId, key: c.key, name: c.name, description: c.description, position: c.position })),
   });
-  const [options, criteria] = await Promise.all([
-    tx.option.findMany({ where: { evaluationId }, select: { id: true, key: true } }),
-    tx.criterion.findMany({ where: { evaluationId }, select: { id: true, key: true } }),
-  ]);
+  const options = await tx.option.findMany({ where: { evaluationId }, select: { id: true, key: true } });
+  const criteria = await tx.criterion.findMany({ where: { evaluationId }, select: { id: true, key: true } });
   const optionIdByKey = new Map(options.map((o) => [o.key, o.id]));
   const criterionIdByKey = new Map(criteria.map((c) => [c.key, c.id]));
   await tx.rating.createMany({
@@ -176,10 +179,9 @@ async function createTable(tx: Tx, evaluationId: string, draft: EvaluationDraft)
  * The record's ballots in the order they were cast, keeping their cast time, each appended to the
  * new evaluation's hash chain. Named by the record (voterName), with no account: see the top.
  *
- * Written in two statements rather than through appendBallotRevision one by one: the evaluation
- * was created in this transaction, so its chain is empty and nobody else can append to it, and
- * reading the chain's end before each of up to LIMITS.ballotsPerImport ballots made a large import
- * take seconds. chainRevisions computes exactly the links appending one at a time would.
+ * The revisions are appended as one batch from the empty chain (the evaluation was created in this
+ * transaction, so nobody else can append to it): the same links appending one at a time would
+ * give, and the evaluation's chain head moves to the last of them.
  */
 async function createBallots(tx: Tx, evaluationId: string, ballots: EvaluationDraft["ballots"]) {
   const rows = [...ballots]
@@ -194,5 +196,5 @@ async function createBallots(tx: Tx, evaluationId: string, ballots: EvaluationDr
       createdAt: ballot.castAt,
     }));
   await tx.ballot.createMany({ data: rows });
-  await tx.ballotRevision.createMany({ data: chainRevisions(null, rows) });
+  await appendBallotRevisions(tx, evaluationId, rows, { head: EMPTY_CHAIN });
 }

@@ -7,6 +7,7 @@ import { reserveResetRequest } from "@/lib/auth/throttle";
 import { appUrl } from "@/lib/mail/app-url";
 import { deliverOutbox, enqueueMail } from "@/lib/mail/outbox";
 import { passwordResetMail } from "@/lib/mail/templates";
+import { revokeAllSessions } from "@/lib/domain/sessions";
 import { ForgotPasswordSchema, ResetPasswordSchema } from "@/lib/validation/auth";
 
 export const RESET_TTL_MINUTES = 60;
@@ -62,11 +63,8 @@ export async function resetPassword(input: unknown): Promise<{ email: string }> 
       throw new AppError("invalid", "This reset link has expired or was already used. Ask for a new one.", { token: "This reset link has expired or was already used" });
     }
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
-    const user = await tx.user.update({
-      where: { id: row.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-      select: { email: true },
-    });
+    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
+    await revokeAllSessions(tx, row.userId);
     return { email: user.email };
   });
 }

@@ -23,6 +23,14 @@ export const PERMISSIONS = {
    * the team made to the team's records, so it takes the same trust as managing the team
    */
   "evaluation:import": "admin",
+  /**
+   * archive and restore evaluations (a filing action: the status stays), and delete any draft;
+   * a draft's creator may delete their own with "evaluation:edit" (lib/domain/evaluations.ts)
+   */
+  "evaluation:archive": "admin",
+  /** rename the team, and delete it with everything in it */
+  "team:rename": "owner",
+  "team:delete": "owner",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,13 +16,21 @@ import {
   renderMadr,
   sealRecord,
   sha256Hex,
-  verifyChain,
 } from "@/lib/export";
 import type { DecisionRecord } from "@/lib/export/record-schema";
 import { recordFileName } from "@/lib/export/file-name";
+import { verifyChainAndHead } from "@/lib/export/ballot-chain";
 
 import type { RecordFormat } from "@/lib/domain/record-formats";
 import { ballotsOffTheChain } from "@/lib/domain/ballot-revisions";
+
+export interface RecordExport {
+  body: string;
+  contentType: string;
+  filename: string;
+  /** the team's decision record number, once decided (it names the MADR file) */
+  recordNumber: number | null;
+}
 
 const CONTENT_TYPES: Record<RecordFormat, string> = {
   md: "text/markdown; charset=utf-8",
@@ -132,6 +140,23 @@ export async function freezeDecisionRecord(tx: Tx, evaluationId: string, options
   return record;
 }
 
+/**
+ * Gives a decided evaluation the team's next decision record number (MADR files are NNNN-title.md),
+ * in the deciding transaction: the increment of Team.lastRecordNumber is one statement, so two
+ * decisions racing in one team wait on the team's row and get consecutive numbers, and
+ * (teamId, recordNumber) is unique besides. The number is not part of the frozen record: it names
+ * the file, so a record frozen before numbers existed still verifies byte for byte.
+ */
+export async function assignRecordNumber(tx: Tx, teamId: string, evaluationId: string): Promise<number> {
+  const { lastRecordNumber } = await tx.team.update({
+    where: { id: teamId },
+    data: { lastRecordNumber: { increment: 1 } },
+    select: { lastRecordNumber: true },
+  });
+  await tx.evaluation.update({ where: { id: evaluationId }, data: { recordNumber: lastRecordNumber } });
+  return lastRecordNumber;
+}
+
 /** The record of a decided evaluation as frozen, or of an open one as it stands now. */
 async function currentRecord(evaluationId: string, anonymise: boolean): Promise<DecisionRecord> {
   const snapshot = await db.decisionSnapshot.findUnique({ where: { evaluationId } });
@@ -144,7 +169,7 @@ export async function exportDecisionRecord(
   evaluationId: string,
   format: RecordFormat,
   options: { anonymise?: boolean; wide?: boolean } = {},
-): Promise<{ body: string; contentType: string; filename: string }> {
+): Promise<RecordExport> {
   const { status } = await readEvaluation(actor, evaluationId, "team:read");
   return renderRecordExport(evaluationId, status, format, options);
 }
@@ -157,7 +182,7 @@ export async function exportDecisionRecordAsOperator(
   evaluationId: string,
   format: RecordFormat,
   options: { anonymise?: boolean; wide?: boolean } = {},
-): Promise<{ body: string; contentType: string; filename: string }> {
+): Promise<RecordExport> {
   return renderRecordExport(evaluationId, await operatorStatus(evaluationId), format, options);
 }
 
@@ -172,15 +197,19 @@ async function renderRecordExport(
   status: EvaluationStatus,
   format: RecordFormat,
   options: { anonymise?: boolean; wide?: boolean },
-): Promise<{ body: string; contentType: string; filename: string }> {
+): Promise<RecordExport> {
   // The record lists every ballot: exporting it while voting would unblind the vote.
   if (!ballotsRevealed(status)) {
     throw new AppError("conflict", "The decision record is available once the ballots are revealed.");
   }
-  const record = await currentRecord(evaluationId, options.anonymise ?? false);
+  const [record, { recordNumber }] = await Promise.all([
+    currentRecord(evaluationId, options.anonymise ?? false),
+    db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { recordNumber: true } }),
+  ]);
   const csv = options.wide ? renderWideCsv : renderCsv;
   const body = format === "md" ? renderMadr(record) : format === "json" ? formatRecordJson(record) : csv(record);
-  return { body, contentType: CONTENT_TYPES[format], filename: recordFileName(record.evaluation.title, format, { wide: options.wide }) };
+  const filename = recordFileName(record.evaluation.title, format, { wide: options.wide, recordNumber });
+  return { body, contentType: CONTENT_TYPES[format], filename, recordNumber };
 }
 
 /**
@@ -210,11 +239,11 @@ async function integrityReport(evaluationId: string) {
     db.decisionSnapshot.findUnique({ where: { evaluationId } }),
     db.evaluation.findUniqueOrThrow({
       where: { id: evaluationId },
-      select: { importedFromSha256: true, importedAt: true, importedBy: { select: { name: true } } },
+      select: { importedFromSha256: true, importedAt: true, importedBy: { select: { name: true } }, chainSeq: true, chainHash: true },
     }),
   ]);
   const frozen = snapshot ? recordFromCanonical(snapshot.canonical) : null;
-  const chain = verifyChain(revisions, frozen?.ballotChain);
+  const chain = verifyChainAndHead(revisions, { seq: evaluation.chainSeq, hash: evaluation.chainHash }, frozen?.ballotChain);
   const offChain = ballotsOffTheChain(ballots, revisions);
   const nameOf = new Map(ballots.map((b) => [voterKey(b), voterDisplayName(b)]));
   const snapshotValid = snapshot ? sha256Hex(snapshot.canonical) === snapshot.sha256 : null;

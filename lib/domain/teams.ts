@@ -7,6 +7,8 @@ import { lockEvaluation } from "@/lib/domain/evaluation-access";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
 import { can, canAssignRole, type Role } from "@/lib/domain/permissions";
 import { ChangeRoleSchema, CreateTeamSchema } from "@/lib/validation/team";
+import { DeleteTeamSchema, RenameTeamSchema } from "@/lib/validation/team-lifecycle";
+import { revokeAllSessions } from "@/lib/domain/sessions";
 
 export async function createTeam(actor: Actor, input: unknown) {
   const { name } = parseOrThrow(CreateTeamSchema, input, "team");
@@ -106,7 +108,7 @@ export async function removeMember(actor: Actor, teamId: string, userId: string)
  */
 async function endSessionsIfRemovedFromLastTeam(tx: Tx, userId: string) {
   if ((await tx.membership.count({ where: { userId } })) > 0) return;
-  await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await revokeAllSessions(tx, userId);
 }
 
 /** Statuses in which a member's current-round ballot still counts towards the report and the decision. */
@@ -165,4 +167,70 @@ export async function leaveAllTeamsForDeletion(tx: Tx, userId: string): Promise<
     await recordAudit(tx, { teamId: m.teamId, actorId: userId, action: "member.left", detail: { userId, reason: "account.deleted" } });
     await withdrawBallots(tx, { teamId: m.teamId, userId, actorId: userId, reason: "account.deleted" });
   }
+}
+
+/** Renames the team (owners only). */
+export async function renameTeam(actor: Actor, teamId: string, input: unknown) {
+  await requireTeamAccess(actor, teamId, "team:rename");
+  const { name } = parseOrThrow(RenameTeamSchema, input, "team");
+  return db.$transaction(async (tx) => {
+    await requireOwnerIn(tx, actor, teamId);
+    const before = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
+    const team = await tx.team.update({ where: { id: teamId }, data: { name }, select: { id: true, name: true } });
+    await recordAudit(tx, { teamId, actorId: actor.userId, action: "team.renamed", detail: { from: before.name, to: name } });
+    return team;
+  });
+}
+
+/** The role is read again in the acting transaction: an owner demoted since the first check is refused. */
+async function requireOwnerIn(tx: Tx, actor: Actor, teamId: string) {
+  const membership = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId: actor.userId } }, select: { role: true } });
+  if (!membership) throw new AppError("not_found", "Not found");
+  if (!can(membership.role as Role, "team:delete")) throw new AppError("forbidden", `Your role (${membership.role}) does not allow this.`);
+}
+
+/** Everything deleting the team removes, counted for its confirmation dialog. */
+async function countTeamContents(client: Tx | typeof db, teamId: string) {
+  // One after another: inside a transaction the client is one connection.
+  const evaluations = await client.evaluation.count({ where: { teamId } });
+  const ballots = await client.ballot.count({ where: { evaluation: { teamId } } });
+  const comments = await client.comment.count({ where: { evaluation: { teamId }, deletedAt: null } });
+  const members = await client.membership.count({ where: { teamId } });
+  return { evaluations, ballots, comments, members };
+}
+export type TeamContents = Awaited<ReturnType<typeof countTeamContents>>;
+
+/** What deleting the team would remove, for its owner's confirmation dialog. */
+export async function getTeamDeletionSummary(actor: Actor, teamId: string): Promise<TeamContents> {
+  await requireTeamAccess(actor, teamId, "team:delete");
+  return countTeamContents(db, teamId);
+}
+
+/**
+ * Deletes the team with its evaluations, ballots, comments, invitations and audit trail, in one
+ * transaction (owners only, confirmed by typing the team's name). Accounts stay: each member just
+ * loses the team. A member left with no team loses their sessions, as when removed from their last
+ * team (endSessionsIfRemovedFromLastTeam); the owner who deletes it chose to, as one who leaves does.
+ */
+export async function deleteTeam(actor: Actor, teamId: string, input: unknown): Promise<TeamContents & { name: string }> {
+  await requireTeamAccess(actor, teamId, "team:delete");
+  const { confirmName } = parseOrThrow(DeleteTeamSchema, input, "team deletion");
+  return db.$transaction(
+    async (tx) => {
+      await requireOwnerIn(tx, actor, teamId);
+      const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, memberships: { select: { userId: true } } } });
+      if (confirmName !== team.name.trim()) {
+        const message = `Type the team's name exactly ("${team.name}") to delete it.`;
+        throw new AppError("invalid", message, { confirmName: message });
+      }
+      const contents = await countTeamContents(tx, teamId);
+      await tx.notification.deleteMany({ where: { teamId } });
+      await tx.team.delete({ where: { id: teamId } });
+      for (const { userId } of team.memberships) {
+        if (userId !== actor.userId) await endSessionsIfRemovedFromLastTeam(tx, userId);
+      }
+      return { name: team.name, ...contents };
+    },
+    { timeout: 30_000 },
+  );
 }

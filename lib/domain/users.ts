@@ -13,24 +13,33 @@ import {
 import { leaveAllTeamsForDeletion } from "@/lib/domain/teams";
 import type { Actor } from "@/lib/domain/authorize";
 import { releaseSignInCheck, reserveSignInCheck } from "@/lib/auth/throttle";
+import { revokeAllSessions, type SessionUser } from "@/lib/domain/sessions";
+import { queueSignUpVerification, requestEmailChange } from "@/lib/domain/email-verification";
+import { deliverOutbox } from "@/lib/mail/outbox";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+export type { SessionUser } from "@/lib/domain/sessions";
 
+/** A new account is usable at once; a link to confirm its address is emailed in the same transaction. */
 export async function signUp(input: unknown): Promise<SessionUser> {
   const data = parseOrThrow(SignUpSchema, input, "sign-up");
-  const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
-  if (existing) {
-    throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+  const taken = () =>
+    new AppError("conflict", "An account with this email already exists. Sign in instead.", {
       email: "An account with this email already exists",
     });
-  }
+  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw taken();
   const passwordHash = await hashPassword(data.password);
-  const user = await db.user.create({ data: { email: data.email, name: data.name, passwordHash } });
-  return { id: user.id, email: user.email, name: user.name };
+  const user = await db
+    .$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email: data.email, name: data.name, passwordHash } });
+      await queueSignUpVerification(tx, created);
+      return created;
+    })
+    .catch((error: unknown) => {
+      // A concurrent sign-up (or an email change confirmed meanwhile) took the address: the unique index says so.
+      throw (error as { code?: string }).code === "P2002" ? taken() : error;
+    });
+  void deliverOutbox({ announce: true });
+  return { id: user.id, email: user.email, name: user.name, emailVerified: false };
 }
 
 /**
@@ -47,30 +56,20 @@ export async function authenticate(input: unknown, address = "unknown"): Promise
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), data.password);
   if (!user || !ok || user.deletedAt) throw new AppError("unauthenticated", "Wrong email or password.");
   await releaseSignInCheck(keys);
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null, sessionVersion: user.sessionVersion };
 }
 
 export async function getUser(userId: string): Promise<SessionUser | null> {
-  return db.user.findUnique({ where: { id: userId, deletedAt: null }, select: { id: true, email: true, name: true } });
-}
-
-/**
- * The user a session cookie stands for, or null when the session has ended: the account was
- * deleted, or its session version moved on (sign-out, "sign out everywhere", a password change
- * or reset) since the cookie was issued. One read by primary key per request.
- */
-export async function getSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, sessionVersion: true, deletedAt: true },
+    where: { id: userId, deletedAt: null },
+    select: { id: true, email: true, name: true, emailVerifiedAt: true },
   });
-  if (!user || user.deletedAt || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return user && { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null };
 }
 
-/** Ends every session of the user, on every server: cookies issued before now stop working. */
+/** "Sign out everywhere": ends every session of the user, on every server, this one included. */
 export async function endAllSessions(userId: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await db.$transaction((tx) => revokeAllSessions(tx, userId));
 }
 
 /** The name shown wherever a deleted account's ballots, comments and audit entries appear. */
@@ -90,15 +89,23 @@ export async function updateName(actor: Actor, input: unknown): Promise<void> {
   await db.user.update({ where: { id: actor.userId }, data: { name } });
 }
 
-/** Changes the sign-in email; needs the current password, and the new email must be free. */
-export async function changeEmail(actor: Actor, input: unknown): Promise<void> {
+/**
+ * Asks to change the sign-in email; needs the current password. The account keeps its address
+ * until the link sent to the new one is followed (lib/domain/email-verification.ts), which checks
+ * again that the address is free: the check here only spares the user a link that cannot work.
+ */
+export async function changeEmail(actor: Actor, input: unknown): Promise<{ email: string }> {
   const data = parseOrThrow(ChangeEmailSchema, input, "email change");
-  await requireCurrentPassword(actor.userId, data.currentPassword);
+  const user = await requireCurrentPassword(actor.userId, data.currentPassword);
+  if (data.email === user.email) {
+    throw new AppError("invalid", "That is already your email.", { email: "That is already your email" });
+  }
   const taken = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
-  if (taken && taken.id !== actor.userId) {
+  if (taken) {
     throw new AppError("conflict", "That email belongs to another account.", { email: "That email belongs to another account" });
   }
-  await db.user.update({ where: { id: actor.userId }, data: { email: data.email } });
+  await requestEmailChange(actor, user, data.email);
+  return { email: data.email };
 }
 
 /** Changes the password; every existing session ends (the caller signs this browser in again). */
@@ -106,7 +113,10 @@ export async function changePassword(actor: Actor, input: unknown): Promise<{ em
   const data = parseOrThrow(ChangePasswordSchema, input, "password change");
   const user = await requireCurrentPassword(actor.userId, data.currentPassword);
   const passwordHash = await hashPassword(data.newPassword);
-  await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await revokeAllSessions(tx, user.id);
+  });
   return { email: user.email };
 }
 
@@ -124,6 +134,8 @@ export async function deleteAccount(actor: Actor, input: unknown): Promise<void>
     await tx.invitation.updateMany({ where: { createdById: actor.userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.notification.deleteMany({ where: { userId: actor.userId } });
     await tx.passwordResetToken.deleteMany({ where: { userId: actor.userId } });
+    await tx.emailVerificationToken.deleteMany({ where: { userId: actor.userId } });
+    await revokeAllSessions(tx, actor.userId);
     await tx.user.update({
       where: { id: actor.userId },
       data: {
@@ -131,7 +143,7 @@ export async function deleteAccount(actor: Actor, input: unknown): Promise<void>
         email: `deleted-${actor.userId}@deleted.invalid`,
         passwordHash: "!deleted",
         deletedAt: new Date(),
-        sessionVersion: { increment: 1 },
+        emailVerifiedAt: null,
         notificationPrefs: "{}",
       },
     });

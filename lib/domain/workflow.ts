@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/domain/authorize";
 import { withEvaluation, type WriteRule, type WriteScope } from "@/lib/domain/evaluation-access";
 import { notifyEvaluationMembers, type NotificationKind } from "@/lib/domain/notifications";
 import { deliverOutbox } from "@/lib/mail/outbox";
-import { freezeDecisionRecord } from "@/lib/domain/records";
+import { assignRecordNumber, freezeDecisionRecord } from "@/lib/domain/records";
 import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
 import { can, type Role } from "@/lib/domain/permissions";
 import { TransitionSchema, type EvaluationStatus, type TransitionInput } from "@/lib/validation/evaluation";
@@ -52,7 +52,8 @@ export async function transitionEvaluation(actor: Actor, evaluationId: string, i
         return { evaluationId };
       case "second-round": {
         const result = await startSecondRound(scope, data, audit);
-        await notify("voting_opened", (t) => `A second round of voting opened on “${t}”`);
+        // Members learn their ballot was carried over, so one who is content need not vote again.
+        await notify("voting_opened", (t) => `Round ${result.round} of voting opened on “${t}”: round ${result.round - 1} ballots were carried over, revise yours if your view changed`);
         return result;
       }
       case "decide": {
@@ -85,11 +86,10 @@ async function eligibleVoters(tx: Tx, teamId: string): Promise<number> {
 
 async function openVoting(scope: WriteScope, data: Extract<TransitionInput, { action: "open-voting" }>, audit: Audit) {
   const { tx, evaluationId, teamId } = scope;
-  const [options, criteria, ratings] = await Promise.all([
-    tx.option.count({ where: { evaluationId } }),
-    tx.criterion.count({ where: { evaluationId } }),
-    tx.rating.count({ where: { evaluationId } }),
-  ]);
+  // One after another: a transaction is one connection (pg refuses to queue parallel queries on it in v9).
+  const options = await tx.option.count({ where: { evaluationId } });
+  const criteria = await tx.criterion.count({ where: { evaluationId } });
+  const ratings = await tx.rating.count({ where: { evaluationId } });
   // Field messages are whole sentences: the panel that opens voting has no field to show them beside.
   const refuse = (field: string, message: string) => new AppError("invalid", message, { [field]: message });
   if (options < 2) throw refuse("options", "Add at least two options before voting.");
@@ -116,7 +116,10 @@ async function openVoting(scope: WriteScope, data: Extract<TransitionInput, { ac
 async function startSecondRound(scope: WriteScope, data: Extract<TransitionInput, { action: "second-round" }>, audit: Audit) {
   const { tx, evaluationId, round: previous } = scope;
   const round = previous + 1;
-  const deadline = futureDeadline(data.deadline);
+  // Left out (an API caller not naming one), the round keeps a deadline still ahead; "" means none.
+  // The panel always sends one: the kept deadline, prefilled and editable.
+  const kept = scope.votingDeadline && scope.votingDeadline > new Date() ? scope.votingDeadline : null;
+  const deadline = data.deadline === undefined ? kept : futureDeadline(data.deadline);
   // Everyone's ballot carries over, so a member who does not revise keeps their vote; the copies
   // join the hash chain like any other ballot. A withdrawn ballot (its voter left) has no row left.
   const ballots = await tx.ballot.findMany({ where: { evaluationId, round: previous }, orderBy: { createdAt: "asc" } });
@@ -127,7 +130,7 @@ async function startSecondRound(scope: WriteScope, data: Extract<TransitionInput
   }
   await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", round, votingDeadline: deadline } });
   await audit({ round, deadline, carriedOver: ballots.length });
-  return { evaluationId };
+  return { evaluationId, round };
 }
 
 async function decide(actor: Actor, scope: WriteScope, data: Extract<TransitionInput, { action: "decide" }>, audit: Audit) {
@@ -167,6 +170,7 @@ async function decide(actor: Actor, scope: WriteScope, data: Extract<TransitionI
   await audit({ option: option.key, ballots, quorum, override });
   // The record is frozen in the same transaction: a decision never exists without its record.
   await freezeDecisionRecord(tx, evaluationId);
+  await assignRecordNumber(tx, scope.teamId, evaluationId);
   return { evaluationId };
 }
 

@@ -110,3 +110,25 @@ export function verifyChain(
   }
   return { valid: true };
 }
+
+/**
+ * verifyChain, plus the head the evaluation row keeps (Evaluation.chainSeq / chainHash, from which
+ * the next revision links without reading the chain): it must be the chain's last revision, or the
+ * genesis (seq 0) while the chain is empty. A head behind the chain would make the next ballot fork
+ * it; one ahead means revisions were removed from the end.
+ */
+export function verifyChainAndHead(
+  revisions: readonly StoredRevision[],
+  head: { seq: number; hash: string },
+  expectedHead?: { length: number; headHash: string },
+): ChainVerdict {
+  const verdict = verifyChain(revisions, expectedHead);
+  if (!verdict.valid) return verdict;
+  const last = revisions.at(-1) ?? { seq: 0, hash: GENESIS_HASH };
+  if (head.seq === last.seq && head.hash === last.hash) return verdict;
+  return {
+    valid: false,
+    brokenAt: Math.min(head.seq, last.seq) + 1,
+    reason: `the evaluation's chain head is revision ${head.seq} (${head.hash}), but the chain ends at revision ${last.seq} (${last.hash})`,
+  };
+}

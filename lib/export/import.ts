@@ -58,7 +58,7 @@ export interface EvaluationDraft {
     criterionKey: string;
     score: number;
     rationale: string;
-    citations: { source: string; quote: string }[];
+    citations: { source: string; quote: string; title?: string; url?: string }[];
   }[];
   /**
    * Ballots keep their cast time and the record's name for their voter (a member's name, or

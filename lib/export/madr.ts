@@ -209,32 +209,46 @@ function ratingBullet(verdict: "Good" | "Neutral" | "Bad", rating: Rating, names
 
 /** Sources are numbered in the order the record first cites them, and listed by title at the end. */
 interface SourceNumbers {
-  numberOf(source: string): number;
+  numberOf(citation: Citation): number;
   titles(): string[];
 }
 
+type Citation = Rating["citations"][number];
+
+/**
+ * A citation as the source list shows it: a built-in article by title and publisher, a team's own
+ * source by its title linked to its https address (only https ever becomes a link).
+ */
+function sourceEntry(citation: Citation): { key: string; text: string } {
+  if (citation.title) {
+    const title = `“${escapeInline(citation.title)}”`;
+    const url = citation.url && /^https:\/\//i.test(citation.url) ? citation.url : null;
+    return { key: `${citation.title}\u0000${url ?? citation.source}`, text: url ? `[${title}](${linkTarget(url)})` : title };
+  }
+  const publisher = citationPublisher(citation.source);
+  const title = citationTitle(citation.source);
+  return { key: title, text: `“${escapeInline(title)}”${publisher ? `, ${escapeInline(publisher)}` : ""}` };
+}
+
 function sourceNumbers(): SourceNumbers {
-  const order: string[] = [];
-  const titles: string[] = [];
+  const keys: string[] = [];
+  const texts: string[] = [];
   return {
-    numberOf(source) {
-      const title = citationTitle(source);
-      if (!titles.includes(title)) {
-        order.push(source);
-        titles.push(title);
+    numberOf(citation) {
+      const entry = sourceEntry(citation);
+      if (!keys.includes(entry.key)) {
+        keys.push(entry.key);
+        texts.push(entry.text);
       }
-      return titles.indexOf(title) + 1;
+      return keys.indexOf(entry.key) + 1;
     },
-    titles: () => order.map((source) => {
-      const publisher = citationPublisher(source);
-      return `“${escapeInline(citationTitle(source))}”${publisher ? `, ${escapeInline(publisher)}` : ""}`;
-    }),
+    titles: () => [...texts],
   };
 }
 
 /** The rating's sources by number, e.g. " (sources 1, 3)"; the numbers are listed by title in More Information. */
 function citationNote(rating: Rating, sources: SourceNumbers): string {
-  const numbers = [...new Set(rating.citations.map((c) => sources.numberOf(c.source)))].sort((a, b) => a - b);
+  const numbers = [...new Set(rating.citations.map((c) => sources.numberOf(c)))].sort((a, b) => a - b);
   if (!numbers.length) return "";
   return ` (${numbers.length === 1 ? "source" : "sources"} ${numbers.join(", ")})`;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AGGREGATIONS, EVALUATION_STATUSES, ROLES } from "@/lib/vocabulary";
 import { engineReportSchema } from "./report-schema";
+import { httpsUrlSchema } from "@/lib/validation/evaluation";
 
 // The decision record: everything needed to read, audit and re-create one evaluation, frozen at
 // the moment of decision. It is a public format (GET …/record.json, `export --format json`,
@@ -19,7 +20,17 @@ export const evaluationStatusSchema = z.enum(EVALUATION_STATUSES);
 export const aggregationSchema = z.enum(AGGREGATIONS);
 export const teamRoleSchema = z.enum(ROLES);
 
-export const citationSchema = z.object({ source: z.string().min(1), quote: z.string().min(1) });
+/**
+ * Where a rating's claim comes from. Built-in citations name a source file (shared/seeds/*.txt);
+ * a team's own citation (added to schema version 1 as optional fields) has its source's title and
+ * https address, and its `source` is that address.
+ */
+export const citationSchema = z.object({
+  source: z.string().min(1),
+  quote: z.string().min(1),
+  title: z.string().min(1).optional(),
+  url: httpsUrlSchema.optional(),
+});
 
 const ballotCommon = {
   /** the member's name, or "Voter 1", "Voter 2", … when ballots are anonymised */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BALLOT_METHODS, VISIBILITIES } from "@/lib/vocabulary";
+import { NOTIFICATION_KINDS } from "@/lib/validation/auth";
 import { liveEngineReportSchema } from "@/lib/export/report-schema";
 import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib/export/record-schema";
 
@@ -125,6 +126,20 @@ export const CommentNodeSchema = z.object({
   },
 });
 
+/** A saved what-if, as GET and POST …/scenarios return it. */
+export const ScenarioSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** points by criterion key, adding up to 100 */
+  weights: z.record(z.string(), z.number().int().min(0).max(100)),
+  createdAt: z.iso.datetime(),
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  /** whether the caller may delete it (its creator, an owner or admin) */
+  canDelete: z.boolean(),
+  /** whether the rest of the team sees it now: false while a blind vote keeps it to its creator */
+  shared: z.boolean(),
+});
+
 export const VerifyResultSchema = z.object({
   valid: z.boolean(),
   /** SHA-256 of the record's content as received */
@@ -139,7 +154,7 @@ export const NotificationListSchema = z.object({
     .array(
       z.object({
         id: z.string(),
-        kind: z.enum(["mention", "reply", "voting_opened", "revealed", "decided"]),
+        kind: z.enum(NOTIFICATION_KINDS),
         title: z.string(),
         url: z.string(),
         createdAt: z.iso.datetime(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BallotInputSchema } from "@/lib/validation/ballot";
 import { CommentEditSchema, CommentInputSchema } from "@/lib/validation/comment";
+import { ScenarioInputSchema } from "@/lib/validation/scenario";
 import { idSchema } from "@/lib/validation/team";
 import { ImportRecordRequestSchema, ImportRecordResultSchema } from "@/lib/validation/import-record";
 import { decisionRecordSchema, exportedDecisionRecordSchema } from "@/lib/export/record-schema";
@@ -9,6 +10,7 @@ import {
   ApiErrorSchema,
   CommentNodeSchema,
   NotificationListSchema,
+  ScenarioSchema,
   EvaluationReportSchema,
   EvaluationViewSchema,
   IntegrityReportSchema,
@@ -44,6 +46,8 @@ const SCHEMAS: Record<string, [z.ZodType, Io]> = {
   CommentInput: [CommentInputSchema, "input"],
   Comment: [CommentNodeSchema, "output"],
   CommentEdit: [CommentEditSchema, "input"],
+  ScenarioInput: [ScenarioInputSchema, "input"],
+  Scenario: [ScenarioSchema, "output"],
   NotificationList: [NotificationListSchema, "output"],
   DecisionRecord: [exportedDecisionRecordSchema, "output"],
   DecisionRecordUpload: [exportedDecisionRecordSchema, "input"],
@@ -112,6 +116,7 @@ function errors(...statuses: number[]) {
     403: "Your role does not allow this, or a cross-site request",
     404: "Not found, or not a member of the team",
     409: "The evaluation's state does not allow this",
+    413: "The request body is over the route's limit (lib/limits.ts)",
     422: "Invalid input; `fields` names each bad field",
   };
   return Object.fromEntries(statuses.map((s) => [String(s), { description: why[s], content: json("Error") }]));
@@ -257,6 +262,38 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { "200": { description: "Deleted", content: { "application/json": { schema: { type: "object", properties: { deleted: { type: "boolean" } } } } } }, ...errors(401, 403, 404) },
         },
       },
+      "/evaluations/{id}/scenarios": {
+        get: {
+          operationId: "listScenarios",
+          tags: ["Scenarios"],
+          summary: "Saved what-if scenarios, newest first",
+          description:
+            "Everyone's once the ballots are revealed or when the evaluation's visibility is open; while a blind vote is open (or in a blind draft) only the caller's own, since a scenario may be its creator's ballot.",
+          parameters: [evaluationId],
+          responses: {
+            "200": { description: "The scenarios the caller may see", content: { "application/json": { schema: { type: "array", items: ref("Scenario") } } } },
+            ...errors(401, 404),
+          },
+        },
+        post: {
+          operationId: "saveScenario",
+          tags: ["Scenarios"],
+          summary: "Save the caller's what-if weights under a name (members and above)",
+          description: "Weights are whole points by criterion key adding up to 100; an unknown key is refused as `weights.<key>`. At most 50 per evaluation (409 beyond).",
+          parameters: [evaluationId],
+          requestBody: { required: true, content: json("ScenarioInput") },
+          responses: { "201": { description: "The scenario", content: json("Scenario") }, ...errors(400, 401, 403, 404, 409, 413, 422) },
+        },
+      },
+      "/evaluations/{id}/scenarios/{scenarioId}": {
+        delete: {
+          operationId: "deleteScenario",
+          tags: ["Scenarios"],
+          summary: "Delete a scenario (the member who saved it, or a team owner or admin)",
+          parameters: [evaluationId, { name: "scenarioId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "Deleted", content: { "application/json": { schema: { type: "object", properties: { deleted: { type: "boolean" } } } } } }, ...errors(401, 403, 404) },
+        },
+      },
       "/notifications": {
         get: {
           operationId: "listNotifications",
@@ -272,6 +309,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "Mark notifications read: `{ ids }`, or all with `{}`",
           requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { ids: { type: "array", items: { type: "string" } } } } } } },
           responses: { "200": { description: "How many were marked", content: { "application/json": { schema: { type: "object", properties: { marked: { type: "integer" } } } } } }, ...errors(400, 401, 422) },
+        },
+      },
+      "/notifications/events": {
+        get: {
+          operationId: "streamNotificationEvents",
+          tags: ["Notifications"],
+          summary: "Live notifications for the caller (Server-Sent Events)",
+          description: "`event: notification` (no data) as soon as a notification created for the caller commits; the client refetches its unread count.",
+          responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: text } } }, ...errors(401) },
         },
       },
       ...recordPaths(),

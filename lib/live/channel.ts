@@ -2,11 +2,13 @@ import "server-only";
 import pg from "pg";
 import { databaseEngine } from "@/lib/db/engine";
 import { resolveDatabaseUrl } from "@/lib/db/url";
-import { committedRevision, committedRevisions } from "@/lib/live/revisions";
-import { ChangeHub, parseChange, type ChangeListener } from "@/lib/live/hub";
+import { afterCommit, committedRevision, committedRevisions } from "@/lib/live/revisions";
+import { ChangeHub, parseChange, parseUserEvent, type ChangeListener } from "@/lib/live/hub";
 
 /** The PostgreSQL channel every instance LISTENs on; publish.ts NOTIFYs it in the writing transaction. */
 export const CHANGE_CHANNEL = "tradeoff_evaluation_changes";
+/** The channel for per-user events (a notification was created for the user id in the payload). */
+export const USER_CHANNEL = "tradeoff_user_events";
 
 /**
  * Each server process holds ONE subscription to evaluation changes and fans them out to its open
@@ -23,6 +25,13 @@ export interface ChangeChannel {
   subscribe(evaluationId: string, listener: ChangeListener): Promise<() => void>;
   /** Called by publish.ts on SQLite, in the writing transaction: announce after it commits. */
   announceAfterCommit(evaluationId: string): void;
+  /**
+   * Resolves once events for `userId` (new notifications) committed from now on will reach
+   * `listener`. The listener gets a per-process sequence number, not data: it refetches.
+   */
+  subscribeUser(userId: string, listener: ChangeListener): Promise<() => void>;
+  /** Called by publish.ts on SQLite, in the transaction that notifies the user. */
+  announceUserAfterCommit(userId: string): void;
   /** open streams in this process (benchmarks, diagnostics) */
   streams(): number;
 }
@@ -30,8 +39,13 @@ export interface ChangeChannel {
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 
+/** Numbers each user event in this process, so a listener can tell two events apart. */
+let userEventSeq = 0;
+const nextUserEvent = () => ++userEventSeq;
+
 class PostgresChannel implements ChangeChannel {
   private readonly hub = new ChangeHub();
+  private readonly users = new ChangeHub();
   private client: pg.Client | null = null;
   private listening: Promise<void> | null = null;
   private backoff = RECONNECT_MIN_MS;
@@ -54,8 +68,23 @@ class PostgresChannel implements ChangeChannel {
     // NOTIFY inside the transaction does it (publish.ts); nothing to do in-process.
   }
 
+  async subscribeUser(userId: string, listener: ChangeListener) {
+    const unsubscribe = this.users.subscribe(userId, listener);
+    try {
+      await this.listen();
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
+  }
+
+  announceUserAfterCommit(): void {
+    // NOTIFY inside the transaction does it (publish.ts).
+  }
+
   streams() {
-    return this.hub.size();
+    return this.hub.size() + this.users.size();
   }
 
   private listen(): Promise<void> {
@@ -69,6 +98,11 @@ class PostgresChannel implements ChangeChannel {
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, keepAlive: true, application_name: "tradeoff-live" });
     client.on("notification", (message) => {
+      if (message.channel === USER_CHANNEL) {
+        const userId = parseUserEvent(message.payload);
+        if (userId) this.users.deliver(userId, nextUserEvent());
+        return;
+      }
       if (message.channel !== CHANGE_CHANNEL) return;
       const change = parseChange(message.payload);
       if (change) this.hub.deliver(change.evaluationId, change.revision);
@@ -79,6 +113,7 @@ class PostgresChannel implements ChangeChannel {
       await client.connect();
       // A constant identifier: LISTEN takes no parameters.
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+      await client.query(`LISTEN ${USER_CHANNEL}`);
     } catch (error) {
       client.removeAllListeners("end");
       client.removeAllListeners("error");
@@ -101,7 +136,7 @@ class PostgresChannel implements ChangeChannel {
   }
 
   private scheduleReconnect() {
-    if (this.reconnectTimer || this.hub.watched().length === 0) return;
+    if (this.reconnectTimer || (this.hub.watched().length === 0 && this.users.watched().length === 0)) return;
     const delay = this.backoff;
     this.backoff = Math.min(this.backoff * 2, RECONNECT_MAX_MS);
     this.reconnectTimer = setTimeout(async () => {
@@ -110,6 +145,8 @@ class PostgresChannel implements ChangeChannel {
         await this.listen();
         const revisions = await committedRevisions(this.hub.watched());
         for (const [evaluationId, revision] of revisions) this.hub.deliver(evaluationId, revision);
+        // A notification may have been created while the listener was away: every user stream refetches.
+        for (const userId of this.users.watched()) this.users.deliver(userId, nextUserEvent());
       } catch {
         this.scheduleReconnect();
       }
@@ -120,6 +157,7 @@ class PostgresChannel implements ChangeChannel {
 
 class InProcessChannel implements ChangeChannel {
   private readonly hub = new ChangeHub();
+  private readonly users = new ChangeHub();
   /** evaluations with an announcement queued and not yet read: a burst of writes costs one read */
   private readonly queued = new Set<string>();
 
@@ -140,8 +178,21 @@ class InProcessChannel implements ChangeChannel {
       .catch(() => this.queued.delete(evaluationId));
   }
 
+  async subscribeUser(userId: string, listener: ChangeListener) {
+    return this.users.subscribe(userId, listener);
+  }
+
+  announceUserAfterCommit(userId: string): void {
+    if (!this.users.watches(userId)) return;
+    // Told only once the notifying transaction has ended (see announceAfterCommit): a listener that
+    // refetches at once then sees the new notification. A rolled-back one costs a needless refetch.
+    afterCommit()
+      .then(() => this.users.deliver(userId, nextUserEvent()))
+      .catch(() => undefined);
+  }
+
   streams() {
-    return this.hub.size();
+    return this.hub.size() + this.users.size();
   }
 }
 

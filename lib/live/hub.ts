@@ -50,3 +50,8 @@ export function parseChange(payload: string | undefined): { evaluationId: string
   const match = /^([A-Za-z0-9_-]{1,64}):(\d{1,15})$/.exec(payload ?? "");
   return match ? { evaluationId: match[1], revision: Number(match[2]) } : null;
 }
+
+/** The NOTIFY payload of a user event on PostgreSQL: the user's id; null for anything else. */
+export function parseUserEvent(payload: string | undefined): string | null {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(payload ?? "") ? payload! : null;
+}

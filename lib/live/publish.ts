@@ -2,9 +2,11 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { databaseEngine } from "@/lib/db/engine";
 import { resolveDatabaseUrl } from "@/lib/db/url";
-import { CHANGE_CHANNEL, changeChannel } from "@/lib/live/channel";
+import { CHANGE_CHANNEL, USER_CHANNEL, changeChannel } from "@/lib/live/channel";
 
-const onPostgres = () => databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL)) === "postgresql";
+// Resolved once per process (the url does not change while it runs); resolving touches the file system.
+let engineIsPostgres: boolean | undefined;
+const onPostgres = () => (engineIsPostgres ??= databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL)) === "postgresql");
 
 /**
  * Announces a change to an evaluation from inside the transaction that makes it (lockEvaluation
@@ -22,4 +24,17 @@ export async function publishChange(tx: Tx, evaluationId: string): Promise<void>
     return;
   }
   changeChannel().announceAfterCommit(evaluationId);
+}
+
+/**
+ * Tells the user's open streams (the header's bell, on every page) that something was created for
+ * them, from inside the transaction that creates it; like publishChange: pg_notify at commit on
+ * PostgreSQL, in-process after the transaction on SQLite. The event carries the user id only.
+ */
+export async function publishUserEvent(tx: Tx, userId: string): Promise<void> {
+  if (onPostgres()) {
+    await tx.$executeRaw`SELECT pg_notify(${USER_CHANNEL}, ${userId})`;
+    return;
+  }
+  changeChannel().announceUserAfterCommit(userId);
 }

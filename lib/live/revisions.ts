@@ -25,3 +25,11 @@ export async function committedRevisions(evaluationIds: string[]): Promise<Map<s
   );
   return new Map(rows.map((row) => [row.id, row.revision]));
 }
+
+/**
+ * Resolves once the transaction open in this process (if any) has ended: on SQLite a new
+ * transaction starts only after the one writing has committed or rolled back.
+ */
+export async function afterCommit(): Promise<void> {
+  await db.$transaction((tx) => tx.$queryRaw`SELECT 1`);
+}

@@ -16,18 +16,29 @@ export async function enqueueMail(tx: Tx, to: string, content: MailContent): Pro
 const FROM = () => process.env.MAIL_FROM ?? "Tradeoff <no-reply@tradeoff.local>";
 const MAX_ATTEMPTS = 5;
 let running: Promise<void> | null = null;
+/** a call arrived while a pass was running: the pass may have read the outbox before its message */
+let again = false;
 
 /**
  * Sends what is waiting (call after the transaction commits); never throws. Without SMTP it only
  * points the server log at the outbox, when `announce` is set (a message a person is waiting for).
+ * One pass at a time per process; a call during a pass makes it run once more when it ends, so a
+ * message committed meanwhile is not left for the next trigger.
  */
 export function deliverOutbox(options: { announce?: boolean } = {}): Promise<void> {
   if (!process.env.SMTP_URL) return options.announce ? announceOutbox() : Promise.resolve();
-  running ??= deliver()
-    .catch((error: unknown) => console.warn("[mail] delivery failed:", (error as Error).message))
-    .finally(() => {
-      running = null;
-    });
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await deliver().catch((error: unknown) => console.warn("[mail] delivery failed:", (error as Error).message));
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
   return running;
 }
 

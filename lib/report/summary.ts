@@ -3,7 +3,7 @@
 // agrees and disagrees, how firm the lead is and what to discuss next. Pure: tests need no page.
 import type { EngineReport } from "@/lib/engine/types";
 import { decisiveSensitivities, tippingPointClause, type NameLookup } from "@/lib/export/sensitivity";
-import { formatPercent } from "./percent";
+import { formatChance } from "./percent";
 
 /** A lead that survives moving this many points of weight (or more) is called firm ... */
 export const FIRM_FROM_POINTS = 15;
@@ -127,12 +127,8 @@ function points(value: number): string {
   return value.toFixed(1);
 }
 
-/** A probability in words a reader trusts: never "100%" for what sampling found very likely. */
-function chance(probability: number): string {
-  if (probability >= 0.995) return "over 99%";
-  if (probability <= 0.005 && probability > 0) return "under 1%";
-  return formatPercent(probability);
-}
+/** A probability as every page words it (lib/report/percent.ts). */
+const chance = formatChance;
 
 function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join("");

@@ -58,7 +58,8 @@ export const ResetPasswordSchema = z.object({
   newPassword: NewPasswordSchema,
 });
 
-export const NOTIFICATION_KINDS = ["mention", "reply", "voting_opened", "revealed", "decided"] as const;
+/** Every kind of notification; Settings lists one choice per kind. */
+export const NOTIFICATION_KINDS = ["mention", "reply", "invited", "voting_opened", "voting_due", "revealed", "decided"] as const;
 export const NOTIFICATION_CHANNELS = ["both", "in_app", "email", "none"] as const;
 
 /** Per kind of notification, where it goes; the settings form sends one select per kind. */
@@ -67,3 +68,10 @@ export const NotificationPrefsSchema = z.object(
     NOTIFICATION_KINDS.map((kind) => [kind, z.enum(NOTIFICATION_CHANNELS, { error: "Choose in-app, email, both or none" }).default("both")]),
   ) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodDefault<z.ZodEnum<{ [K in (typeof NOTIFICATION_CHANNELS)[number]]: K }>>>,
 );
+
+export const VerifyEmailSchema = z.object({
+  token: z.string().trim().min(10, "This confirmation link is not valid").max(200, "This confirmation link is not valid"),
+});
+
+/** A session row id, as the Revoke button in Settings sends it. */
+export const SessionIdSchema = z.string().min(1).max(64);

@@ -83,3 +83,32 @@ export const TransitionSchema = z.discriminatedUnion(
   { error: "action must be open-voting, reveal, second-round, decide or supersede" },
 );
 export type TransitionInput = z.infer<typeof TransitionSchema>;
+
+/**
+ * A web address a citation links to: https only, so a stored link can never run script
+ * (javascript:), leak to plain http, or point at a local file. Shared by the citation form, the
+ * rating's stored JSON and the decision record (lib/export/record-schema.ts).
+ */
+export const httpsUrlSchema = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: "Must be an https:// web address" })
+  .max(2000, "Address is at most 2000 characters");
+
+/** A team's own source on one of its ratings: the article's title, where to read it, and the words relied on. */
+export const AddCitationSchema = z.object({
+  optionId: z.string().min(1),
+  criterionId: z.string().min(1),
+  title: z.string().trim().min(1, "Title is required").max(LIMITS.nameLength * 2, `Title is at most ${LIMITS.nameLength * 2} characters`),
+  url: z.string().trim().pipe(httpsUrlSchema),
+  quote: z.string().trim().min(1, "Quote the passage the rating relies on").max(LIMITS.descriptionLength, `Quote is at most ${LIMITS.descriptionLength} characters`),
+});
+export type AddCitationInput = z.infer<typeof AddCitationSchema>;
+
+export const RemoveCitationSchema = z.object({
+  optionId: z.string().min(1),
+  criterionId: z.string().min(1),
+  /** the citation's position in the rating's list, as shown */
+  index: z.coerce.number().int().min(0),
+});
+
+/** Archive (file away) or restore an evaluation; its status is not touched. */
+export const ArchiveSchema = z.object({ archived: z.boolean({ error: "archived must be true or false" }) });

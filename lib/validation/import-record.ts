@@ -61,7 +61,14 @@ const importedRecordShape = decisionRecordShape.extend({
     recordRatingSchema.extend({
       rationale: text(LIMITS.descriptionLength, "A rationale"),
       citations: z
-        .array(citationSchema.extend({ source: name("A citation's source"), quote: text(LIMITS.descriptionLength, "A quote").min(1) }))
+        .array(
+          citationSchema.extend({
+            // a team's own citation names its source by address (up to 2,000 characters, like the form's)
+            source: text(2000, "A citation's source").min(1, "A citation's source must not be empty"),
+            quote: text(LIMITS.descriptionLength, "A quote").min(1),
+            title: text(LIMITS.nameLength * 2, "A citation's title").min(1).optional(),
+          }),
+        )
         .max(CITATIONS_PER_RATING, `A rating has at most ${CITATIONS_PER_RATING} citations`),
     }),
   ),

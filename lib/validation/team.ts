@@ -9,8 +9,21 @@ export const CreateTeamSchema = z.object({
 
 export const RoleSchema = z.enum(ROLES, { error: "Role must be owner, admin, member or viewer" });
 
+/** Optional: an empty field means a link to share by hand instead of an email. */
+const inviteEmail = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .string({ error: "Enter a valid email address" })
+    .trim()
+    .toLowerCase()
+    .max(254, "Email is at most 254 characters")
+    .pipe(z.email({ error: "Enter a valid email address" }))
+    .optional(),
+);
+
 export const CreateInvitationSchema = z.object({
   role: RoleSchema,
+  email: inviteEmail,
 });
 
 export const ChangeRoleSchema = z.object({

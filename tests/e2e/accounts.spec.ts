@@ -1,4 +1,5 @@
 import { cli } from "./cli";
+import { decodeQuotedPrintable, deliveredMail } from "./mailbox";
 import { baseURL, createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signUp, test } from "./fixtures";
 
 interface Outbox {
@@ -21,10 +22,9 @@ test("a forgotten password is reset through the emailed link, which works once",
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account uses that email, a reset link is on its way")).toBeVisible();
 
-  // No SMTP in the e2e server: the message waits in the local outbox, read with the CLI.
-  const { messages } = cli<Outbox>("outbox", "--to", person.email, "--json");
-  expect(messages[0].subject).toBe("Reset your Tradeoff password");
-  const link = /https?:\/\/\S+\/reset-password\/\S+/.exec(messages[0].text)![0];
+  // Delivered over SMTP (the e2e app's SMTP_URL points at tests/e2e/mail-server.ts), as in production.
+  const mail = await deliveredMail(person.email, /^Subject: Reset your Tradeoff password/m);
+  const link = /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/.exec(decodeQuotedPrintable(mail.raw))![0];
   const path = new URL(link).pathname;
 
   await page.goto(path);
@@ -116,4 +116,67 @@ test("the sign-up form hints at password strength as you type, announced politel
   await password.pressSequentially("violet harbour lantern 93");
   await expect(hint).toContainText(/Strength: (Good|Strong)/);
   await expect(hint).not.toContainText("Not accepted");
+});
+
+test("a new account works at once, and the emailed link confirms the address and clears the notice", async ({ page }) => {
+  const person = newPerson("vico");
+  await signUp(page, person);
+  // No wall: the teams page is there, with a small notice offering to resend.
+  await expect(page.getByRole("heading", { name: "Your teams" })).toBeVisible();
+  await expect(page.getByTestId("verify-email-banner")).toContainText("Please confirm your email address.");
+  await page.goto("/settings");
+  const notice = page.getByTestId("verify-email-notice");
+  await expect(notice).toContainText(`${person.email} is not confirmed yet`);
+  await notice.getByRole("button", { name: "Resend link" }).click();
+  await expect(notice).toContainText(`Sent. Follow the link in the message to ${person.email}.`);
+
+  const { messages } = cli<Outbox>("outbox", "--to", person.email, "--json");
+  const confirmations = messages.filter((m) => m.subject === "Confirm your email for Tradeoff");
+  expect(confirmations).toHaveLength(2);
+  const path = new URL(/https?:\/\/\S+\/verify-email\/\S+/.exec(confirmations[0].text)![0]).pathname;
+
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm email" }).click();
+  await expect(page.getByRole("heading", { name: "Email confirmed" })).toBeVisible();
+  await expect(page.getByText(`Thanks: ${person.email} is confirmed.`)).toBeVisible();
+  await expect(page.getByTestId("verify-email-banner")).toHaveCount(0);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page.getByTestId("verify-email-notice")).toHaveCount(0);
+  await expect(page.getByTestId("verify-email-banner")).toHaveCount(0);
+
+  // The link worked once.
+  await page.goto(path);
+  await expect(page.getByRole("heading", { name: "This confirmation link no longer works" })).toBeVisible();
+});
+
+test("changing the email waits for the link sent to the new address; the old one is told", async ({ page }) => {
+  const person = newPerson("emil");
+  await signUp(page, person);
+  // The banner can be dismissed for this browser session, and stays away across pages.
+  await page.getByTestId("verify-email-banner").getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByTestId("verify-email-banner")).toHaveCount(0);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page.getByTestId("verify-email-banner")).toHaveCount(0);
+  await expect(page.getByTestId("verify-email-notice")).toBeVisible();
+  const newEmail = `moved-${person.email}`;
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Send confirmation link" }) });
+  await form.getByLabel("Email").fill(newEmail);
+  await form.getByLabel("Current password").fill(person.password);
+  await form.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(form.getByText(`Check ${newEmail}: your email changes when you follow the link we sent there.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
+
+  const notice = cli<Outbox>("outbox", "--to", person.email, "--json").messages.find((m) => m.subject.startsWith("An email change was requested"));
+  expect(notice?.text).toContain(newEmail);
+  const [link] = cli<Outbox>("outbox", "--to", newEmail, "--json").messages;
+  expect(link.subject).toBe("Confirm your new email for Tradeoff");
+  await page.goto(new URL(/https?:\/\/\S+\/verify-email\/\S+/.exec(link.text)![0]).pathname);
+  await page.getByRole("button", { name: "Confirm email" }).click();
+  await expect(page.getByText(`Your email is now ${newEmail}.`)).toBeVisible();
+  await page.goto("/settings");
+  await expect(page.getByText(`Signed in as ${newEmail}`)).toBeVisible();
 });

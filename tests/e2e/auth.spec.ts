@@ -66,7 +66,7 @@ test("sign-in attempts are rate-limited per account and address", async ({ page 
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("signing out ends the session in every browser: the old cookie gets 401 from the API and sign-in from pages", async ({ page, browser }) => {
+test("signing out ends this browser's session: its cookie gets 401 from the API and sign-in from pages; other browsers stay", async ({ page, browser }) => {
   const person = newPerson("sven");
   await signUp(page, person);
   // The same person at a second computer.
@@ -77,21 +77,61 @@ test("signing out ends the session in every browser: the old cookie gets 401 fro
   await page.goto("/teams");
   const teamId = await createTeamFromPage(page, `Sven's team ${Date.now()}`);
   const api = `/api/v1/teams/${teamId}/evaluations`;
-  expect((await second.request.get(api)).status()).toBe(200);
-  const oldCookies = await other.cookies();
+  expect((await page.request.get(api)).status()).toBe(200);
+  const oldCookies = await page.context().cookies();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
 
-  // The other browser's cookie is dead: API 401, pages send it to sign-in, no token can be minted.
-  expect((await second.request.get(api)).status()).toBe(401);
-  await second.goto("/settings");
-  await expect(second).toHaveURL(/\/sign-in\?next=%2Fsettings/);
-  // Even a copy of the old cookie replayed in a fresh browser is refused.
+  // A copy of the signed-out cookie replayed in a fresh browser is refused: API 401, pages to sign-in.
   const replay = await browser.newContext();
   await replay.addCookies(oldCookies);
   expect((await replay.request.get(api)).status()).toBe(401);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/settings");
+  await expect(replayPage).toHaveURL(/\/sign-in\?next=%2Fsettings/);
   await replay.close();
+
+  // The other computer's session is its own, and still works.
+  expect((await second.request.get(api)).status()).toBe(200);
+  await second.goto("/settings");
+  await expect(second.getByTestId("session")).toHaveCount(1);
+  await other.close();
+});
+
+test("a session revoked from Settings is refused on its next request, in that other browser", async ({ page, browser }) => {
+  const person = newPerson("vera");
+  await signUp(page, person);
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto("/sign-in");
+  await attemptSignInAndWait(second, person.email, person.password);
+  await page.goto("/teams");
+  const teamId = await createTeamFromPage(page, `Vera's team ${Date.now()}`);
+  const api = `/api/v1/teams/${teamId}/evaluations`;
+  expect((await second.request.get(api)).status()).toBe(200);
+
+  await page.goto("/settings");
+  const sessions = page.getByTestId("session");
+  await expect(sessions).toHaveCount(2);
+  // This browser comes first and says so; both are described from their user agent.
+  await expect(sessions.first()).toContainText("This device");
+  await expect(sessions.nth(1)).not.toContainText("This device");
+  await expect(sessions.nth(1)).toContainText(/Chrome on \w+/);
+  await expect(sessions.nth(1)).toContainText("signed in");
+
+  await sessions.nth(1).getByRole("button", { name: /^Revoke/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("signed out on its next request");
+  await dialog.getByRole("button", { name: "Revoke" }).click();
+  await expect(sessions).toHaveCount(1);
+  await expect(sessions.first()).toContainText("This device");
+
+  // The other browser: API 401, pages to sign-in. This one is untouched.
+  expect((await second.request.get(api)).status()).toBe(401);
+  await second.goto("/teams");
+  await expect(second).toHaveURL(/\/sign-in\?next=%2Fteams/);
+  expect((await page.request.get(api)).status()).toBe(200);
   await other.close();
 });
 

@@ -36,11 +36,17 @@ const ROUTES: Record<string, RouteCheck | RouteCheck[] | `not walked: ${string}`
   "page:/sources": { url: () => "/sources", expect: PUBLIC },
   "page:/(auth)/forgot-password": { url: () => "/forgot-password", expect: PUBLIC },
   "page:/(auth)/reset-password/[token]": { url: () => "/reset-password/rst_unknown", expect: PUBLIC },
+  "page:/verify-email/[token]": { url: () => "/verify-email/vfy_unknown", expect: PUBLIC },
+  "page:/verify-email/confirmed": { url: () => "/verify-email/confirmed", expect: PUBLIC },
   // Each user's own notifications: nobody reads another's.
   "page:/notifications": { url: () => "/notifications", expect: PUBLIC },
   "route:/api/v1/notifications": { url: () => "/api/v1/notifications", expect: PUBLIC },
   "route:/api/v1/notifications/read": { url: () => "/api/v1/notifications/read", method: "POST", body: () => ({}), expect: PUBLIC },
   "page:/invite/[token]": { url: () => "/invite/inv_unknown", expect: PUBLIC },
+  // An invitation addressed to someone else's email reads as not valid, on a page that renders.
+  "page:/invite/for-you/[invitationId]": { url: () => "/invite/for-you/inv_unknown", expect: PUBLIC },
+  // Each user's own event stream: it says only that a notification of theirs exists.
+  "route:/api/v1/notifications/events": { url: () => "/api/v1/notifications/events", expect: PUBLIC },
   "page:/teams/[teamId]": { url: (i) => `/teams/${i.teamId}`, expect: TEAM_READ },
   "page:/teams/[teamId]/evaluations/new": { url: (i) => `/teams/${i.teamId}/evaluations/new`, expect: TEAM_READ },
   "page:/evaluations/[id]": { url: (i) => `/evaluations/${i.evaluationId}`, expect: TEAM_READ },
@@ -77,6 +83,22 @@ const ROUTES: Record<string, RouteCheck | RouteCheck[] | `not walked: ${string}`
     { url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments/cmt_unknown`, method: "PATCH", body: () => ({ body: "Edited" }), expect: { default: 404, viewer: 403 } },
     { url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments/cmt_unknown`, method: "DELETE", expect: 404 },
   ],
+  "route:/api/v1/evaluations/[id]/scenarios": [
+    { url: (i) => `/api/v1/evaluations/${i.evaluationId}/scenarios`, expect: TEAM_READ },
+    {
+      // An unknown criterion: the gate answers first (outsiders 404, viewers may not save), then the
+      // weights are refused by field, so the walk saves nothing however often it runs.
+      url: (i) => `/api/v1/evaluations/${i.evaluationId}/scenarios`,
+      method: "POST",
+      body: () => ({ name: "Walked by the authorization test", weights: { "no-such-criterion": 100 } }),
+      expect: { default: 422, outsider: 404, viewer: 403 },
+    },
+  ],
+  "route:/api/v1/evaluations/[id]/scenarios/[scenarioId]": {
+    url: (i) => `/api/v1/evaluations/${i.evaluationId}/scenarios/scn_unknown`,
+    method: "DELETE",
+    expect: 404,
+  },
   "route:/api/v1/teams/[teamId]/evaluations/import": {
     url: (i) => `/api/v1/teams/${i.teamId}/evaluations/import`,
     method: "POST",

@@ -29,11 +29,15 @@ const WALK: Record<string, Fetch[] | `not walked: ${string}`> = {
   "page:/sources": [{ url: () => "/sources" }],
   "page:/(auth)/forgot-password": [{ url: () => "/forgot-password" }],
   "page:/(auth)/reset-password/[token]": [{ url: () => "/reset-password/rst_unknown" }],
+  "page:/verify-email/[token]": [{ url: () => "/verify-email/vfy_unknown" }],
+  "page:/verify-email/confirmed": [{ url: () => "/verify-email/confirmed" }],
   "page:/notifications": [{ url: () => "/notifications" }],
   "route:/api/v1/notifications": [{ url: () => "/api/v1/notifications" }],
   "route:/api/v1/notifications/read": "not walked: marks the caller's own notifications read and answers a count",
   "route:/api/v1/evaluations/[id]/comments/[commentId]": "not walked: edits or deletes one comment and answers only that comment",
   "page:/invite/[token]": [{ url: () => "/invite/inv_unknown" }],
+  "page:/invite/for-you/[invitationId]": [{ url: () => "/invite/for-you/inv_unknown" }],
+  "route:/api/v1/notifications/events": "not walked: a stream whose events carry no data (`event: notification`, data {})",
   "page:/teams/[teamId]": [{ url: (i) => `/teams/${i.teamId}` }],
   "page:/teams/[teamId]/evaluations/new": [{ url: (i) => `/teams/${i.teamId}/evaluations/new` }],
   "page:/teams/[teamId]/import": [{ url: (i) => `/teams/${i.teamId}/import` }],
@@ -52,6 +56,9 @@ const WALK: Record<string, Fetch[] | `not walked: ${string}`> = {
   "route:/api/v1/evaluations/[id]/report": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/report` }],
   "route:/api/v1/evaluations/[id]/integrity": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/integrity` }],
   "route:/api/v1/evaluations/[id]/comments": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments` }],
+  // The admin saves their ballot's weights as a scenario: while blind only they may see it.
+  "route:/api/v1/evaluations/[id]/scenarios": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/scenarios` }],
+  "route:/api/v1/evaluations/[id]/scenarios/[scenarioId]": "not walked: deletes one scenario and answers only { deleted }",
   "route:/api/v1/evaluations/[id]/[record]": ["record.md", "record.json", "record.csv", "record.csv?layout=wide", "record.json?anonymise=1", "record.md?inline=1"].map((file) => ({
     url: (i: Ids) => `/api/v1/evaluations/${i.evaluationId}/${file}`,
   })),
@@ -219,6 +226,13 @@ test("blind means blind: nothing computed from the ballots leaves the server bef
     people[role].request.post(`/api/v1/evaluations/${ids.evaluationId}/ballots`, { headers: { authorization: `Bearer ${people[role].token}` }, data: ballot });
   expect((await cast("member", PAIRWISE)).status()).toBe(201);
   expect((await cast("admin", POINTS)).status()).toBe(201);
+  // A what-if equal to the admin's ballot, saved as a scenario: one member's what-if, not a ballot,
+  // but it would tell the team how the admin voted.
+  const scenario = await people.admin.request.post(`/api/v1/evaluations/${ids.evaluationId}/scenarios`, {
+    headers: { authorization: `Bearer ${people.admin.token}` },
+    data: { name: "What I would weigh", weights: POINTS.weights },
+  });
+  expect(scenario.status()).toBe(201);
 
   const view = await (await people.owner.request.get(`/api/v1/evaluations/${ids.evaluationId}`)).json();
   const voterIds: string[] = view.members.filter((m: { voted: boolean }) => m.voted).map((m: { id: string }) => m.id);
@@ -261,6 +275,10 @@ test("blind means blind: nothing computed from the ballots leaves the server bef
   // The negative check is only worth something if the checks can match: they do on the voter's own page.
   const adminPage = normalise(await (await people.admin.request.get(`/evaluations/${ids.evaluationId}`, { headers: { RSC: "1" } })).text());
   expect(adminPage).toMatch(POINTS_VALUES[1][1]);
+  // The scenario: its creator sees it (so the walk's pattern can match it), nobody else does.
+  const scenariosOf = async (role: Role) => (await people[role].request.get(`/api/v1/evaluations/${ids.evaluationId}/scenarios`)).json();
+  expect(normalise(JSON.stringify(await scenariosOf("admin")))).toMatch(POINTS_VALUES[1][1]);
+  for (const role of ["owner", "member", "viewer"] as const) expect(await scenariosOf(role), `${role} sees the admin's scenario`).toEqual([]);
 
   expect(leaks).toEqual([]);
 
@@ -288,5 +306,7 @@ test("blind means blind: nothing computed from the ballots leaves the server bef
     const text = await record.text();
     expect(text).toMatch(POINTS_VALUES[1][1]);
     expect(text).toMatch(PAIRWISE_VALUES[0][1]);
+    // Revealed: the admin's scenario is the team's to see.
+    expect(await scenariosOf(role), role).toMatchObject([{ name: "What I would weigh", weights: POINTS.weights }]);
   }
 });

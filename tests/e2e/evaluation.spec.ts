@@ -1,4 +1,10 @@
-import { confirmStep, createTeam, expect, newPerson, signUp, test } from "./fixtures";
+import { chooseOption, confirmStep, createTeam, expect, newPerson, signUp, test } from "./fixtures";
+import { withE2eDatabase } from "./database";
+
+/** A browser-default select, radio or checkbox a person could reach (Radix's form inputs are aria-hidden). */
+const NATIVE_CONTROLS = ["select", "input[type=radio]", "input[type=checkbox]"].map((c) => `${c}:not([aria-hidden="true"])`).join(", ");
+
+
 
 test("create an evaluation from the Django or Flask template with a project profile, and see why each score is what it is", async ({ page }) => {
   const owner = newPerson("owner");
@@ -8,8 +14,12 @@ test("create an evaluation from the Django or Flask template with a project prof
 
   await page.getByLabel("Title").fill("Framework for the inference API");
   await page.getByLabel("Suggest criterion weights from a short project profile").check();
-  await page.getByLabel("Project size").selectOption("small");
-  await page.getByLabel("Timeline").selectOption("tight");
+  // Radix controls, no browser-default ones, that still submit with the form (checked below).
+  await expect(page.locator(NATIVE_CONTROLS)).toHaveCount(0);
+  await chooseOption(page, "Project size", "Small");
+  await chooseOption(page, "Timeline", "Tight");
+  await chooseOption(page, "Team prefers", "Clear conventions");
+  await page.getByRole("radio", { name: /^Open voting/ }).check();
   await page.getByLabel("ML model serving").check();
   await page.getByLabel("REST API").check();
 
@@ -28,6 +38,16 @@ test("create an evaluation from the Django or Flask template with a project prof
   await page.getByRole("button", { name: "Create evaluation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Framework for the inference API" })).toBeVisible();
   await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
+  // The server action got every Radix control's value through FormData.
+  const evaluationId = page.url().split("/evaluations/")[1].split(/[?#]/)[0];
+  const stored = await withE2eDatabase((db) => db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { visibility: true, profile: true } }));
+  expect(stored.visibility).toBe("open");
+  expect(JSON.parse(stored.profile ?? "null")).toMatchObject({
+    projectSize: "small",
+    timeline: "tight",
+    teamPreference: "conventions",
+    needs: expect.arrayContaining(["ml-serving", "rest-api"]),
+  });
 
   const why = page.getByTestId("why-django-built-in-security");
   await why.getByText("why this score").click();
@@ -42,8 +62,11 @@ test("a blank evaluation: add, rename and remove options and criteria while a dr
   await page.getByRole("link", { name: "New evaluation" }).first().click();
   await page.getByLabel("Title").fill("X");
   await page.getByLabel("Blank").check();
+  await expect(page.getByRole("radio", { name: /^Django or Flask/ })).not.toBeChecked();
   await page.getByRole("button", { name: "Create evaluation" }).click();
   await expect(page.getByText("Title must be at least 3 characters")).toBeVisible();
+  // A refused submit keeps the choices made (Radix controls, which a form reset would put back).
+  await expect(page.getByRole("radio", { name: /^Blank/ })).toBeChecked();
   await page.getByLabel("Title").fill("Node or Ruby");
   await page.getByRole("button", { name: "Create evaluation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Node or Ruby" })).toBeVisible();
@@ -66,6 +89,8 @@ test("a blank evaluation: add, rename and remove options and criteria while a dr
   await expect(page.getByLabel("Name of Sinatra")).toHaveCount(0);
   await page.getByLabel("Name of Rails").fill("Ruby on Rails");
   await page.getByLabel("Name of Rails").blur();
+  // Saved once the list shows the new name (its Remove button is named after it and enabled again).
+  await expect(page.getByRole("button", { name: "Remove Ruby on Rails" })).toBeEnabled();
   await page.reload();
   await expect(page.getByLabel("Name of Ruby on Rails")).toBeVisible();
 

@@ -56,8 +56,15 @@ export async function createTeam(page: Page, name: string) {
 }
 
 /** Creates an invite link on the team page for `role` and returns it. */
+/** Picks an option of a Radix select (a button and a listbox, not a native <select>). */
+export async function chooseOption(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await expect(page.getByLabel(label, { exact: true })).toHaveText(option);
+}
+
 export async function createInvite(page: Page, role: "owner" | "admin" | "member" | "viewer") {
-  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await chooseOption(page, "Role", role[0].toUpperCase() + role.slice(1));
   await page.getByRole("button", { name: "Create invite link" }).click();
   const link = page.getByTestId("invite-link");
   await expect(link).toHaveValue(/\/invite\//);

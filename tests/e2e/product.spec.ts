@@ -8,6 +8,9 @@ import { cli, type Demo } from "./cli";
 
 const WIDTHS = [1280, 390] as const;
 
+/** A browser-default select, radio or checkbox a person could reach (Radix's form inputs are aria-hidden). */
+const NATIVE_CONTROLS = ["select", "input[type=radio]", "input[type=checkbox]"].map((c) => `${c}:not([aria-hidden="true"])`).join(", ");
+
 async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
@@ -39,9 +42,16 @@ test("the landing page shows a live sample report and one click signs into the d
   expect((await page.request.get("/favicon.ico")).status()).toBe(200);
   expect((await page.request.get("/icon.svg")).status()).toBe(200);
 
+  // The sample is the demo evaluation's template and ballots: the demo's page must say the same
+  // chance of leading, in the same words, as the landing page (one formatter, the same engine run).
+  const chance = (await page.getByTestId("sample-report").textContent())?.match(/comes first in (over 99%|under 1%|\d+%)/)?.[1];
+  expect(chance, "the sample's summary gives the leader's chance").toBeTruthy();
+
   await page.getByTestId("try-demo").click();
   await expect(page).toHaveURL(new RegExp(`/evaluations/${demo.evaluationId}`));
   await expect(page.getByTestId("current-user")).toHaveText("Ada Lovelace");
+  await expect(page.getByTestId("report-summary")).toContainText(`comes first in ${chance} of simulations`);
+  await expect(page.getByTestId("win-probability").first()).toContainText(`Wins in ${chance} of`);
   // The top navigation says where you are.
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teams" })).toHaveAttribute("aria-current", "page");
 });
@@ -157,4 +167,28 @@ test("the evaluation page puts the ballot beside the ranking on a desktop and st
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.reload();
   await screenshot(page, "decided-1280");
+});
+
+test("the create-evaluation form and the import page use the theme's controls, usable at both widths", async ({ page }) => {
+  const demo = cli<Demo>("demo");
+  await signIn(page, DEMO.owner);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/teams/${demo.teamId}/evaluations/new`);
+    await page.getByLabel("Suggest criterion weights from a short project profile").check();
+    await expect(page.getByLabel("Project size", { exact: true })).toBeVisible();
+    // Radix radios, checkboxes and selects: no browser-default control is shown.
+    await expect(page.locator(NATIVE_CONTROLS)).toHaveCount(0);
+    await expect(page.getByRole("radio", { name: /^Blind voting/ })).toBeChecked();
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, `new-evaluation-${width}`);
+
+    await page.goto(`/teams/${demo.teamId}/import`);
+    await expect(page.getByRole("radio", { name: /^As a new draft/ })).toBeChecked();
+    await expect(page.locator(NATIVE_CONTROLS)).toHaveCount(0);
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, `import-${width}`);
+  }
 });

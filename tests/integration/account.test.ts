@@ -2,7 +2,10 @@ import { db } from "../support/db";
 import { describe, expect, it } from "vitest";
 import { createTeamWithRoles } from "../support/factories";
 import { AppError } from "@/lib/errors";
-import { authenticate, changeEmail, changePassword, deleteAccount, getSessionUser, signUp, updateName } from "@/lib/domain/users";
+import { authenticate, changeEmail, changePassword, deleteAccount, signUp, updateName } from "@/lib/domain/users";
+import { resolveSession, startSession } from "@/lib/domain/sessions";
+import { verifyEmail } from "@/lib/domain/email-verification";
+import { readOutbox } from "@/lib/mail/outbox";
 import { createEvaluation } from "@/lib/domain/evaluations";
 import { addComment, listComments } from "@/lib/domain/comments";
 
@@ -13,6 +16,14 @@ async function person() {
   const user = await signUp({ name: `Account ${n}`, email: `account${n}-${Date.now()}@test.local`, password: PASSWORD });
   return { ...user, userId: user.id };
 }
+/** A browser session of the user, as signing in makes one; returns a check that it still resolves. */
+async function sessionOf(userId: string) {
+  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const { sessionId } = await startSession({ userId });
+  return () => resolveSession({ userId, sessionId, sessionVersion });
+}
+const confirmLinkIn = (text: string) => /\/verify-email\/(vfy_[A-Za-z0-9_-]+)/.exec(text)?.[1];
+
 async function fails(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(AppError);
@@ -30,16 +41,19 @@ describe("account settings", () => {
     expect((await fails(changeEmail(me, { email: other.email, currentPassword: PASSWORD }))).fields?.email).toMatch(/another account/);
     const newEmail = `moved-${Date.now()}@test.local`;
     await changeEmail(me, { email: newEmail.toUpperCase(), currentPassword: PASSWORD });
+    // The change waits for the link sent to the new address.
+    await fails(authenticate({ email: newEmail, password: PASSWORD }, "192.0.2.40"));
+    await verifyEmail({ token: confirmLinkIn((await readOutbox({ to: newEmail }))[0].text) });
     await expect(authenticate({ email: newEmail, password: PASSWORD }, "192.0.2.40")).resolves.toMatchObject({ id: me.id });
   });
 
   it("changing the password needs the current one, checks the new one, and ends existing sessions", async () => {
     const me = await person();
-    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: me.id } });
+    const session = await sessionOf(me.id);
     expect((await fails(changePassword(me, { currentPassword: "nope", newPassword: "a brand new passphrase" }))).fields?.currentPassword).toBeTruthy();
     expect((await fails(changePassword(me, { currentPassword: PASSWORD, newPassword: "password12" }))).fields?.newPassword).toMatch(/guess/);
     await changePassword(me, { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
-    expect(await getSessionUser(me.id, sessionVersion)).toBeNull();
+    expect(await session()).toBeNull();
     await expect(authenticate({ email: me.email, password: "a brand new passphrase" }, "192.0.2.41")).resolves.toMatchObject({ id: me.id });
   });
 
@@ -57,7 +71,10 @@ describe("account settings", () => {
     expect(refused.message).toMatch(/last owner of "Mine"/);
 
     await fails(deleteAccount(owner, { currentPassword: PASSWORD, confirm: "nope" }));
+    const session = await sessionOf(owner.id);
     await deleteAccount(owner, { currentPassword: PASSWORD, confirm: "DELETE" });
+    expect(await session()).toBeNull();
+    expect(await db.userSession.count({ where: { userId: owner.id, revokedAt: null } })).toBe(0);
     const row = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
     expect(row.name).toBe("Deleted user");
     expect(row.email).not.toBe(owner.email);

@@ -4,6 +4,7 @@ import { createTeamWithRoles } from "../support/factories";
 import { AppError } from "@/lib/errors";
 import { createEvaluation } from "@/lib/domain/evaluations";
 import { addComment, listComments } from "@/lib/domain/comments";
+import { mentionAtCaret, mentionText, suggestMentions } from "@/lib/mentions";
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -95,5 +96,30 @@ describe("comments", () => {
     expect(JSON.parse(audit.detail)).toMatchObject({ commentId: comment.id, targetType: "evaluation" });
     await rejects(addComment(t.viewer, t.evaluationId, { body: "No" }), "forbidden");
     expect(await revisionOf(t.evaluationId)).toBe(before + 1);
+  });
+
+  it("a mention picked from the @ suggestions resolves to that member, whatever their name looks like", async () => {
+    const t = await setUp();
+    await db.user.update({ where: { id: t.admin.userId }, data: { name: "Ada   Lovelace" } });
+    await db.user.update({ where: { id: t.viewer.userId }, data: { name: "Ada King" } });
+    const members = [
+      { id: t.admin.userId, name: "Ada   Lovelace" },
+      { id: t.viewer.userId, name: "Ada King" },
+      { id: t.owner.userId, name: t.owner.name },
+    ];
+    // Typing "@ad" offers both Adas (names starting with it first); "@lov" finds a later word.
+    const typed = "Ask @ad";
+    const at = mentionAtCaret(typed, typed.length)!;
+    expect(at).toEqual({ start: 4, query: "ad" });
+    expect(suggestMentions(at.query, members).map((m) => m.id)).toEqual([t.viewer.userId, t.admin.userId]);
+    expect(suggestMentions("lov", members).map((m) => m.id)).toEqual([t.admin.userId]);
+    // Not a mention being typed: an e-mail address, a new line after "@".
+    expect(mentionAtCaret("mail ada@ex", 11)).toBeNull();
+    expect(mentionAtCaret("@ada\nnext", 9)).toBeNull();
+
+    // The inserted text ("@" + the full name, spaces collapsed) is what the server resolves.
+    const body = `${typed.slice(0, at.start)}${mentionText("Ada   Lovelace")} and ${mentionText("Ada King")} please look`;
+    const comment = await addComment(t.member, t.evaluationId, { body });
+    expect(comment.mentions.map((m) => m.id)).toEqual([t.admin.userId, t.viewer.userId]);
   });
 });

@@ -9,6 +9,8 @@ import { castBallot } from "@/lib/domain/ballots";
 import { removeMember } from "@/lib/domain/teams";
 import { createApiToken, revokeApiToken } from "@/lib/domain/api-tokens";
 import { GET as eventsRoute } from "@/app/api/v1/evaluations/[id]/events/route";
+import { GET as userEventsRoute } from "@/app/api/v1/notifications/events/route";
+import { addComment } from "@/lib/domain/comments";
 import { RECHECK_MS } from "@/lib/live/stream";
 import { changeChannel } from "@/lib/live/channel";
 
@@ -132,6 +134,33 @@ describe("live updates", () => {
     open.push(stream);
     await stream.until((e) => e.event === "ready");
     await revokeApiToken(t.viewer, created.id);
+    const ended = stream.next();
+    await vi.advanceTimersByTimeAsync(RECHECK_MS);
+    expect(await ended).toBeNull();
+  });
+
+  it("a user's own stream (the bell) gets their notifications only, and ends with a revoked token", async () => {
+    const { t, evaluationId } = await votingEvaluation();
+    const created = await createApiToken(t.member, { name: "bell" });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const response = await userEventsRoute(
+      new NextRequest("http://localhost/api/v1/notifications/events", { headers: { authorization: `Bearer ${created.token}` } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const stream = new SseReader(response.body!);
+    open.push(stream);
+    await stream.until((e) => e.event === "ready");
+    // Evaluation streams keep working beside it, and a change is not a notification.
+    const evaluationStream = await openStream(evaluationId, created.token);
+    open.push(evaluationStream);
+    await evaluationStream.until((e) => e.event === "ready");
+    await addComment(t.admin, evaluationId, { body: `@${t.member.name} have a look` });
+    expect(await stream.until((e) => e.event === "notification")).toMatchObject({ data: "{}" });
+    expect(await evaluationStream.until((e) => e.event === "change")).toBeTruthy();
+
+    await revokeApiToken(t.member, created.id);
     const ended = stream.next();
     await vi.advanceTimersByTimeAsync(RECHECK_MS);
     expect(await ended).toBeNull();

@@ -5,7 +5,13 @@ import { createEvaluation } from "@/lib/domain/evaluations";
 import { castBallot } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
 import { addComment } from "@/lib/domain/comments";
-import { getNotificationPrefs, listNotifications, markNotificationsRead, unreadNotificationCount, updateNotificationPrefs } from "@/lib/domain/notifications";
+import { EMAIL_BATCH_MS, getNotificationPrefs, listNotifications, markNotificationsRead, unreadNotificationCount, updateNotificationPrefs } from "@/lib/domain/notifications";
+import { sendEmailDigests } from "@/lib/domain/digest";
+import { sendDeadlineReminders } from "@/lib/domain/reminders";
+import { createApiToken } from "@/lib/domain/api-tokens";
+import { NextRequest } from "next/server";
+import { SseReader } from "../support/sse";
+import { GET as userEventsRoute } from "@/app/api/v1/notifications/events/route";
 
 async function setUp() {
   const t = await createTeamWithRoles();
@@ -70,7 +76,7 @@ describe("notifications", () => {
     expect(await unreadNotificationCount(t.member)).toBe(0);
   });
 
-  it("emails through the outbox when SMTP_URL is set", async () => {
+  it("with SMTP_URL set, email waits for the digest instead of going out per event", async () => {
     const t = await setUp();
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     try {
@@ -78,7 +84,89 @@ describe("notifications", () => {
     } finally {
       delete process.env.SMTP_URL;
     }
-    const mail = await db.outboxMessage.findFirst({ where: { to: t.member.email } });
-    expect(mail?.subject).toContain("mentioned you");
+    expect(await db.outboxMessage.count({ where: { to: t.member.email } })).toBe(0);
+    const [row] = await db.notification.findMany({ where: { userId: t.member.userId } });
+    expect(row.emailDueAt!.getTime()).toBeGreaterThan(Date.now() + EMAIL_BATCH_MS - 60_000);
+    expect(row.emailedAt).toBeNull();
+    expect(await sendEmailDigests(new Date(row.emailDueAt!.getTime() + 1))).toBeGreaterThanOrEqual(1);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: t.member.email } });
+    expect(mail.subject).toContain("mentioned you");
+  });
+
+  it("gathers a user's 5 due notifications into ONE email, never sent twice by concurrent digest runs", async () => {
+    const t = await setUp();
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    try {
+      for (let i = 1; i <= 5; i++) await addComment(t.admin, t.evaluationId, { body: `@${t.member.name} point ${i}` });
+      // Only email for the viewer: stored read (no bell), still mailed.
+      await updateNotificationPrefs(t.viewer, { mention: "email" });
+      await addComment(t.admin, t.evaluationId, { body: `@${t.viewer.name} and you` });
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    const rows = await db.notification.findMany({ where: { userId: t.member.userId } });
+    expect(rows).toHaveLength(5);
+    // Every notification after the first joins the first one's batch.
+    expect(new Set(rows.map((r) => r.emailDueAt!.getTime())).size).toBe(1);
+    expect(await unreadNotificationCount(t.viewer)).toBe(0);
+
+    // Not due yet: nothing is sent.
+    expect(await sendEmailDigests(new Date())).toBe(0);
+    const later = new Date(rows[0].emailDueAt!.getTime() + 60_000);
+    const runs = await Promise.all([sendEmailDigests(later), sendEmailDigests(later), sendEmailDigests(later)]);
+    const mails = await db.outboxMessage.findMany({ where: { to: t.member.email } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe("5 new notifications in Tradeoff");
+    for (let i = 1; i <= 5; i++) expect(mails[0].text).toContain(`${t.admin.name} mentioned you`);
+    expect(mails[0].text).toContain(`/evaluations/${t.evaluationId}#comment-`);
+    expect(mails[0].html).toContain("<ul");
+    expect(await db.notification.count({ where: { userId: t.member.userId, emailedAt: null } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { to: t.viewer.email } })).toBe(1);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(2);
+    // A later run finds nothing left.
+    expect(await sendEmailDigests(new Date(later.getTime() + 60_000))).toBe(0);
+    expect(await db.outboxMessage.count({ where: { to: t.member.email } })).toBe(1);
+  });
+
+  it("reminds members who may vote and have not voted, once per round, under concurrent job runs", async () => {
+    const t = await setUp();
+    const deadline = new Date(Date.now() + 30 * 3_600_000);
+    await transitionEvaluation(t.owner, t.evaluationId, { action: "open-voting", deadline: deadline.toISOString() });
+    const [a, b] = (await db.criterion.findMany({ where: { evaluationId: t.evaluationId }, orderBy: { position: "asc" } })).map((x) => x.key);
+    await castBallot(t.member, t.evaluationId, { method: "points", weights: { [a]: 40, [b]: 60 } });
+
+    // More than 24 hours ahead: not yet.
+    expect(await sendDeadlineReminders(new Date())).toBe(0);
+    const inWindow = new Date(deadline.getTime() - 23 * 3_600_000);
+    const runs = await Promise.all([sendDeadlineReminders(inWindow), sendDeadlineReminders(inWindow), sendDeadlineReminders(inWindow)]);
+    expect(runs.filter((n) => n > 0)).toHaveLength(1);
+    const due = await db.notification.findMany({ where: { kind: "voting_due", evaluationId: t.evaluationId } });
+    // owner and admin have not voted; the member has; a viewer may not vote.
+    expect(due.map((n) => n.userId).sort()).toEqual([t.owner.userId, t.admin.userId].sort());
+    expect(due[0].title).toContain("you have not voted yet");
+    expect((await db.evaluation.findUniqueOrThrow({ where: { id: t.evaluationId } })).deadlineReminderRound).toBe(1);
+    expect(await sendDeadlineReminders(new Date(inWindow.getTime() + 60_000))).toBe(0);
+    expect(await db.notification.count({ where: { kind: "voting_due", evaluationId: t.evaluationId } })).toBe(2);
+  });
+
+  it("announces a new notification on the user's own event stream (the bell on every page)", async () => {
+    const t = await setUp();
+    const { token } = await createApiToken(t.member, { name: "bell" });
+    const response = await userEventsRoute(new NextRequest("http://localhost/api/v1/notifications/events", { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(200);
+    const stream = new SseReader(response.body!);
+    try {
+      await stream.until((e) => e.event === "ready");
+      // Someone else's notification does not reach this stream; a mention of this user does.
+      await addComment(t.admin, t.evaluationId, { body: `@${t.viewer.name} first` });
+      await addComment(t.admin, t.evaluationId, { body: `@${t.member.name} second` });
+      const event = await stream.until((e) => e.event === "notification");
+      expect(event.data).toBe("{}");
+      expect(stream.events.filter((e) => e.event === "notification")).toHaveLength(1);
+    } finally {
+      await stream.cancel();
+    }
   });
 });

@@ -7,6 +7,10 @@ import { databaseEngine } from "@/lib/db/engine";
 import { resolveDatabaseUrl } from "@/lib/db/url";
 import { createApiToken } from "@/lib/domain/api-tokens";
 import { createTeamWithRoles } from "../support/factories";
+import { sqliteWriteQueue } from "@/lib/db/client";
+import { createEvaluation } from "@/lib/domain/evaluations";
+import { transitionEvaluation } from "@/lib/domain/workflow";
+import { castBallot } from "@/lib/domain/ballots";
 
 // Issue 12: a transaction that waited longer than its maxWait for its turn (Prisma P2028) was a
 // 500 "Something went wrong". It is the server being busy, nothing was written, and the client
@@ -81,5 +85,89 @@ describe("a request refused under overload", () => {
     crashes.mockRestore();
     // Any other unexpected error stays a 500.
     expect(errorResponse(new Error("boom")).status).toBe(500);
+  });
+});
+
+describe("the SQLite write queue under a burst", () => {
+  /** An evaluation open for voting, and a points ballot on its first two criteria. */
+  async function voting() {
+    const t = await createTeamWithRoles();
+    const evaluation = await createEvaluation(t.member, t.teamId, { title: "Burst", template: "django-flask" });
+    await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
+    const [a, b] = await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" }, take: 2 });
+    return { t, evaluationId: evaluation.id, ballot: { method: "points", weights: { [a.key]: 70, [b.key]: 30 } } };
+  }
+
+  /** Holds the one SQLite connection's transaction turn until the returned release is called. */
+  async function holdTheConnection() {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    const holder = db.$transaction(async (tx) => {
+      await tx.user.findFirst({ select: { id: true } });
+      started();
+      await held;
+    }, { timeout: 30_000 });
+    await holding;
+    return async () => {
+      release();
+      await holder;
+    };
+  }
+
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it.runIf(onSqlite)("refuses a write at once with P2028 (503) when the queue could not start it in time, and writes nothing for it", async () => {
+    const { t, evaluationId, ballot } = await voting();
+    const saved = { budgetMs: sqliteWriteQueue.budgetMs, turnMs: sqliteWriteQueue.turnMs, alwaysAdmitted: sqliteWriteQueue.alwaysAdmitted };
+    const release = await holdTheConnection();
+    try {
+      // Each queued transaction is taken to hold the connection 100 ms: two can wait within 250 ms.
+      sqliteWriteQueue.turnMs = 100;
+      sqliteWriteQueue.budgetMs = 250;
+      sqliteWriteQueue.alwaysAdmitted = 1;
+      const outcomes: Promise<unknown>[] = [];
+      const settledAt: number[] = [];
+      const started = performance.now();
+      for (const [i, voter] of [t.owner, t.admin, t.member].entries()) {
+        outcomes.push(
+          castBallot(voter, evaluationId, ballot).then(
+            () => ((settledAt[i] = performance.now() - started), "cast"),
+            (error: unknown) => ((settledAt[i] = performance.now() - started), error),
+          ),
+        );
+        await turns(20); // until it waits in the queue
+      }
+      // The third found 2 × 100 ms queued before it: admitted; a fourth would wait 3 × 100 ms.
+      expect(sqliteWriteQueue.waiting).toBe(3);
+      const refused = await castBallot(t.viewer, evaluationId, ballot).then(
+        () => "cast",
+        (error: unknown) => error,
+      );
+      expect(refused).toMatchObject({ name: "PrismaClientKnownRequestError", code: "P2028" });
+      expect(isOverloaded(refused)).toBe(true);
+      const response = errorResponse(refused);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
+      // Refused without waiting: the connection is still held.
+      expect(settledAt.filter((ms) => ms !== undefined)).toEqual([]);
+      await release();
+      // The admitted ballots are cast as usual once the connection is free; the refused one left nothing.
+      expect(await Promise.all(outcomes)).toEqual(["cast", "cast", "cast"]);
+      expect(await db.ballot.findMany({ where: { evaluationId }, select: { userId: true } })).toHaveLength(3);
+      expect(await db.ballot.count({ where: { evaluationId, userId: t.viewer.userId } })).toBe(0);
+    } finally {
+      Object.assign(sqliteWriteQueue, saved);
+    }
+  });
+
+  it("admits every write while the queue is short, on either engine", async () => {
+    const { t, evaluationId, ballot } = await voting();
+    await Promise.all([t.owner, t.admin, t.member].map((voter) => castBallot(voter, evaluationId, ballot)));
+    expect(await db.ballot.count({ where: { evaluationId } })).toBe(3);
+    expect(sqliteWriteQueue.waiting).toBe(0);
   });
 });

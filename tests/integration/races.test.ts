@@ -7,6 +7,7 @@ import { castBallot } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
 import { checkEvaluationIntegrity } from "@/lib/domain/records";
 import { verifyChain } from "@/lib/export/ballot-chain";
+import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
 
 // A rule about the evaluation's state (voting is open) must hold where the write happens: a ballot
 // racing Reveal or Decide is either in before it or refused with 409, never stored after it.
@@ -119,6 +120,53 @@ describe("many voters at once", () => {
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
     const revisions = await db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } });
     expect(revisions.map((r) => r.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(verifyChain(revisions).valid).toBe(true);
+    // The next link is made from the head kept on the evaluation row, not from the chain: it must
+    // be the last revision after every append, however the appends interleaved.
+    const head = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { chainSeq: true, chainHash: true } });
+    expect(head).toEqual({ chainSeq: 51, chainHash: revisions[50].hash });
+    // Revising ballots (as well as casting) keeps it there.
+    await Promise.all(voters.slice(0, 10).map((v, i) => castBallot(v, evaluationId, ballot(100 - i))));
+    const last = await db.ballotRevision.findFirstOrThrow({ where: { evaluationId }, orderBy: { seq: "desc" } });
+    expect(last.seq).toBe(61);
+    expect(await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { chainSeq: true, chainHash: true } })).toEqual({
+      chainSeq: 61,
+      chainHash: last.hash,
+    });
+  });
+
+  it("carries ballots into a second round on the chain, from the head, and moves the head", async () => {
+    const { t, evaluationId } = await votingEvaluation();
+    await transitionEvaluation(t.owner, evaluationId, { action: "reveal" });
+    await transitionEvaluation(t.owner, evaluationId, { action: "second-round" });
+    const revisions = await db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } });
+    expect(revisions.map((r) => [r.seq, r.round])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(verifyChain(revisions).valid).toBe(true);
+    expect(await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { chainSeq: true, chainHash: true } })).toEqual({
+      chainSeq: 2,
+      chainHash: revisions[1].hash,
+    });
+  });
+
+  it("refuses to append from a head that is no longer the chain's end, instead of forking the chain", async () => {
+    const { evaluationId } = await votingEvaluation();
+    const stale = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { chainSeq: true, chainHash: true } });
+    // A second append from the same head, as a writer skipping the evaluation's lock would make.
+    const append = () =>
+      db.$transaction((tx) =>
+        appendBallotRevision(
+          tx,
+          { evaluationId, userId: null, voterName: "Someone", round: 1, method: "points", payload: "{}", createdAt: new Date() },
+          { head: { seq: stale.chainSeq, hash: stale.chainHash } },
+        ),
+      );
+    await append();
+    await expect(append()).rejects.toThrow();
+    const revisions = await db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } });
+    expect(revisions.map((r) => r.seq)).toEqual([1, 2]);
     expect(verifyChain(revisions).valid).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 import { db } from "../support/db";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { createUser } from "../support/factories";
+import { createTeamWithRoles, createUser } from "../support/factories";
+import { addRatingCitation, createEvaluation } from "@/lib/domain/evaluations";
+import { castBallot } from "@/lib/domain/ballots";
+import { transitionEvaluation } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
 import { seedDemo, type DemoResult } from "@/lib/domain/demo";
 import { checkEvaluationIntegrity, exportDecisionRecord } from "@/lib/domain/records";
@@ -145,6 +148,21 @@ describe("integrity", () => {
     await db.ballotRevision.update({ where: { id: revision.id }, data: { payload: revision.payload } });
   });
 
+  it("flags a chain whose last revision was deleted: the evaluation's chain head still names it", async () => {
+    const evaluationId = demo.votingEvaluationId;
+    expect((await checkEvaluationIntegrity(owner, evaluationId)).valid).toBe(true);
+    const last = await db.ballotRevision.findFirstOrThrow({ where: { evaluationId }, orderBy: { seq: "desc" } });
+    // Deleting the newest revision leaves a chain that re-hashes cleanly from its start: only the
+    // head kept on the evaluation row shows that a link is missing.
+    await db.ballotRevision.delete({ where: { id: last.id } });
+    const after = IntegrityReportSchema.parse(await checkEvaluationIntegrity(owner, evaluationId));
+    expect(after.valid).toBe(false);
+    expect(after.chain).toMatchObject({ valid: false, brokenAt: last.seq });
+    const { id, ...row } = last;
+    await db.ballotRevision.create({ data: { id, ...row } });
+    expect((await checkEvaluationIntegrity(owner, evaluationId)).valid).toBe(true);
+  });
+
   it("flags a frozen record whose content no longer matches its hash", async () => {
     const snapshot = await db.decisionSnapshot.findUniqueOrThrow({ where: { evaluationId: demo.evaluationId } });
     expect((await checkEvaluationIntegrity(owner, demo.evaluationId)).valid).toBe(true);
@@ -211,5 +229,102 @@ describe("decision record import", () => {
     });
     const outsider = await createUser("outsider");
     await rejects(importDecisionRecord(outsider, demo.teamId, { mode: "draft", record }), "not_found");
+  });
+});
+
+// Issue 15: decision record numbers, and a team's own citations carried by the record.
+
+/** A template evaluation in `teamId`, revealed with one ballot, ready to decide. */
+async function readyToDecide(t: Awaited<ReturnType<typeof createTeamWithRoles>>, title: string) {
+  const evaluation = await createEvaluation(t.member, t.teamId, { title, template: "django-flask" });
+  await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
+  const criteria = await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
+  await castBallot(t.member, evaluation.id, { method: "points", weights: Object.fromEntries(criteria.map((c, i) => [c.key, i === 0 ? 100 : 0])) });
+  await transitionEvaluation(t.admin, evaluation.id, { action: "reveal" });
+  const option = await db.option.findFirstOrThrow({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
+  return { evaluationId: evaluation.id, decide: () => transitionEvaluation(t.admin, evaluation.id, { action: "decide", optionId: option.id, rationale: "Agreed after the reveal." }) };
+}
+
+describe("decision record numbers", () => {
+  it("numbers a team's decisions 1, 2, 3 even when they are decided at the same moment, and names the MADR file by it", async () => {
+    const t = await createTeamWithRoles();
+    const ready = await Promise.all(["Web framework", "Task queue", "Database"].map((title) => readyToDecide(t, title)));
+    // A revealed, undecided record has no number yet.
+    expect((await exportDecisionRecord(t.viewer, ready[0].evaluationId, "md")).filename).toBe("draft-web-framework.md");
+
+    await Promise.all(ready.map((r) => r.decide()));
+    const numbers = await db.evaluation.findMany({ where: { id: { in: ready.map((r) => r.evaluationId) } }, select: { recordNumber: true } });
+    expect(numbers.map((n) => n.recordNumber).sort()).toEqual([1, 2, 3]);
+    expect((await db.team.findUniqueOrThrow({ where: { id: t.teamId } })).lastRecordNumber).toBe(3);
+
+    for (const { evaluationId } of ready) {
+      const { recordNumber, title } = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
+      const md = await exportDecisionRecord(t.viewer, evaluationId, "md");
+      expect(md.filename).toBe(`000${recordNumber}-${title.toLowerCase().replace(/ /g, "-")}.md`);
+      expect(md.recordNumber).toBe(recordNumber);
+    }
+    // Another team counts on its own.
+    const other = await createTeamWithRoles();
+    const first = await readyToDecide(other, "Web framework");
+    await first.decide();
+    expect((await db.evaluation.findUniqueOrThrow({ where: { id: first.evaluationId } })).recordNumber).toBe(1);
+  });
+
+  it("gives an imported decided archive the team's next number, and keeps the frozen record byte-identical", async () => {
+    const t = await createTeamWithRoles();
+    const decided = await readyToDecide(t, "Web framework");
+    await decided.decide();
+    const original = await exportDecisionRecord(t.owner, decided.evaluationId, "json");
+    const { evaluationId } = await importDecisionRecord(t.owner, t.teamId, { mode: "archive", record: JSON.parse(original.body) });
+    expect((await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } })).recordNumber).toBe(2);
+    expect((await exportDecisionRecord(t.owner, evaluationId, "md")).filename).toBe("0002-web-framework.md");
+    // The number names the file; it is not in the frozen JSON, whose bytes stay as they were.
+    const again = await exportDecisionRecord(t.owner, decided.evaluationId, "json");
+    expect(again.body).toBe(original.body);
+    expect(again.body).not.toContain("recordNumber");
+    expect(verifyRecord(JSON.parse(again.body)).valid).toBe(true);
+    // A draft import is no decision and takes no number.
+    const draft = await importDecisionRecord(t.owner, t.teamId, { mode: "draft", record: JSON.parse(original.body) });
+    expect((await db.evaluation.findUniqueOrThrow({ where: { id: draft.evaluationId } })).recordNumber).toBeNull();
+  });
+});
+
+describe("a team's own citations in the record", () => {
+  it("round-trip export → import (archive and draft) with title and https address", async () => {
+    const t = await createTeamWithRoles();
+    const evaluation = await createEvaluation(t.member, t.teamId, { title: "Cited decision", template: "django-flask" });
+    const rating = await db.rating.findFirstOrThrow({ where: { evaluationId: evaluation.id, option: { key: "flask" } }, include: { criterion: true } });
+    const citation = { title: "Our load test, March", url: "https://wiki.example.com/load-test", quote: "p95 stayed under 80 ms at 2,000 rps." };
+    await addRatingCitation(t.member, evaluation.id, { optionId: rating.optionId, criterionId: rating.criterionId, ...citation });
+    await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
+    const criteria = await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
+    await castBallot(t.member, evaluation.id, { method: "points", weights: Object.fromEntries(criteria.map((c) => [c.key, c.key === rating.criterion.key ? 100 : 0])) });
+    await transitionEvaluation(t.admin, evaluation.id, { action: "reveal" });
+    const option = await db.option.findFirstOrThrow({ where: { evaluationId: evaluation.id, key: "flask" } });
+    await transitionEvaluation(t.admin, evaluation.id, { action: "decide", optionId: option.id, rationale: "Flask, on our own numbers." });
+
+    const json = JSON.parse((await exportDecisionRecord(t.owner, evaluation.id, "json")).body);
+    const exported = json.ratings.find((r: { option: string; criterion: string }) => r.option === "flask" && r.criterion === rating.criterion.key);
+    expect(exported.citations.at(-1)).toEqual({ source: citation.url, ...citation });
+    expect(verifyRecord(json).valid).toBe(true);
+    const md = (await exportDecisionRecord(t.owner, evaluation.id, "md")).body;
+    expect(md).toContain(`[“${citation.title}”](${citation.url})`);
+
+    for (const mode of ["archive", "draft"] as const) {
+      const { evaluationId } = await importDecisionRecord(t.owner, t.teamId, { mode, record: json });
+      const imported = await db.rating.findFirstOrThrow({ where: { evaluationId, option: { key: "flask" }, criterion: { key: rating.criterion.key } } });
+      expect(JSON.parse(imported.citations).at(-1), mode).toEqual({ source: citation.url, ...citation });
+    }
+
+    // A record whose citation links to javascript: is refused, naming the field, and nothing is written.
+    const hostile = structuredClone(json);
+    const index = hostile.ratings.indexOf(hostile.ratings.find((r: { option: string; criterion: string }) => r.option === "flask" && r.criterion === rating.criterion.key));
+    hostile.ratings[index].citations.at(-1).url = "javascript:alert(document.cookie)";
+    const before = await db.evaluation.count();
+    const error = await rejects(importDecisionRecord(t.owner, t.teamId, { mode: "draft", record: hostile }), "invalid");
+    const field = `ratings.${index}.citations.${hostile.ratings[index].citations.length - 1}.url`;
+    expect(error.fields).toHaveProperty([field]);
+    expect(error.message).toContain(field);
+    expect(await db.evaluation.count()).toBe(before);
   });
 });

@@ -1,6 +1,18 @@
 "use server";
 
-import { addItem, removeItem, renameItem, setRating, updateEvaluationDetails } from "@/lib/domain/evaluations";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import {
+  addItem,
+  addRatingCitation,
+  deleteDraftEvaluation,
+  removeItem,
+  removeRatingCitation,
+  renameItem,
+  setEvaluationArchived,
+  setRating,
+  updateEvaluationDetails,
+} from "@/lib/domain/evaluations";
 import { transitionEvaluation } from "@/lib/domain/workflow";
 import { runAction, type ActionState } from "@/lib/http/action";
 
@@ -31,4 +43,24 @@ export async function updateDetailsAction(evaluationId: string, input: unknown):
 
 export async function transitionAction(evaluationId: string, input: unknown): Promise<ActionState<{ evaluationId: string }>> {
   return runAction((actor) => transitionEvaluation(actor, evaluationId, input));
+}
+
+export async function setArchivedAction(evaluationId: string, archived: boolean): Promise<ActionState> {
+  const result = await runAction((actor) => setEvaluationArchived(actor, evaluationId, { archived }));
+  revalidatePath(`/evaluations/${evaluationId}`);
+  return result;
+}
+
+export async function deleteDraftAction(evaluationId: string): Promise<ActionState> {
+  const result = await runAction((actor) => deleteDraftEvaluation(actor, evaluationId));
+  if (result?.ok && result.data) redirect(`/teams/${result.data.teamId}?deleted=1`);
+  return result;
+}
+
+export async function addCitationAction(evaluationId: string, input: unknown): Promise<ActionState> {
+  return runAction((actor) => addRatingCitation(actor, evaluationId, input));
+}
+
+export async function removeCitationAction(evaluationId: string, input: unknown): Promise<ActionState> {
+  return runAction((actor) => removeRatingCitation(actor, evaluationId, input));
 }

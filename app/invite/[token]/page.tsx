@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { AcceptInviteForm } from "@/components/forms/accept-invite";
+import { DateTime } from "@/components/ui/date-time";
 
 export const metadata = { title: "Invitation" };
 
@@ -32,7 +33,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <CardTitle as="h1">Join {invitation.teamName}</CardTitle>
             <CardDescription>
               {invitation.invitedBy} invited you as {ROLE_LABELS[invitation.role].toLowerCase()}. The link expires{" "}
-              {invitation.expiresAt.toUTCString()}.
+              <DateTime value={invitation.expiresAt} />.
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3">

@@ -1,22 +1,27 @@
 import Link from "next/link";
-import { ArchiveRestore, ClipboardList, Plus, Upload } from "lucide-react";
+import { ClipboardList, Plus, Upload } from "lucide-react";
 import { formatDistanceToNow } from "date-fns";
 import { requireUser } from "@/lib/auth/session";
-import { getTeam } from "@/lib/domain/teams";
+import { getTeam, getTeamDeletionSummary } from "@/lib/domain/teams";
+import { TeamEvaluationList } from "@/components/team/evaluation-list";
+import { DeleteTeamDialog, RenameTeamForm } from "@/components/team/team-settings";
 import { listTeamEvaluations } from "@/lib/domain/evaluations";
 import { can, ROLE_LABELS } from "@/lib/domain/permissions";
 import { orNotFound } from "@/lib/http/page";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Badge, StatusBadge } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { InviteForm, LeaveTeamButton, RemoveMemberButton, RevokeInvitationButton, RoleSelect } from "@/components/forms/team-forms";
+import { InviteForm, LeaveTeamButton, PendingInvitationActions, RemoveMemberButton, RoleSelect } from "@/components/forms/team-forms";
 import { listPendingInvitations } from "@/lib/domain/invitations";
+import { DateTime } from "@/components/ui/date-time";
 
-export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+export default async function TeamPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<{ deleted?: string }> }) {
   const { teamId } = await params;
+  const { deleted } = await searchParams;
   const user = await requireUser(`/teams/${teamId}`);
   const actor = { userId: user.id };
   const team = await orNotFound(getTeam(actor, teamId));
@@ -24,6 +29,8 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const manage = can(team.myRole, "members:manage");
   const voters = team.members.filter((m) => m.role !== "viewer").length;
   const invitations = manage ? await listPendingInvitations(actor, teamId) : [];
+  // Only an owner renames or deletes the team; the counts are for the delete dialog.
+  const deletion = can(team.myRole, "team:delete") ? await getTeamDeletionSummary(actor, teamId) : null;
 
   return (
     <div className="grid gap-8">
@@ -51,6 +58,11 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         }
       />
 
+      {deleted ? (
+        <Alert variant="success" data-testid="draft-deleted">
+          <AlertDescription>The draft was deleted. Its audit entries stay in the team&apos;s history.</AlertDescription>
+        </Alert>
+      ) : null}
       <section aria-labelledby="evaluations-heading" className="grid gap-3">
         <h2 id="evaluations-heading" className="text-lg font-semibold">
           Evaluations
@@ -69,37 +81,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
             }
           />
         ) : (
-          <ul className="grid gap-3" aria-label="Evaluations">
-            {evaluations.map((e) => (
-              <li key={e.id}>
-                <Link href={`/evaluations/${e.id}`} className="block rounded-xl focus-visible:outline-2 focus-visible:outline-ring">
-                  <Card className="transition-colors hover:border-primary/40">
-                    <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
-                      <div className="grid gap-1">
-                        <CardTitle as="h3">{e.title}</CardTitle>
-                        <CardDescription>
-                          {e.options} options · {e.criteria} criteria · created {formatDistanceToNow(e.createdAt, { addSuffix: true })}
-                        </CardDescription>
-                      </div>
-                      <div className="flex items-center gap-2">
-                        {e.imported ? (
-                          // Its ballots came from a file, so "n of m voted" would count this team's members wrongly.
-                          <Badge variant="info" data-testid="imported-badge" title={`Imported from a record (sha256 ${e.imported.sha256.slice(0, 12)}…)`}>
-                            <ArchiveRestore aria-hidden /> Imported from a record
-                          </Badge>
-                        ) : (
-                          <span className="text-sm text-muted-foreground" data-testid="ballot-count">
-                            {e.ballots} of {voters} voted
-                          </span>
-                        )}
-                        <StatusBadge status={e.status} />
-                      </div>
-                    </CardHeader>
-                  </Card>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <TeamEvaluationList teamId={team.id} evaluations={evaluations} voters={voters} canArchive={can(team.myRole, "evaluation:archive")} />
         )}
       </section>
 
@@ -138,7 +120,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Invite a teammate</CardTitle>
-                <CardDescription>Create a single-use link that expires in 3 days.</CardDescription>
+                <CardDescription>Email a single-use link that expires in 3 days, or create one to share.</CardDescription>
               </CardHeader>
               <CardContent>
                 <InviteForm teamId={team.id} canInviteOwner={team.myRole === "owner"} />
@@ -159,20 +141,44 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                     {invitations.map((i) => {
                       const label = `${ROLE_LABELS[i.role].toLowerCase()} invitation by ${i.createdBy}`;
                       return (
-                        <li key={i.id} className="flex items-center justify-between gap-2 py-2 text-sm" data-testid="pending-invitation">
+                        <li key={i.id} className="grid gap-2 py-3 text-sm" data-testid="pending-invitation">
                           <span className="min-w-0">
                             <span className="font-medium">{ROLE_LABELS[i.role]}</span>
-                            {i.email ? <span className="block truncate">{i.email}</span> : null}
+                            {i.email ? <span className="block break-all" data-testid="invitation-email">{i.email}</span> : null}
                             <span className="block text-muted-foreground">
                               by {i.createdBy} · expires {formatDistanceToNow(i.expiresAt, { addSuffix: true })}
                             </span>
+                            {i.lastSentAt ? (
+                              <span className="block text-xs text-muted-foreground">
+                                emailed <DateTime value={i.lastSentAt} /> · {i.sendsLeft} resend{i.sendsLeft === 1 ? "" : "s"} left
+                              </span>
+                            ) : null}
                           </span>
-                          <RevokeInvitationButton teamId={team.id} invitationId={i.id} label={label} />
+                          <PendingInvitationActions teamId={team.id} invitationId={i.id} email={i.email} sendsLeft={i.sendsLeft} label={label} />
                         </li>
                       );
                     })}
                   </ul>
                 )}
+              </CardContent>
+            </Card>
+          ) : null}
+          {deletion ? (
+            <Card data-testid="team-settings">
+              <CardHeader>
+                <CardTitle as="h2">Team settings</CardTitle>
+                <CardDescription>Only owners rename or delete the team.</CardDescription>
+              </CardHeader>
+              <CardContent className="grid gap-4">
+                <RenameTeamForm teamId={team.id} name={team.name} />
+                <div className="grid gap-2 border-t pt-4">
+                  <p className="text-sm text-muted-foreground">
+                    Deleting the team removes its evaluations, ballots and comments for everyone; accounts stay.
+                  </p>
+                  <div>
+                    <DeleteTeamDialog teamId={team.id} name={team.name} contents={deletion} />
+                  </div>
+                </div>
               </CardContent>
             </Card>
           ) : null}

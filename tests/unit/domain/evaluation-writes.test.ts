@@ -20,16 +20,33 @@ const OWN_TRANSACTIONS = new Set([
   "teams.ts:removeMember",
   "teams.ts:leaveTeam",
   "invitations.ts:createInvitation",
-  "invitations.ts:acceptInvitation",
+  "invitations.ts:joinThrough",
+  "invitations.ts:resendInvitation",
   "invitations.ts:revokeInvitation",
   "password-reset.ts:requestPasswordReset",
   "password-reset.ts:resetPassword",
   // leaves every team like removeMember (withdrawing counting ballots under each evaluation's lock)
   "users.ts:deleteAccount",
   "demo.ts:seedDemo",
+  // account-level writes: no evaluation row is touched
+  "users.ts:signUp",
+  "users.ts:endAllSessions",
+  "users.ts:changePassword",
+  "sessions.ts:startSession",
+  "email-verification.ts:resendVerification",
+  "email-verification.ts:requestEmailChange",
+  "email-verification.ts:verifyEmail",
+  "digest.ts:sendDigest",
+  // team-level writes, owner-only, the role re-checked inside the transaction; deleting a team
+  // takes its evaluations with it (cascade), whatever their state
+  "teams.ts:renameTeam",
+  "teams.ts:deleteTeam",
+  // claims a round's reminder with a conditional update of the evaluation (its own lock: exactly
+  // one instance sends it) and writes only notifications
+  "reminders.ts:remind",
 ]);
 
-const EVALUATION_MODELS = ["evaluation", "option", "criterion", "rating", "ballot", "ballotRevision", "comment", "decisionSnapshot"];
+const EVALUATION_MODELS = ["evaluation", "option", "criterion", "rating", "ballot", "ballotRevision", "comment", "decisionSnapshot", "scenario"];
 const WRITES = /^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/;
 
 interface Finding {

@@ -2,7 +2,7 @@
 // and numbers rounded to what a reader can use in both layouts.
 import { describe, expect, it } from "vitest";
 import { renderCsv, renderWideCsv } from "@/lib/export/csv";
-import { recordFileName } from "@/lib/export/file-name";
+import { madrRepositoryPath, recordFileName } from "@/lib/export/file-name";
 import { decidedRecord } from "./fixtures";
 import { parseCsv, parseCsvObjects } from "./parse-csv";
 import { templateRecord } from "./template-fixture";
@@ -42,9 +42,14 @@ describe("rounding", () => {
 
 describe("record file names", () => {
   it("names the Markdown record as MADR's docs/decisions/NNNN-title.md expects", () => {
-    expect(recordFileName("Django or Flask for the customer portal", "md")).toBe("0001-django-or-flask-for-the-customer-portal.md");
+    expect(recordFileName("Django or Flask for the customer portal", "md", { recordNumber: 1 })).toBe("0001-django-or-flask-for-the-customer-portal.md");
+    expect(recordFileName("Django or Flask", "md", { recordNumber: 12 })).toBe("0012-django-or-flask.md");
+    expect(recordFileName("Django or Flask", "md", { recordNumber: 12345 })).toBe("12345-django-or-flask.md");
+    // Revealed but not decided: no number is given yet, and the name says so rather than guessing one.
+    expect(recordFileName("Django or Flask", "md")).toBe("draft-django-or-flask.md");
+    expect(madrRepositoryPath("Django or Flask", 3)).toBe("docs/decisions/0003-django-or-flask.md");
     expect(recordFileName("Café: Zoë's pick!", "json")).toBe("cafe-zoe-s-pick.json");
     expect(recordFileName("Django or Flask", "csv", { wide: true })).toBe("django-or-flask-by-option.csv");
-    expect(recordFileName("???", "md")).toBe("0001-decision.md");
+    expect(recordFileName("???", "md", { recordNumber: 1 })).toBe("0001-decision.md");
   });
 });

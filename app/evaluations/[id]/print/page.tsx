@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { MadrDocument } from "@/components/records/madr-document";
 import { PrintButton } from "@/components/records/print-button";
+import { formatRecordNumber } from "@/lib/export/file-name";
 
 export const metadata: Metadata = { title: "Decision record" };
 
@@ -34,6 +35,12 @@ export default async function PrintRecordPage({ params }: { params: Promise<{ id
         </Button>
         {"body" in record ? <PrintButton /> : null}
       </div>
+      {"body" in record ? (
+        <p className="mx-auto w-full max-w-3xl text-sm text-muted-foreground" data-testid="record-file-name">
+          {record.recordNumber ? `Decision record ${formatRecordNumber(record.recordNumber)} · ` : "Not decided yet · "}
+          <code className="break-all font-mono">docs/decisions/{record.filename}</code>
+        </p>
+      ) : null}
       {"body" in record ? <MadrDocument markdown={record.body} /> : <Alert variant="info">{record.message}</Alert>}
     </div>
   );
