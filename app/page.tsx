@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { AuthError } from "next-auth";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { CheckCircle2, FileText, PlayCircle, Scale, Users } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { SampleReportCard } from "@/components/report/sample-report";
@@ -28,7 +27,7 @@ async function tryDemo() {
   try {
     await signIn("credentials", { email: demo.email, password: demo.password, redirectTo: `/evaluations/${demo.evaluationId}` });
   } catch (error) {
-    if (isRedirectError(error)) throw error;
+    unstable_rethrow(error); // a redirect (or another Next.js control-flow error) is not a failure
     // The demo's password was changed, or sign-in is throttled: the sign-in page explains neither
     // better, so send the visitor there.
     if (error instanceof AuthError) redirect("/sign-in");

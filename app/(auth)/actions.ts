@@ -1,12 +1,11 @@
 "use server";
 
+import { unstable_rethrow } from "next/navigation";
 import { AuthError } from "next-auth";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { signUp } from "@/lib/domain/users";
-import { endSession } from "@/lib/domain/sessions";
+import { endAllSessions, signUp } from "@/lib/domain/users";
 import { currentUser } from "@/lib/auth/session";
 import { requestPasswordReset, resetPassword } from "@/lib/domain/password-reset";
 import { fieldErrorsOf } from "@/lib/errors";
@@ -34,7 +33,7 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
     await signInWith(parsed.data.email, parsed.data.password, String(values.next ?? ""));
     return { ok: true };
   } catch (error) {
-    if (isRedirectError(error)) throw error;
+    unstable_rethrow(error); // a redirect (or another Next.js control-flow error) is not a failure
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "unauthenticated";
       return keepValues({ ok: false, message: SIGN_IN_MESSAGES[code] ?? SIGN_IN_MESSAGES.unauthenticated }, form, ["email"]);
@@ -55,12 +54,13 @@ export async function signUpAction(_prev: ActionState, form: FormData): Promise<
 }
 
 /**
- * Signing out ends this browser's session row, so the cookie is refused even if a copy of it is
- * replayed; the account's other sessions stay ("Sign out everywhere" in Settings ends them all).
+ * Signing out ends every session of the account, on every device and every server instance (issue
+ * 13: a sign-out that left other sessions, or a copy of this cookie, working was the finding); to
+ * end one other device only, Settings revokes it.
  */
 export async function signOutAction() {
   const user = await currentUser();
-  if (user?.sessionId) await endSession(user.sessionId);
+  if (user) await endAllSessions(user.id);
   await signOut({ redirectTo: "/" });
 }
 

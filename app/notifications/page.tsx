@@ -51,7 +51,7 @@ export default async function NotificationsPage() {
         </Card>
       )}
       <p className="text-sm text-muted-foreground">
-        Email for notifications is sent when the server has SMTP configured. <Link className="text-primary hover:underline" href="/settings">Settings</Link>
+        Email for notifications is sent when the server has SMTP configured. <Link className="text-primary underline underline-offset-2" href="/settings">Choose what reaches you, and how, in Settings</Link>.
       </p>
     </div>
   );

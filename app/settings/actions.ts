@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/domain/api-tokens";
 import { formToObject, keepValues, runAction, type ActionState } from "@/lib/http/action";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { changeEmail, changePassword, deleteAccount, endAllSessions, updateName } from "@/lib/domain/users";
+import { changeEmail, changePassword, deleteAccount, updateName } from "@/lib/domain/users";
 import { updateNotificationPrefs } from "@/lib/domain/notifications";
 import { revokeSession } from "@/lib/domain/sessions";
 import { resendVerification } from "@/lib/domain/email-verification";
@@ -20,14 +20,6 @@ export async function createTokenAction(_prev: ActionState, form: FormData): Pro
 export async function revokeTokenAction(tokenId: string): Promise<ActionState> {
   const result = await runAction((actor) => revokeApiToken(actor, tokenId));
   revalidatePath("/settings");
-  return result;
-}
-
-/** Ends every session of the account, this one included. */
-export async function signOutEverywhereAction(): Promise<ActionState> {
-  const result = await runAction((actor) => endAllSessions(actor.userId));
-  if (!result?.ok) return result;
-  await signOut({ redirectTo: "/sign-in" });
   return result;
 }
 

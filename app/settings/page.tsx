@@ -11,7 +11,6 @@ import {
   NameForm,
   NotificationPrefsForm,
   PasswordForm,
-  SignOutEverywhereButton,
 } from "@/components/forms/account-forms";
 import { getNotificationPrefs } from "@/lib/domain/notifications";
 import { listSessions } from "@/lib/domain/sessions";
@@ -125,13 +124,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <CardTitle as="h2">Active sessions</CardTitle>
           <CardDescription>
             Every browser signed in to your account. Revoke one you do not recognise or no longer use: it is signed out on
-            its next request. &ldquo;Sign out everywhere&rdquo; ends them all, this one included. API tokens are not
-            affected; revoke them above.
+            its next request. Signing out ends them all, this one included. API tokens are not affected; revoke them
+            above.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
           <SessionList sessions={sessions} />
-          <SignOutEverywhereButton />
         </CardContent>
       </Card>
       <Card className="border-destructive/40">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useTransition, useState } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NewPasswordInput } from "@/components/forms/password-strength-hint";
@@ -11,33 +11,9 @@ import {
   changeEmailAction,
   changePasswordAction,
   deleteAccountAction,
-  signOutEverywhereAction,
   updateNameAction,
   updateNotificationPrefsAction,
 } from "@/app/settings/actions";
-
-export function SignOutEverywhereButton() {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <div className="grid gap-2">
-      <Button
-        variant="outline"
-        className="w-fit"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const result = await signOutEverywhereAction();
-            if (result && !result.ok) setMessage(result.message);
-          })
-        }
-      >
-        Sign out everywhere
-      </Button>
-      {message ? <p role="alert" className="text-sm text-destructive">{message}</p> : null}
-    </div>
-  );
-}
 
 export function NameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(updateNameAction, null);

@@ -85,11 +85,6 @@ export async function resolveSession(claims: SessionClaims): Promise<SessionUser
   return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null, sessionId: claims.sessionId };
 }
 
-/** Sign-out: ends this session only; the account's other browsers stay signed in. */
-export async function endSession(sessionId: string): Promise<void> {
-  await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
-}
-
 /** Revoke from Settings: ends one of the actor's own sessions (another person's id is "not found"). */
 export async function revokeSession(actor: Actor, sessionId: string): Promise<void> {
   const revoked = await db.userSession.updateMany({

@@ -67,7 +67,7 @@ export async function getUser(userId: string): Promise<SessionUser | null> {
   return user && { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null };
 }
 
-/** "Sign out everywhere": ends every session of the user, on every server, this one included. */
+/** Signing out: ends every session of the user, on every server, this one included. */
 export async function endAllSessions(userId: string): Promise<void> {
   await db.$transaction((tx) => revokeAllSessions(tx, userId));
 }

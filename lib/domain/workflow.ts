@@ -53,8 +53,9 @@ export async function transitionEvaluation(actor: Actor, evaluationId: string, i
       case "second-round": {
         const result = await startSecondRound(scope, data, audit);
         // Members learn their ballot was carried over, so one who is content need not vote again.
-        await notify("voting_opened", (t) => `Round ${result.round} of voting opened on “${t}”: round ${result.round - 1} ballots were carried over, revise yours if your view changed`);
-        return result;
+        const until = result.deadline ? ` until ${result.deadline.toUTCString()}` : "";
+        await notify("voting_opened", (t) => `Round ${result.round} of voting opened on “${t}”${until}: round ${result.round - 1} ballots were carried over, revise yours if your view changed`);
+        return { evaluationId: result.evaluationId, round: result.round };
       }
       case "decide": {
         const result = await decide(actor, scope, data, audit);
@@ -130,7 +131,7 @@ async function startSecondRound(scope: WriteScope, data: Extract<TransitionInput
   }
   await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", round, votingDeadline: deadline } });
   await audit({ round, deadline, carriedOver: ballots.length });
-  return { evaluationId, round };
+  return { evaluationId, round, deadline };
 }
 
 async function decide(actor: Actor, scope: WriteScope, data: Extract<TransitionInput, { action: "decide" }>, audit: Audit) {

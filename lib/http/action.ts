@@ -1,5 +1,5 @@
 import "server-only";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { unstable_rethrow } from "next/navigation";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { currentUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/domain/authorize";
@@ -27,7 +27,7 @@ export async function runAction<T>(fn: (actor: Actor) => Promise<T>): Promise<Ac
 
 /** An error as form state; Next's redirects pass through, unexpected errors are logged, not shown. */
 export function actionError(error: unknown): ActionState<never> {
-  if (isRedirectError(error)) throw error;
+  unstable_rethrow(error); // a redirect (or another Next.js control-flow error) is not a failure
   if (error instanceof AppError) {
     // Field messages appear beside their inputs; the form-level message only points at them.
     const message = error.code === "invalid" && error.fields ? "Check the highlighted fields." : error.message;

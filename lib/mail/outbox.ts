@@ -50,7 +50,8 @@ async function announceOutbox(): Promise<void> {
 }
 
 async function deliver(): Promise<void> {
-  const url = process.env.SMTP_URL!;
+  const url = process.env.SMTP_URL;
+  if (!url) return; // unset since the pass was asked for (tests do this): nothing to deliver to
   const transport = nodemailer.createTransport(url);
   const pending = await db.outboxMessage.findMany({
     where: { sentAt: null, attempts: { lt: MAX_ATTEMPTS } },

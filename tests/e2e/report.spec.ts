@@ -137,8 +137,15 @@ test("pages have no serious accessibility violations, on a desktop and at a phon
     `/evaluations/${demo.votingEvaluationId}`,
     `/evaluations/${demo.evaluationId}/options/django`,
     `/teams/${demo.teamId}/evaluations/new`,
+    `/evaluations/${demo.evaluationId}/print`,
+    `/teams/${demo.teamId}/import`,
+    "/teams",
+    "/notifications",
     "/settings",
     "/sources",
+    // a link that no longer works, and where a followed one lands
+    "/verify-email/vfy_no_such_link_0000000000",
+    "/verify-email/confirmed",
   ];
   const problems: string[] = [];
   for (const width of [1280, 375]) {

@@ -120,7 +120,7 @@ describe("the SQLite write queue under a burst", () => {
     for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
   };
 
-  it.runIf(onSqlite)("refuses a write at once with P2028 (503) when the queue could not start it in time, and writes nothing for it", async () => {
+  const refusesWhenTheQueueIsFull = async () => {
     const { t, evaluationId, ballot } = await voting();
     const saved = { budgetMs: sqliteWriteQueue.budgetMs, turnMs: sqliteWriteQueue.turnMs, alwaysAdmitted: sqliteWriteQueue.alwaysAdmitted };
     const release = await holdTheConnection();
@@ -162,7 +162,23 @@ describe("the SQLite write queue under a burst", () => {
     } finally {
       Object.assign(sqliteWriteQueue, saved);
     }
-  });
+  };
+
+  // SQLite has one writer and this process queues its transactions; PostgreSQL queues in the
+  // database (pool and row locks), so the admission gate must never refuse there.
+  if (onSqlite) it("refuses a write at once with P2028 (503) when the queue could not start it in time, and writes nothing for it", refusesWhenTheQueueIsFull);
+  else
+    it("on PostgreSQL admits every write whatever the in-process queue estimate says", async () => {
+      const { t, evaluationId, ballot } = await voting();
+      const saved = { waiting: sqliteWriteQueue.waiting, turnMs: sqliteWriteQueue.turnMs, alwaysAdmitted: sqliteWriteQueue.alwaysAdmitted };
+      try {
+        Object.assign(sqliteWriteQueue, { waiting: 10_000, turnMs: 1_000, alwaysAdmitted: 0 });
+        await castBallot(t.member, evaluationId, ballot);
+        expect(await db.ballot.count({ where: { evaluationId, userId: t.member.userId } })).toBe(1);
+      } finally {
+        Object.assign(sqliteWriteQueue, saved);
+      }
+    });
 
   it("admits every write while the queue is short, on either engine", async () => {
     const { t, evaluationId, ballot } = await voting();

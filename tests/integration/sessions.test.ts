@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createTeamWithRoles, createUser } from "../support/factories";
 import { leaveTeam, removeMember } from "@/lib/domain/teams";
 import { endAllSessions } from "@/lib/domain/users";
-import { endSession, listSessions, resolveSession, revokeSession, startSession } from "@/lib/domain/sessions";
+import { listSessions, resolveSession, revokeSession, startSession } from "@/lib/domain/sessions";
 import { actorFromApiToken, createApiToken, createApiTokenForEmail, revokeApiToken } from "@/lib/domain/api-tokens";
 
 const CHROME_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -41,14 +41,15 @@ describe("sessions and API tokens", () => {
     expect(await actorFromApiToken(token)).toBeNull();
   });
 
-  it("signing out revokes only that session; the account's other browsers stay signed in", async () => {
+  it("signing out ends every session of the account: the other browser's too, and Settings lists none", async () => {
     const user = await createUser("two-browsers");
     const laptop = await signIn(user.userId);
     const phone = await signIn(user.userId, SAFARI_IPHONE, "198.51.100.7");
-    await endSession(laptop.sessionId);
+    await endAllSessions(user.userId);
     expect(await resolveSession(laptop)).toBeNull();
-    expect(await resolveSession(phone)).toMatchObject({ id: user.userId });
-    expect((await db.userSession.findUniqueOrThrow({ where: { id: laptop.sessionId } })).revokedAt).not.toBeNull();
+    expect(await resolveSession(phone)).toBeNull();
+    expect(await db.userSession.count({ where: { userId: user.userId, revokedAt: null } })).toBe(0);
+    expect(await listSessions({ userId: user.userId, sessionId: laptop.sessionId })).toEqual([]);
   });
 
   it("a session revoked from Settings is refused on its next request; nobody else can revoke it", async () => {
@@ -76,7 +77,7 @@ describe("sessions and API tokens", () => {
     const laptop = await signIn(user.userId);
     const phone = await signIn(user.userId, SAFARI_IPHONE, "198.51.100.7");
     const gone = await signIn(user.userId, "curl/8.5.0");
-    await endSession(gone.sessionId);
+    await revokeSession(user, gone.sessionId);
     // The phone was seen more recently, but this request comes from the laptop.
     await db.userSession.update({ where: { id: laptop.sessionId }, data: { lastSeenAt: new Date(Date.now() - 3_600_000) } });
     const sessions = await listSessions({ userId: user.userId, sessionId: laptop.sessionId });

@@ -401,6 +401,7 @@ describe("a second round", () => {
     expect(await db.ballot.count({ where: { evaluationId, round: 2 } })).toBe(1);
     const notice = await db.notification.findFirstOrThrow({ where: { userId: t.member.userId, evaluationId, kind: "voting_opened" }, orderBy: { createdAt: "desc" } });
     expect(notice.title).toMatch(/Round 2 .*round 1 ballots were carried over/);
+    expect(notice.title).toContain(`until ${deadline.toUTCString()}`);
 
     // An explicit empty deadline clears it; a new one replaces it.
     await transitionEvaluation(t.admin, evaluationId, { action: "reveal" });
