@@ -27,14 +27,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   prettier,
-  globalIgnores([
-    "lib/db/generated/**",
-    ".next*/**",
-    "data/**",
-    "test-results/**",
-    "playwright-report/**",
-    "next-env.d.ts",
-  ]),
+  globalIgnores(["lib/db/generated/**", ".next*/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {
       "import/no-cycle": ["error", { ignoreExternal: true }],

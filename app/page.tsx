@@ -10,10 +10,26 @@ import { findDemo } from "@/lib/domain/demo";
 import { sampleReport } from "@/lib/report/sample";
 
 const STEPS = [
-  { icon: Scale, title: "Start informed", text: "Options, criteria and ratings pre-filled from cited sources, weights suggested from your project profile." },
-  { icon: Users, title: "Vote blind", text: "Everyone says how much each criterion matters, before hearing the loudest voice in the room." },
-  { icon: CheckCircle2, title: "See the trade-offs", text: "A report in plain words: who leads, where the team agrees and disagrees, and how firm the lead is." },
-  { icon: FileText, title: "Keep the record", text: "Export a tamper-evident decision record (MADR) to commit next to the code it decided." },
+  {
+    icon: Scale,
+    title: "Start informed",
+    text: "Options, criteria and ratings pre-filled from cited sources, weights suggested from your project profile.",
+  },
+  {
+    icon: Users,
+    title: "Vote blind",
+    text: "Everyone says how much each criterion matters, before hearing the loudest voice in the room.",
+  },
+  {
+    icon: CheckCircle2,
+    title: "See the trade-offs",
+    text: "A report in plain words: who leads, where the team agrees and disagrees, and how firm the lead is.",
+  },
+  {
+    icon: FileText,
+    title: "Keep the record",
+    text: "Export a tamper-evident decision record (MADR) to commit next to the code it decided.",
+  },
 ];
 
 /**
@@ -44,7 +60,8 @@ export default async function HomePage() {
         <div className="grid gap-5">
           <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Choose your framework as a team, not by volume.</h1>
           <p className="text-lg text-muted-foreground">
-            Tradeoff turns &ldquo;Django or Flask?&rdquo; from a meeting and a chat thread into a decision your team makes together, with evidence, and keeps.
+            Tradeoff turns &ldquo;Django or Flask?&rdquo; from a meeting and a chat thread into a decision your team makes together, with
+            evidence, and keeps.
           </p>
           <div className="flex flex-wrap gap-3">
             {demo ? (
@@ -61,7 +78,11 @@ export default async function HomePage() {
               <Link href="/sign-in">Sign in</Link>
             </Button>
           </div>
-          {demo ? <p className="text-sm text-muted-foreground">The demo signs you in as Ada, owner of a sample team with a decided evaluation. No account needed.</p> : null}
+          {demo ? (
+            <p className="text-sm text-muted-foreground">
+              The demo signs you in as Ada, owner of a sample team with a decided evaluation. No account needed.
+            </p>
+          ) : null}
         </div>
         <SampleReportCard sample={sampleReport()} />
       </section>

@@ -43,7 +43,9 @@ function plainLoop(text: string): Float64Array {
   O.forEach((o, i) => C.forEach((c, j) => (R[i * nc + j] = inp.ratings[o][c])));
   const nv = inp.ballots.length;
   const B = new Float64Array(nv * nc);
-  inp.ballots.forEach((b: { weights: Record<string, number> }, v: number) => C.forEach((c, j) => (B[v * nc + j] = (b.weights[c] ?? 0) / 100)));
+  inp.ballots.forEach((b: { weights: Record<string, number> }, v: number) =>
+    C.forEach((c, j) => (B[v * nc + j] = (b.weights[c] ?? 0) / 100)),
+  );
   const w = new Float64Array(nc);
   const variance = new Float64Array(nc);
   for (let v = 0; v < nv; v++) for (let j = 0; j < nc; j++) w[j] += B[v * nc + j] / nv;
@@ -145,7 +147,9 @@ const row = (label: string, t: { wallMs: number; cpuMs: number }) => `${label}${
 console.log(`${VOTERS} voters x ${CRITERIA} criteria x ${OPTIONS} options, ${SAMPLES} samples, median of ${RUNS} interleaved runs`);
 console.log(row("engine (parse + validate + full report): ", engine));
 console.log(row("plain typed-array loop (same sampling):  ", loop));
-console.log(`ratio engine / loop: ${(engine.wallMs / loop.wallMs).toFixed(2)} wall, ${(engine.cpuMs / loop.cpuMs).toFixed(2)} CPU (target <= 1.5)`);
+console.log(
+  `ratio engine / loop: ${(engine.wallMs / loop.wallMs).toFixed(2)} wall, ${(engine.cpuMs / loop.cpuMs).toFixed(2)} CPU (target <= 1.5)`,
+);
 
 // What-if: re-rank 40 x 12 under new weights, as a slider drag would, cold and with a prepared ranker.
 const small = makeInput(2, CRITERIA, OPTIONS, 10);

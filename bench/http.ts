@@ -147,7 +147,9 @@ async function seed(): Promise<Seed> {
   const passwordHash = "!bench: no password sign-in"; // the voters sign in with API tokens only
   // The owner also signs in with a password, for the page measurements (a session cookie).
   const ownerPassword = randomBytes(12).toString("base64url");
-  const owner = await db.user.create({ data: { email: "owner@bench.tradeoff.dev", name: "Bench owner", passwordHash: await hashPassword(ownerPassword) } });
+  const owner = await db.user.create({
+    data: { email: "owner@bench.tradeoff.dev", name: "Bench owner", passwordHash: await hashPassword(ownerPassword) },
+  });
   const emails = Array.from({ length: VOTERS }, (_, i) => `voter-${String(i + 1).padStart(4, "0")}@bench.tradeoff.dev`);
   await db.user.createMany({ data: emails.map((email, i) => ({ email, name: `Voter ${i + 1}`, passwordHash })) });
   // by prefix, not `in: emails`: SQLite takes at most 999 bound parameters
@@ -164,7 +166,9 @@ async function seed(): Promise<Seed> {
     createEvaluation(ownerActor, team.id, { title, problem: "Benchmark evaluation.", template: "django-flask", profile });
   const voting = await create("Bench: voting");
   const revealed = await create("Bench: revealed");
-  const keys = (await db.criterion.findMany({ where: { evaluationId: voting.id }, orderBy: { position: "asc" }, select: { key: true } })).map((c) => c.key);
+  const keys = (
+    await db.criterion.findMany({ where: { evaluationId: voting.id }, orderBy: { position: "asc" }, select: { key: true } })
+  ).map((c) => c.key);
   const bodies = ballotBodies(keys);
   await transitionEvaluation(ownerActor, voting.id, { action: "open-voting" });
   await transitionEvaluation(ownerActor, revealed.id, { action: "open-voting" });
@@ -326,7 +330,8 @@ async function load(
     seconds: result.duration,
     responses: latencies.length,
     rps: latencies.length / result.duration,
-    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && latencies.length ? (cpuAfter - cpuBefore) / (latencies.length + abandoned) : null,
+    cpuPerRequest:
+      cpuBefore !== null && cpuAfter !== null && latencies.length ? (cpuAfter - cpuBefore) / (latencies.length + abandoned) : null,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -349,7 +354,10 @@ async function settle(base: string) {
   let fast = 0;
   while (fast < 3 && Date.now() < deadline) {
     const started = performance.now();
-    await fetch(`${base}/api/v1/health`).then((r) => r.arrayBuffer(), () => null);
+    await fetch(`${base}/api/v1/health`).then(
+      (r) => r.arrayBuffer(),
+      () => null,
+    );
     fast = performance.now() - started < 100 ? fast + 1 : 0;
   }
 }
@@ -366,10 +374,15 @@ function combine(runs: Measured[]): Measured {
 }
 
 const ms = (x: number) => (Number.isNaN(x) ? "-" : x < 10 ? x.toFixed(1) : String(Math.round(x)));
-const statusText = (m: Measured) => [...m.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+const statusText = (m: Measured) =>
+  [...m.statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
 
 function table(rows: Measured[]): string {
-  const head = "| route | conns | req/s | server CPU ms/req | p50 ms | p95 ms | p99 ms | max ms | statuses | 5xx | errors (resets) | timeouts |";
+  const head =
+    "| route | conns | req/s | server CPU ms/req | p50 ms | p95 ms | p99 ms | max ms | statuses | 5xx | errors (resets) | timeouts |";
   const line = "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|";
   const body = rows.map(
     (m) =>
@@ -403,7 +416,8 @@ async function signIn(base: string, email: string, password: string): Promise<st
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/teams` }),
   });
   keep(response);
-  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`sign-in failed (${response.status}): no session cookie`);
+  if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token")))
+    throw new Error(`sign-in failed (${response.status}): no session cookie`);
   return header();
 }
 
@@ -431,7 +445,10 @@ async function browserFigures(base: string, cookie: string, pagePath: string) {
   console.log(
     `\nEvaluation page (${VOTERS} voters, revealed): HTML ${kib(Buffer.byteLength(html))} KiB; first-load JavaScript ${scripts.length} files, ` +
       `${kib(raw)} KiB (${kib(gzip)} KiB gzip; budget ${FIRST_LOAD_JS_BUDGET_KIB} KiB gzip: ${gzip / 1024 <= FIRST_LOAD_JS_BUDGET_KIB ? "within" : "OVER"}); ` +
-      `largest (gzip): ${sizes.slice(0, 4).map(([name, n]) => `${name} ${kib(n)} KiB`).join(", ")}`,
+      `largest (gzip): ${sizes
+        .slice(0, 4)
+        .map(([name, n]) => `${name} ${kib(n)} KiB`)
+        .join(", ")}`,
   );
 
   const { chromium } = await import("@playwright/test");
@@ -494,7 +511,12 @@ async function main(): Promise<number> {
   run("Applying migrations to a fresh database", bin("prisma"), ["migrate", "deploy"]);
   log(`› Seeding 1 team, ${VOTERS} voters with API tokens, 2 evaluations (one revealed with ${VOTERS} ballots)`);
   const data = await seed();
-  if (buildIsStale()) run(`Building into ${distDir} (no build, or sources changed)`, bin("next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
+  if (buildIsStale())
+    run(`Building into ${distDir} (no build, or sources changed)`, bin("next"), ["build"], {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    });
   else log(`› Reusing the build in ${distDir}`);
 
   const port = flags.port ? positive("port", flags.port) : await freePort();
@@ -508,15 +530,30 @@ async function main(): Promise<number> {
     const voter = (i: number) => ({ authorization: `Bearer ${data.voterTokens[i % data.voterTokens.length]}` });
     const rotate = (method: string, p: string, i: number): Request[] =>
       data.bodies.map((_, b) => ({ method, path: p, headers: { ...json, ...voter(i) }, body: data.bodies[(b + i) % data.bodies.length] }));
-    const get = (p: string, auth: boolean) => (i: number): Request[] => [{ method: "GET", path: p, headers: auth ? voter(i) : {} }];
+    const get =
+      (p: string, auth: boolean) =>
+      (i: number): Request[] => [{ method: "GET", path: p, headers: auth ? voter(i) : {} }];
     const targets: Target[] = [
       { name: "health", label: "GET /api/v1/health (baseline: no database)", requestsFor: get("/api/v1/health", false) },
-      { name: "ballots", label: "POST …/ballots (voting, blind)", requestsFor: (i) => rotate("POST", `/api/v1/evaluations/${data.votingId}/ballots`, i) },
-      { name: "post", label: "POST /api/v1/health (baseline: bare POST, ballot-sized body)", requestsFor: (i) => rotate("POST", "/api/v1/health", i) },
+      {
+        name: "ballots",
+        label: "POST …/ballots (voting, blind)",
+        requestsFor: (i) => rotate("POST", `/api/v1/evaluations/${data.votingId}/ballots`, i),
+      },
+      {
+        name: "post",
+        label: "POST /api/v1/health (baseline: bare POST, ballot-sized body)",
+        requestsFor: (i) => rotate("POST", "/api/v1/health", i),
+      },
       { name: "view", label: "GET /api/v1/evaluations/{id} (revealed)", requestsFor: get(`/api/v1/evaluations/${data.revealedId}`, true) },
       { name: "ready", label: "GET /api/v1/ready (baseline: one Prisma read)", requestsFor: get("/api/v1/ready", false) },
       { name: "report", label: "GET …/report (revealed)", requestsFor: get(`/api/v1/evaluations/${data.revealedId}/report`, true) },
-      { name: "static", label: "GET /sources (baseline: a static page)", connections: PAGE_CONNECTIONS, requestsFor: () => [{ method: "GET", path: "/sources" }] },
+      {
+        name: "static",
+        label: "GET /sources (baseline: a static page)",
+        connections: PAGE_CONNECTIONS,
+        requestsFor: () => [{ method: "GET", path: "/sources" }],
+      },
       {
         name: "page",
         connections: PAGE_CONNECTIONS,
@@ -538,9 +575,15 @@ async function main(): Promise<number> {
     const expected: Record<string, number> = { ballots: 201 };
     for (const t of selected) {
       const [first] = t.requestsFor(0);
-      const response = await fetch(base + first.path, { method: first.method, headers: first.headers, body: first.body, redirect: "manual" });
+      const response = await fetch(base + first.path, {
+        method: first.method,
+        headers: first.headers,
+        body: first.body,
+        redirect: "manual",
+      });
       const want = expected[t.name] ?? 200;
-      if (response.status !== want) throw new Error(`${first.method} ${first.path}: ${response.status}, expected ${want}: ${await response.text()}`);
+      if (response.status !== want)
+        throw new Error(`${first.method} ${first.path}: ${response.status}, expected ${want}: ${await response.text()}`);
     }
 
     const load1 = loadavg()[0];
@@ -566,7 +609,10 @@ async function main(): Promise<number> {
         const x = results.get(a);
         const y = results.get(b);
         if (!x || !y) return;
-        const cpu = x.cpuPerRequest !== null && y.cpuPerRequest !== null ? `; CPU per request ${(x.cpuPerRequest / y.cpuPerRequest).toFixed(1)}x` : "";
+        const cpu =
+          x.cpuPerRequest !== null && y.cpuPerRequest !== null
+            ? `; CPU per request ${(x.cpuPerRequest / y.cpuPerRequest).toFixed(1)}x`
+            : "";
         console.log(`${label}: ${(x.rps / y.rps).toFixed(2)} (${x.rps.toFixed(1)} / ${y.rps.toFixed(1)} req/s)${cpu}`);
       };
       console.log("");
@@ -577,7 +623,9 @@ async function main(): Promise<number> {
       const page = results.get("page");
       const staticPage = results.get("static");
       if (page && staticPage) {
-        console.log(`page p95 / static page p95: ${(page.p95 / staticPage.p95).toFixed(2)} (${ms(page.p95)} / ${ms(staticPage.p95)} ms; goal ≤ 2)`);
+        console.log(
+          `page p95 / static page p95: ${(page.p95 / staticPage.p95).toFixed(2)} (${ms(page.p95)} / ${ms(staticPage.p95)} ms; goal ≤ 2)`,
+        );
       }
       for (const m of results.values()) if (m.fivexx || m.errors || m.timeouts) failed = true;
     }
@@ -606,14 +654,22 @@ async function main(): Promise<number> {
       ).json()) as { valid: boolean; revisions: number };
       await db.$disconnect();
       const created = m.statuses.get(201) ?? 0;
-      console.log(`\n${voters} voters × ${REVISIONS} revisions at once (${voters} connections, each sends ${REVISIONS} ballots), load average ${loadavg()[0].toFixed(1)}\n`);
+      console.log(
+        `\n${voters} voters × ${REVISIONS} revisions at once (${voters} connections, each sends ${REVISIONS} ballots), load average ${loadavg()[0].toFixed(1)}\n`,
+      );
       console.log(table([m]));
       const checks: [string, boolean][] = [
         [`201 answers: ${created} of ${voters * REVISIONS}`, created === voters * REVISIONS],
-        [`BallotRevision rows: ${after} = ${before} earlier + ${after - before} new (expected ${voters * REVISIONS} new)`, after - before === voters * REVISIONS],
+        [
+          `BallotRevision rows: ${after} = ${before} earlier + ${after - before} new (expected ${voters * REVISIONS} new)`,
+          after - before === voters * REVISIONS,
+        ],
         [`current ballots: ${ballots} (one per voter: ${voters})`, ballots === voters],
         [`hash chain and current ballots intact (integrity check): ${integrity.valid}`, integrity.valid === true],
-        [`5xx: ${m.fivexx}, connection errors: ${m.errors} (resets ${m.resets}), timeouts: ${m.timeouts}`, m.fivexx === 0 && m.errors === 0 && m.timeouts === 0],
+        [
+          `5xx: ${m.fivexx}, connection errors: ${m.errors} (resets ${m.resets}), timeouts: ${m.timeouts}`,
+          m.fivexx === 0 && m.errors === 0 && m.timeouts === 0,
+        ],
       ];
       console.log("");
       for (const [text, ok] of checks) console.log(`${ok ? "ok  " : "FAIL"} ${text}`);

@@ -20,7 +20,16 @@ import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { distDir, dropPostgresDatabase, freshPostgresDatabase, NGINX, startInstance, startNginx, type Instance, type Proxy } from "../tests/support/cluster";
+import {
+  distDir,
+  dropPostgresDatabase,
+  freshPostgresDatabase,
+  NGINX,
+  startInstance,
+  startNginx,
+  type Instance,
+  type Proxy,
+} from "../tests/support/cluster";
 import { SseReader } from "../tests/support/sse";
 
 const { values: flags } = parseArgs({
@@ -45,7 +54,8 @@ const DB_NAME = "tradeoff_bench_fanout";
 const MAX_RETRIES = 5;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] : NaN;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 interface Seeded {
@@ -103,7 +113,16 @@ const opened: Watched[] = [];
 
 async function openStream(url: string, label: string, evaluationId: string, token: string): Promise<Watched> {
   const first = await connect(url, label, evaluationId, token);
-  const watched: Watched = { instance: label, reader: first.reader, ready: first.revision, changes: [], wentBack: false, reconnects: 0, stopped: false, done: Promise.resolve() };
+  const watched: Watched = {
+    instance: label,
+    reader: first.reader,
+    ready: first.revision,
+    changes: [],
+    wentBack: false,
+    reconnects: 0,
+    stopped: false,
+    done: Promise.resolve(),
+  };
   opened.push(watched);
   const lastSeen = () => watched.changes.at(-1)?.revision ?? watched.ready;
   watched.done = (async () => {
@@ -141,7 +160,13 @@ function stopStream(watched: Watched) {
 }
 
 /** Opens `count` streams at most `parallel` at a time (1,000 handshakes at once only measure the accept queue). */
-async function openStreams(count: number, pick: (i: number) => { url: string; label: string }, evaluationId: string, tokens: string[], parallel = 50) {
+async function openStreams(
+  count: number,
+  pick: (i: number) => { url: string; label: string },
+  evaluationId: string,
+  tokens: string[],
+  parallel = 50,
+) {
   const streams: Watched[] = new Array(count);
   let next = 0;
   await Promise.all(
@@ -170,8 +195,15 @@ async function dbLoad(monitor: pg.Client): Promise<DbLoad> {
        from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and backend_type = 'client backend'`,
     [DB_NAME],
   );
-  const stats = await monitor.query<{ commits: string }>(`select xact_commit + xact_rollback as commits from pg_stat_database where datname = $1`, [DB_NAME]);
-  return { listening: Number(activity.rows[0].listening), backends: Number(activity.rows[0].backends), commits: Number(stats.rows[0].commits) };
+  const stats = await monitor.query<{ commits: string }>(
+    `select xact_commit + xact_rollback as commits from pg_stat_database where datname = $1`,
+    [DB_NAME],
+  );
+  return {
+    listening: Number(activity.rows[0].listening),
+    backends: Number(activity.rows[0].backends),
+    commits: Number(stats.rows[0].commits),
+  };
 }
 
 /**
@@ -200,14 +232,20 @@ async function idleRates(monitor: pg.Client, windows: number[]): Promise<number[
 async function main() {
   distDir(); // fails early, saying how to build, when there is no build
   const started = Date.now();
-  console.log(`live fan-out: ${STREAMS} streams over two instances on PostgreSQL, ${VOTERS} voters casting at once (load ${loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  console.log(
+    `live fan-out: ${STREAMS} streams over two instances on PostgreSQL, ${VOTERS} voters casting at once (load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
+  );
   const databaseUrl = await freshPostgresDatabase(SERVER, DB_NAME);
   const { evaluationId, tokens } = await seed(databaseUrl);
   let instances: Instance[] = [];
   let proxy: Proxy | null = null;
   const monitor = new pg.Client({ connectionString: databaseUrl });
   try {
-    instances = await Promise.all([PORT + 1, PORT + 2].map((port) => startInstance({ port, databaseUrl, publicUrl: `http://127.0.0.1:${PORT + 5}` })));
+    instances = await Promise.all(
+      [PORT + 1, PORT + 2].map((port) => startInstance({ port, databaseUrl, publicUrl: `http://127.0.0.1:${PORT + 5}` })),
+    );
     proxy = existsSync(NGINX) ? await startNginx(PORT + 5, instances) : null;
     await monitor.connect();
     const [a, b] = instances;
@@ -299,36 +337,61 @@ async function main() {
     const reconnected = streams.filter((s) => s.reconnects > 0).length;
     const reconnects = streams.reduce((n, s) => n + s.reconnects, 0);
     const eventsPerStream = streams.map((s) => s.changes.length).sort((x, y) => x - y);
-    const perInstance = ["A", "B", "nginx"].map((label) => [label, streams.filter((s) => s.instance === label).length] as const).filter(([, n]) => n > 0);
+    const perInstance = ["A", "B", "nginx"]
+      .map((label) => [label, streams.filter((s) => s.instance === label).length] as const)
+      .filter(([, n]) => n > 0);
 
     // Each stream re-authorises its reader every 30 s (lib/live/stream.ts RECHECK_MS): the longer
     // window shows that cost on average, which a 5 s one may miss or catch in a burst.
-    const [afterRate, recheckRate] = await idleRates(monitor, RECHECK_WINDOW > IDLE_SECONDS ? [IDLE_SECONDS, RECHECK_WINDOW] : [IDLE_SECONDS]);
+    const [afterRate, recheckRate] = await idleRates(
+      monitor,
+      RECHECK_WINDOW > IDLE_SECONDS ? [IDLE_SECONDS, RECHECK_WINDOW] : [IDLE_SECONDS],
+    );
     const idle = await dbLoad(monitor);
 
     const rows: [string, string][] = [
       ["streams open (per instance)", `${STREAMS} (${perInstance.map(([l, n]) => `${l} ${n}`).join(", ")})`],
       ["streams ended by the server and reopened (Last-Event-ID)", `${reconnected} streams, ${reconnects} reconnects`],
-      ["ballots accepted / errors", `${accepted.length} / ${errors.length}${errors.length ? ` (first: ${errors[0].error})` : ""}; all cast in ${ms(castFor)}`],
+      [
+        "ballots accepted / errors",
+        `${accepted.length} / ${errors.length}${errors.length ? ` (first: ${errors[0].error})` : ""}; all cast in ${ms(castFor)}`,
+      ],
       ["503 busy answers retried (Retry-After)", `${refusals} (by ${ballots.filter((x) => x.refused > 0).length} voters)`],
       ["revisions", `${base} → ${final}${consistent ? "" : " (INCONSISTENT with the accepted ballots: delays below are approximate)"}`],
       ["streams not ending on the final revision", String(missedStreams)],
       ["streams that saw a revision go backwards", String(backwards)],
       ["(ballot, stream) pairs never delivered", `${undelivered} of ${accepted.length * STREAMS}`],
-      ["change events per stream (min/median/max)", `${eventsPerStream[0]} / ${percentile(eventsPerStream, 0.5)} / ${eventsPerStream.at(-1)} (fewer than the ballots = coalesced)`],
-      ["delivery 201 → stream: p50 / p95 / max", `${ms(percentile(delays, 0.5))} / ${ms(percentile(delays, 0.95))} / ${ms(delays.at(-1) ?? NaN)}`],
+      [
+        "change events per stream (min/median/max)",
+        `${eventsPerStream[0]} / ${percentile(eventsPerStream, 0.5)} / ${eventsPerStream.at(-1)} (fewer than the ballots = coalesced)`,
+      ],
+      [
+        "delivery 201 → stream: p50 / p95 / max",
+        `${ms(percentile(delays, 0.5))} / ${ms(percentile(delays, 0.95))} / ${ms(delays.at(-1) ?? NaN)}`,
+      ],
       ["PostgreSQL backends LISTENing (streams open)", `${open.listening} of ${open.backends} client backends`],
       ["  … right after the ballots / at the end", `${during.listening} of ${during.backends} / ${idle.listening} of ${idle.backends}`],
       [`transactions/s, idle ${IDLE_SECONDS} s, streams open, before`, idlePerSecond.toFixed(1)],
       [`transactions/s, idle ${IDLE_SECONDS} s, streams open, after`, afterRate.toFixed(1)],
       ...(RECHECK_WINDOW > IDLE_SECONDS
-        ? [[`transactions/s, idle ${RECHECK_WINDOW} s (one 30 s re-check cycle)`, `${recheckRate.toFixed(1)} (${(recheckRate / STREAMS).toFixed(3)} per stream per second)`] as [string, string]]
+        ? [
+            [
+              `transactions/s, idle ${RECHECK_WINDOW} s (one 30 s re-check cycle)`,
+              `${recheckRate.toFixed(1)} (${(recheckRate / STREAMS).toFixed(3)} per stream per second)`,
+            ] as [string, string],
+          ]
         : []),
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}; took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    console.log("goals: 0 missed, p95 delivery < 1 s, one subscription per process (2 LISTEN backends), no per-stream polling (≪ 1 transaction per stream per second)");
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}; took ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+    console.log(
+      "goals: 0 missed, p95 delivery < 1 s, one subscription per process (2 LISTEN backends), no per-stream polling (≪ 1 transaction per stream per second)",
+    );
     await Promise.all(streams.map(stopStream));
   } catch (error) {
     for (const instance of instances) console.error(`--- instance :${instance.port} output ---\n${instance.log().slice(-3000)}`);

@@ -20,7 +20,18 @@ import { existsSync } from "node:fs";
 import { tmpdir, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { cli, distDir, dropPostgresDatabase, freshPostgresDatabase, migrate, NGINX, startInstance, startNginx, type Instance, type Proxy } from "../tests/support/cluster";
+import {
+  cli,
+  distDir,
+  dropPostgresDatabase,
+  freshPostgresDatabase,
+  migrate,
+  NGINX,
+  startInstance,
+  startNginx,
+  type Instance,
+  type Proxy,
+} from "../tests/support/cluster";
 import { SseReader } from "../tests/support/sse";
 
 const { values: flags } = parseArgs({
@@ -76,7 +87,16 @@ async function setUp(kind: string): Promise<Setup> {
     migrate(databaseUrl);
     const seeded = seed(databaseUrl);
     const instance = await startInstance({ port: PORT + 1, databaseUrl, publicUrl: `http://127.0.0.1:${PORT + 1}` });
-    return { label: "one instance, SQLite", seeded, instances: [instance], proxy: null, cleanup: async () => { await instance.kill(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      label: "one instance, SQLite",
+      seeded,
+      instances: [instance],
+      proxy: null,
+      cleanup: async () => {
+        await instance.kill();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `tradeoff_bench_live_${kind}`;
   const databaseUrl = await freshPostgresDatabase(SERVER, name);
@@ -86,7 +106,10 @@ async function setUp(kind: string): Promise<Setup> {
   const instances = await Promise.all(ports.map((port) => startInstance({ port, databaseUrl, publicUrl })));
   const proxy = kind === "two" && existsSync(NGINX) ? await startNginx(PORT + 5, instances) : null;
   return {
-    label: kind === "two" ? `two instances, PostgreSQL (ballot → A, stream on B${proxy ? "; extra streams via nginx" : ""})` : "one instance, PostgreSQL",
+    label:
+      kind === "two"
+        ? `two instances, PostgreSQL (ballot → A, stream on B${proxy ? "; extra streams via nginx" : ""})`
+        : "one instance, PostgreSQL",
     seeded,
     instances,
     proxy,
@@ -117,7 +140,9 @@ async function measure(setup: Setup) {
   // instances (nginx's round robin would land half of them on A); the extra streams go through nginx.
   const watcher = await openStream(b.url, evaluationId, watcherToken);
   const others = await Promise.all(
-    Array.from({ length: EXTRA_STREAMS }, (_, i) => openStream((setup.proxy ?? setup.instances[i % setup.instances.length]).url, evaluationId, watcherToken)),
+    Array.from({ length: EXTRA_STREAMS }, (_, i) =>
+      openStream((setup.proxy ?? setup.instances[i % setup.instances.length]).url, evaluationId, watcherToken),
+    ),
   );
   const extraDelays: number[] = [];
   let missed = 0;
@@ -127,10 +152,12 @@ async function measure(setup: Setup) {
   const fromSent: number[] = [];
   for (let round = 0; round < ROUNDS + 2; round++) {
     let eventAt = 0;
-    const event = watcher.until((e) => e.event === "change").then((e) => {
-      eventAt = performance.now();
-      return e;
-    });
+    const event = watcher
+      .until((e) => e.event === "change")
+      .then((e) => {
+        eventAt = performance.now();
+        return e;
+      });
     const extra = others.map((reader) =>
       Promise.race([
         reader.until((e) => e.event === "change").then(() => performance.now()),
@@ -182,7 +209,8 @@ for (const kind of ONLY) {
     const r = await measure(setup);
     console.log(`${setup.label}: median ${ms(r.median)}, p95 ${ms(r.p95)}, min ${ms(r.min)}, max ${ms(r.max)}`);
     console.log(`  (from the ballot request leaving: median ${ms(r.sentMedian)}, p95 ${ms(r.sentP95)})`);
-    if (r.extra) console.log(`  + ${r.extra.streams} more streams: ${r.extra.missed} missed change events, p95 delivery ${ms(r.extra.p95)}`);
+    if (r.extra)
+      console.log(`  + ${r.extra.streams} more streams: ${r.extra.missed} missed change events, p95 delivery ${ms(r.extra.p95)}`);
   } catch (error) {
     for (const instance of setup.instances) console.error(`--- instance :${instance.port} output ---\n${instance.log().slice(-3000)}`);
     throw error;

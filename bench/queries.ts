@@ -12,7 +12,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 const { values: flags } = parseArgs({
-  options: { voters: { type: "string", default: "20" }, verbose: { type: "boolean", default: false }, time: { type: "string", default: "0" } },
+  options: {
+    voters: { type: "string", default: "20" },
+    verbose: { type: "boolean", default: false },
+    time: { type: "string", default: "0" },
+  },
 });
 const VOTERS = Number(flags.voters);
 // `--time N`: also N timed runs of each operation (after as many warm-up runs), CPU ms per call of
@@ -86,19 +90,27 @@ async function main() {
   await measure("getEvaluationReport (revealed): same revision", () => getEvaluationReport(ownerActor, evaluation.id));
   await measure("getEvaluationView (revealed): same revision", () => getEvaluationView(ownerActor, evaluation.id));
   await time("getEvaluationView (revealed, cached)", () => getEvaluationView(ownerActor, evaluation.id));
-  await time("getEvaluationView (revealed, cached) + JSON.stringify", async () => JSON.stringify(await getEvaluationView(ownerActor, evaluation.id)));
-  await time("getEvaluationReport (revealed, cached) + JSON.stringify", async () => JSON.stringify(await getEvaluationReport(ownerActor, evaluation.id)));
+  await time("getEvaluationView (revealed, cached) + JSON.stringify", async () =>
+    JSON.stringify(await getEvaluationView(ownerActor, evaluation.id)),
+  );
+  await time("getEvaluationReport (revealed, cached) + JSON.stringify", async () =>
+    JSON.stringify(await getEvaluationReport(ownerActor, evaluation.id)),
+  );
   const viewJson = JSON.stringify(await getEvaluationView(ownerActor, evaluation.id));
   const reportJson = JSON.stringify(await getEvaluationReport(ownerActor, evaluation.id));
   await db.$disconnect();
 
   if (!TIMED) {
-    console.log(`\nSQL statements per operation (${fresh ? "SQLite" : "PostgreSQL"}, ${VOTERS} voters, django-flask template: 2 options × 24 criteria)\n`);
+    console.log(
+      `\nSQL statements per operation (${fresh ? "SQLite" : "PostgreSQL"}, ${VOTERS} voters, django-flask template: 2 options × 24 criteria)\n`,
+    );
     console.log("| operation | statements |\n|---|---:|");
     for (const [label, count] of rows) console.log(`| ${label} | ${count} |`);
   }
   if (TIMED) {
-    console.log(`\nIn-process cost (${fresh ? "SQLite" : "PostgreSQL"}, ${VOTERS} voters), ${TIMED} calls after ${TIMED} warm-up calls (view JSON ${(viewJson.length / 1024).toFixed(1)} KiB, report JSON ${(reportJson.length / 1024).toFixed(1)} KiB)\n`);
+    console.log(
+      `\nIn-process cost (${fresh ? "SQLite" : "PostgreSQL"}, ${VOTERS} voters), ${TIMED} calls after ${TIMED} warm-up calls (view JSON ${(viewJson.length / 1024).toFixed(1)} KiB, report JSON ${(reportJson.length / 1024).toFixed(1)} KiB)\n`,
+    );
     console.log("| operation | CPU ms/call | wall ms/call |\n|---|---:|---:|");
     for (const [label, cpu, wall] of timings) console.log(`| ${label} | ${cpu.toFixed(2)} | ${wall.toFixed(2)} |`);
   }

@@ -25,7 +25,10 @@ function makeInput(voters: number, criterionCount: number): EngineInput {
   const base = criteria.map(() => rnd());
   const ballots = Array.from({ length: voters }, (_, v) => {
     // points need whole numbers adding up to 100: the heaviest criteria get them, the rest 0
-    const raw = base.map((b, i) => ({ i, w: b * (0.5 + rnd()) })).sort((a, b) => b.w - a.w).slice(0, Math.min(criterionCount, 20));
+    const raw = base
+      .map((b, i) => ({ i, w: b * (0.5 + rnd()) }))
+      .sort((a, b) => b.w - a.w)
+      .slice(0, Math.min(criterionCount, 20));
     const sum = raw.reduce((a, b) => a + b.w, 0);
     const points = new Array<number>(criterionCount).fill(0);
     for (const { i, w } of raw) points[i] = Math.floor((100 * w) / sum);
@@ -54,10 +57,14 @@ for (const voters of VOTERS) {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
-    rows.push(`| ${voters} | ${criteria} | ${median.toFixed(1)} | ${times.at(-1)!.toFixed(1)} | ${(heap / 1024 / 1024).toFixed(1)} | ${(bytes / 1024).toFixed(1)} |`);
+    rows.push(
+      `| ${voters} | ${criteria} | ${median.toFixed(1)} | ${times.at(-1)!.toFixed(1)} | ${(heap / 1024 / 1024).toFixed(1)} | ${(bytes / 1024).toFixed(1)} |`,
+    );
     process.stderr.write(`› ${voters} voters × ${criteria} criteria: ${median.toFixed(1)} ms\n`);
   }
 }
-console.log(`computeReport, ${OPTIONS} options, ${SAMPLES.toLocaleString("en")} samples, median of ${RUNS} runs (Node ${process.version})\n`);
+console.log(
+  `computeReport, ${OPTIONS} options, ${SAMPLES.toLocaleString("en")} samples, median of ${RUNS} runs (Node ${process.version})\n`,
+);
 console.log("| voters | criteria | median ms | max ms | heap allocated MiB (max) | report JSON KiB |\n|---:|---:|---:|---:|---:|---:|");
 console.log(rows.join("\n"));

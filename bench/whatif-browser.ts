@@ -51,5 +51,7 @@ await browser.close();
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 console.log(`what-if re-rank in Chromium, ${CRITERIA} criteria x ${OPTIONS} options, ${CALLS} calls (frame budget 16.7 ms)`);
 console.log(`first call (cold): ${ms(result.cold)}`);
-console.log(`rankWithWeights: mean ${ms(result.rankWithWeights.mean)}, p99 ${ms(result.rankWithWeights.p99)}, max ${ms(result.rankWithWeights.max)}`);
+console.log(
+  `rankWithWeights: mean ${ms(result.rankWithWeights.mean)}, p99 ${ms(result.rankWithWeights.p99)}, max ${ms(result.rankWithWeights.max)}`,
+);
 console.log(`whatIfRanker (prepared): mean ${ms(result.prepared.mean)}, p99 ${ms(result.prepared.p99)}, max ${ms(result.prepared.max)}`);

@@ -8,11 +8,7 @@ export type Command = (args: string[]) => Promise<number>;
 /** Bad usage or input: exit code 2. */
 export class UsageError extends Error {}
 
-export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
-  args: string[],
-  options: T,
-  allowPositionals = false,
-) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T, allowPositionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {

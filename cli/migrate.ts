@@ -17,7 +17,9 @@ export async function migrateDatabase(): Promise<void> {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
     // The schema engine locks a SQLite file exclusively, which a WAL-mode file allows only while no
     // other process has it open; Prisma reports the busy file as an unknown "SocketTimeout".
-    const busy = /SocketTimeout|SQLITE_BUSY|database is locked/.test(stderr) ? " (the SQLite file is in use: stop the app, then migrate)" : "";
+    const busy = /SocketTimeout|SQLITE_BUSY|database is locked/.test(stderr)
+      ? " (the SQLite file is in use: stop the app, then migrate)"
+      : "";
     throw new Error(`database migration failed${busy}: ${stderr.trim().split("\n").slice(-3).join(" ")}`);
   }
 }

@@ -21,9 +21,7 @@ export function findMentions(body: string, members: readonly Mentionable[]): Men
   const spans: MentionSpan[] = [];
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
     if (at > 0 && isWordChar(text[at - 1])) continue; // an e-mail address, not a mention
-    const match = candidates.find(
-      ({ handle }) => text.startsWith(handle, at + 1) && !isWordChar(text[at + 1 + handle.length] ?? ""),
-    );
+    const match = candidates.find(({ handle }) => text.startsWith(handle, at + 1) && !isWordChar(text[at + 1 + handle.length] ?? ""));
     if (!match) continue;
     spans.push({ start: at, end: at + 1 + match.handle.length, userId: match.userId });
     at += match.handle.length;

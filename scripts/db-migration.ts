@@ -38,11 +38,15 @@ try {
   const scripts = {} as Record<DatabaseEngine, string>;
   for (const engine of ["sqlite", "postgresql"] as const) {
     const { migrations, schema } = PRISMA_FILES[engine];
-    const result = spawnSync(prisma, ["migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schema, "--script", "--exit-code"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: urls[engine] },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      prisma,
+      ["migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schema, "--script", "--exit-code"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: urls[engine] },
+        encoding: "utf8",
+      },
+    );
     if (result.status !== 0 && result.status !== 2) {
       throw new Error(`prisma migrate diff (${engine}) failed: ${result.stderr.trim()}`);
     }

@@ -20,7 +20,11 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 function run(label, command, args, options = {}) {
   process.stdout.write(`› ${label}\n`);
-  const result = spawnSync(command, args, { stdio: options.capture ? ["ignore", "pipe", "inherit"] : "inherit", env: process.env, encoding: "utf8" });
+  const result = spawnSync(command, args, {
+    stdio: options.capture ? ["ignore", "pipe", "inherit"] : "inherit",
+    env: process.env,
+    encoding: "utf8",
+  });
   if (result.status !== 0) {
     process.stderr.write(`✗ ${label} failed (exit ${result.status}).\n`);
     process.exit(result.status ?? 1);
@@ -137,7 +141,9 @@ async function isFirstPostgresSetup(url) {
 }
 
 const migrateAtStart =
-  engine === "sqlite" || process.env.TRADEOFF_MIGRATE === "1" || (process.env.TRADEOFF_MIGRATE !== "0" && (await isFirstPostgresSetup(databaseUrl)));
+  engine === "sqlite" ||
+  process.env.TRADEOFF_MIGRATE === "1" ||
+  (process.env.TRADEOFF_MIGRATE !== "0" && (await isFirstPostgresSetup(databaseUrl)));
 if (migrateAtStart) {
   run(`Applying database migrations (${engine})`, bin("prisma"), ["migrate", "deploy"], { capture: true });
 } else {
@@ -153,7 +159,10 @@ if (migrateAtStart) {
       );
     }
     const error = out.split("\n").filter((line) => /error|can't|failed/i.test(line));
-    fail(`Could not check the PostgreSQL database's migrations:\n  ${(error.length ? error : out.trim().split("\n").slice(-3)).join("\n  ")}`, 1);
+    fail(
+      `Could not check the PostgreSQL database's migrations:\n  ${(error.length ? error : out.trim().split("\n").slice(-3)).join("\n  ")}`,
+      1,
+    );
   }
 }
 
@@ -168,7 +177,10 @@ process.stdout.write(
   `\nTradeoff is starting at http://localhost:${port} (${engine === "sqlite" ? "SQLite" : "PostgreSQL"})\n` +
     (demo
       ? `Demo sign-in: ${demo.users[0].email} / ${demo.users[0].password} (owner); ` +
-        `also ${demo.users.slice(1).map((u) => u.email).join(", ")} with the same password.\n\n`
+        `also ${demo.users
+          .slice(1)
+          .map((u) => u.email)
+          .join(", ")} with the same password.\n\n`
       : "No demo team seeded (it has a published password): TRADEOFF_DEMO=1 seeds it, as does `npm run -s cli -- demo`.\n\n"),
 );
 const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });

@@ -31,10 +31,7 @@ export default async function NotificationsPage() {
             <ul className="divide-y" aria-label="Notifications">
               {notifications.map((n) => (
                 <li key={n.id} className="flex items-start gap-3 px-4 py-3" data-testid="notification" data-unread={!n.readAt}>
-                  <span
-                    aria-hidden
-                    className={`mt-2 size-2 shrink-0 rounded-full ${n.readAt ? "bg-transparent" : "bg-primary"}`}
-                  />
+                  <span aria-hidden className={`mt-2 size-2 shrink-0 rounded-full ${n.readAt ? "bg-transparent" : "bg-primary"}`} />
                   <div className="grid min-w-0 flex-1 gap-0.5">
                     <MarkReadLink id={n.id} href={n.url} unread={!n.readAt}>
                       {n.title}
@@ -51,7 +48,11 @@ export default async function NotificationsPage() {
         </Card>
       )}
       <p className="text-sm text-muted-foreground">
-        Email for notifications is sent when the server has SMTP configured. <Link className="text-primary underline underline-offset-2" href="/settings">Choose what reaches you, and how, in Settings</Link>.
+        Email for notifications is sent when the server has SMTP configured.{" "}
+        <Link className="text-primary underline underline-offset-2" href="/settings">
+          Choose what reaches you, and how, in Settings
+        </Link>
+        .
       </p>
     </div>
   );

@@ -5,13 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateTokenForm, RevokeTokenButton } from "@/components/forms/token-forms";
-import {
-  DeleteAccountForm,
-  EmailForm,
-  NameForm,
-  NotificationPrefsForm,
-  PasswordForm,
-} from "@/components/forms/account-forms";
+import { DeleteAccountForm, EmailForm, NameForm, NotificationPrefsForm, PasswordForm } from "@/components/forms/account-forms";
 import { getNotificationPrefs } from "@/lib/domain/notifications";
 import { listSessions } from "@/lib/domain/sessions";
 import { pendingEmailChange } from "@/lib/domain/email-verification";
@@ -67,8 +61,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <CardHeader>
           <CardTitle as="h2">Personal API tokens</CardTitle>
           <CardDescription>
-            Scripts and CI jobs use a token as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> with the
-            same access as you. Tokens are stored hashed.
+            Scripts and CI jobs use a token as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> with the same access
+            as you. Tokens are stored hashed.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6">
@@ -113,7 +107,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <Card>
         <CardHeader>
           <CardTitle as="h2">Notifications</CardTitle>
-          <CardDescription>Where each kind of notification reaches you. Email is sent only when the server has SMTP configured.</CardDescription>
+          <CardDescription>
+            Where each kind of notification reaches you. Email is sent only when the server has SMTP configured.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <NotificationPrefsForm prefs={prefs} />
@@ -123,9 +119,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <CardHeader>
           <CardTitle as="h2">Active sessions</CardTitle>
           <CardDescription>
-            Every browser signed in to your account. Revoke one you do not recognise or no longer use: it is signed out on
-            its next request. Signing out ends them all, this one included. API tokens are not affected; revoke them
-            above.
+            Every browser signed in to your account. Revoke one you do not recognise or no longer use: it is signed out on its next request.
+            Signing out ends them all, this one included. API tokens are not affected; revoke them above.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
@@ -136,10 +131,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <CardHeader>
           <CardTitle as="h2">Delete account</CardTitle>
           <CardDescription>
-            Your name is replaced by &ldquo;Deleted user&rdquo; everywhere: your ballots stay in their evaluations&rsquo;
-            tamper-evident history, your comments stay without your name, and you leave every team (ballots in open votes
-            are withdrawn). Teams where you are the only member are deleted. If you are the last owner of a team with
-            other members, make someone else an owner first. This cannot be undone.
+            Your name is replaced by &ldquo;Deleted user&rdquo; everywhere: your ballots stay in their evaluations&rsquo; tamper-evident
+            history, your comments stay without your name, and you leave every team (ballots in open votes are withdrawn). Teams where you
+            are the only member are deleted. If you are the last owner of a team with other members, make someone else an owner first. This
+            cannot be undone.
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -58,7 +58,9 @@ export default function SourcesPage() {
                               {rating.score} / 10
                             </Badge>
                           </div>
-                          <blockquote className="border-l-2 border-primary/40 pl-3 text-muted-foreground">&ldquo;{rating.quote}&rdquo;</blockquote>
+                          <blockquote className="border-l-2 border-primary/40 pl-3 text-muted-foreground">
+                            &ldquo;{rating.quote}&rdquo;
+                          </blockquote>
                         </li>
                       ))}
                     </ul>

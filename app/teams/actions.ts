@@ -13,7 +13,11 @@ export async function createTeamAction(_prev: ActionState, form: FormData): Prom
   return keepValues(result, form, ["name"]);
 }
 
-export async function createInvitationAction(teamId: string, _prev: ActionState, form: FormData): Promise<ActionState<{ token: string; role: string; expiresAt: Date }>> {
+export async function createInvitationAction(
+  teamId: string,
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState<{ token: string; role: string; expiresAt: Date }>> {
   const result = await runAction((actor) => createInvitation(actor, teamId, formToObject(form)));
   revalidatePath(`/teams/${teamId}`);
   return result;

@@ -56,7 +56,9 @@ async function describeTarget(url: string, models: string[]): Promise<{ tables: 
   try {
     const exists = await client.query<{ name: string | null }>("SELECT to_regclass('public._prisma_migrations')::text AS name");
     if (!exists.rows[0].name) {
-      throw new UsageError(`the target database "${databaseName(url)}" is not migrated: run \`DATABASE_URL=<target> npm run db:migrate\` first`);
+      throw new UsageError(
+        `the target database "${databaseName(url)}" is not migrated: run \`DATABASE_URL=<target> npm run db:migrate\` first`,
+      );
     }
     const applied = await client.query<{ migration_name: string }>(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
@@ -97,7 +99,9 @@ export function copyOrder(tables: Table[]): { order: string[]; deferred: Map<str
   const order: string[] = [];
   for (const table of tables) for (const ref of table.references) if (ref.table === table.model) defer(table.model, ref.column);
   const waitingOn = (table: Table) =>
-    table.references.filter((ref) => ref.table !== table.model && pending.has(ref.table) && !(deferred.get(table.model) ?? []).includes(ref.column));
+    table.references.filter(
+      (ref) => ref.table !== table.model && pending.has(ref.table) && !(deferred.get(table.model) ?? []).includes(ref.column),
+    );
   while (pending.size > 0) {
     const ready = [...pending.values()].find((table) => waitingOn(table).length === 0);
     if (ready) {
@@ -134,7 +138,10 @@ const copyDatabase: Command = async (args) => {
   const models = Object.values(Prisma.ModelName) as string[];
   const { tables, migrations } = await describeTarget(to, models);
   const missing = expectedMigrations().filter((name) => !migrations.includes(name));
-  if (missing.length) throw new UsageError(`the target database is not fully migrated (missing ${missing.join(", ")}): run \`DATABASE_URL=<target> npm run db:migrate\` first`);
+  if (missing.length)
+    throw new UsageError(
+      `the target database is not fully migrated (missing ${missing.join(", ")}): run \`DATABASE_URL=<target> npm run db:migrate\` first`,
+    );
   const { order, deferred } = copyOrder(tables);
   const primaryKey = new Map(tables.map((t) => [t.model, t.primaryKey]));
 
@@ -147,7 +154,8 @@ const copyDatabase: Command = async (args) => {
       const count = await delegate(target, model).count();
       if (count > 0) occupied.push(`${model}: ${count}`);
     }
-    if (occupied.length) throw new UsageError(`the target database is not empty (${occupied.join(", ")}); copy-database only fills an empty database`);
+    if (occupied.length)
+      throw new UsageError(`the target database is not empty (${occupied.join(", ")}); copy-database only fills an empty database`);
 
     const log = (text: string) => process.stderr.write(`${text}\n`);
     log(`copying ${databaseEngine(from)} → postgresql "${databaseName(to)}" in batches of ${batch}`);
@@ -161,7 +169,11 @@ const copyDatabase: Command = async (args) => {
               const defer = deferred.get(model) ?? [];
               copied[model] = 0;
               for (let skip = 0; ; skip += batch) {
-                const rows = await delegate(read, model).findMany({ orderBy: key.map((k) => ({ [k]: "asc" as const })), skip, take: batch });
+                const rows = await delegate(read, model).findMany({
+                  orderBy: key.map((k) => ({ [k]: "asc" as const })),
+                  skip,
+                  take: batch,
+                });
                 if (rows.length === 0) break;
                 const data = rows.map((row) => {
                   const copy = { ...row };
@@ -207,7 +219,11 @@ const copyDatabase: Command = async (args) => {
     revisions += report.revisions;
     if (report.snapshot) frozen += 1;
     if (!report.valid) {
-      const reason = [report.chain.valid ? null : `chain: ${report.chain.reason ?? "broken"}`, report.ballots.reason, report.snapshot?.valid === false ? "frozen record does not match its hash" : null]
+      const reason = [
+        report.chain.valid ? null : `chain: ${report.chain.reason ?? "broken"}`,
+        report.ballots.reason,
+        report.snapshot?.valid === false ? "frozen record does not match its hash" : null,
+      ]
         .filter(Boolean)
         .join("; ");
       failed.push({ id: evaluation.id, title: evaluation.title, reason: reason || "integrity check failed" });

@@ -3,7 +3,10 @@ import { parseOrThrow } from "@/lib/errors";
 import { parseOptions, printJson, UsageError, type Command } from "../command";
 import { requireMigratedDatabase } from "../migrate";
 
-const TokenArgs = z.object({ email: z.email({ error: "--email must be an email address" }), name: z.string().trim().min(1).max(60).default("CLI") });
+const TokenArgs = z.object({
+  email: z.email({ error: "--email must be an email address" }),
+  name: z.string().trim().min(1).max(60).default("CLI"),
+});
 
 /** `token create --email EMAIL [--name NAME]`: prints `{ token }`, shown once. */
 const token: Command = async (args) => {

@@ -53,7 +53,12 @@ function RevokeSessionButton({ session }: { session: SessionRow }) {
     <div className="grid justify-items-end gap-1">
       <ConfirmDialog
         trigger={
-          <Button variant="outline" size="sm" disabled={pending} aria-label={`Revoke ${session.device}${session.current ? " (this device)" : ""}`}>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={pending}
+            aria-label={`Revoke ${session.device}${session.current ? " (this device)" : ""}`}
+          >
             Revoke
           </Button>
         }

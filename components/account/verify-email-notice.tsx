@@ -10,12 +10,7 @@ import { BANNER_DISMISSED_COOKIE } from "@/components/account/banner-cookie";
 function ResendButton({ onResult }: { onResult: (state: ActionState) => void }) {
   const [pending, start] = useTransition();
   return (
-    <Button
-      variant="link"
-      size="sm"
-      disabled={pending}
-      onClick={() => start(async () => onResult(await resendVerificationAction()))}
-    >
+    <Button variant="link" size="sm" disabled={pending} onClick={() => start(async () => onResult(await resendVerificationAction()))}>
       Resend link
     </Button>
   );
@@ -34,7 +29,10 @@ function ResultText({ state }: { state: ActionState }) {
 export function VerifyEmailNotice({ email }: { email: string }) {
   const [state, setState] = useState<ActionState>(null);
   return (
-    <div data-testid="verify-email-notice" className="flex items-start gap-2 rounded-md border border-warning/60 bg-warning-soft px-3 py-2 text-sm">
+    <div
+      data-testid="verify-email-notice"
+      className="flex items-start gap-2 rounded-md border border-warning/60 bg-warning-soft px-3 py-2 text-sm"
+    >
       <MailWarning className="mt-0.5 size-4 shrink-0" aria-hidden />
       <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2">
         <span className="min-w-0 break-words">{email} is not confirmed yet. Follow the link we emailed you.</span>
@@ -44,7 +42,6 @@ export function VerifyEmailNotice({ email }: { email: string }) {
     </div>
   );
 }
-
 
 /**
  * Under the header on every page until the address is confirmed. Dismissing it hides it for this

@@ -12,7 +12,13 @@ export function CommentActions({ evaluationId, comment, onEdit }: { evaluationId
   return (
     <div className="flex flex-wrap items-center gap-1">
       {comment.canEdit ? (
-        <Button variant="link" size="sm" className="w-fit text-xs text-muted-foreground hover:text-primary" onClick={onEdit} aria-label={`Edit comment by ${comment.author.name}`}>
+        <Button
+          variant="link"
+          size="sm"
+          className="w-fit text-xs text-muted-foreground hover:text-primary"
+          onClick={onEdit}
+          aria-label={`Edit comment by ${comment.author.name}`}
+        >
           Edit
         </Button>
       ) : null}
@@ -30,7 +36,11 @@ export function CommentActions({ evaluationId, comment, onEdit }: { evaluationId
           Delete
         </Button>
       ) : null}
-      {remove.error ? <span role="alert" className="text-xs text-destructive">{remove.error.message}</span> : null}
+      {remove.error ? (
+        <span role="alert" className="text-xs text-destructive">
+          {remove.error.message}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -47,10 +57,18 @@ export function CommentEditor({ evaluationId, comment, onDone }: { evaluationId:
       }}
     >
       <MentionTextarea evaluationId={evaluationId} aria-label="Edit comment" value={body} onValueChange={setBody} rows={3} autoFocus />
-      {edit.error ? <p role="alert" className="text-xs text-destructive">{edit.error.message}</p> : null}
+      {edit.error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {edit.error.message}
+        </p>
+      ) : null}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={edit.isPending}>Save</Button>
-        <Button type="button" size="sm" variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button type="submit" size="sm" disabled={edit.isPending}>
+          Save
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

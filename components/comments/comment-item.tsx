@@ -36,11 +36,20 @@ export function CommentItem({
         <div className="grid min-w-0 flex-1 gap-1">
           <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
             <span className="font-medium">{comment.author.name}</span>
-            <time dateTime={comment.createdAt} title={formatDateTime(created)} className="text-xs text-muted-foreground" suppressHydrationWarning>
+            <time
+              dateTime={comment.createdAt}
+              title={formatDateTime(created)}
+              className="text-xs text-muted-foreground"
+              suppressHydrationWarning
+            >
               {formatDistanceToNowStrict(created, { addSuffix: true })}
             </time>
             {comment.editedAt && !comment.deleted ? (
-              <span className="text-xs text-muted-foreground" title={`Edited ${formatDateTime(comment.editedAt)}`} data-testid="comment-edited">
+              <span
+                className="text-xs text-muted-foreground"
+                title={`Edited ${formatDateTime(comment.editedAt)}`}
+                data-testid="comment-edited"
+              >
                 (edited)
               </span>
             ) : null}
@@ -80,7 +89,10 @@ export function CommentItem({
         </div>
       </article>
       {comment.replies.length ? (
-        <ol className={cn("grid gap-4", depth < MAX_INDENT_DEPTH && "ml-3.5 border-l border-border pl-4")} aria-label={`Replies to ${comment.author.name}`}>
+        <ol
+          className={cn("grid gap-4", depth < MAX_INDENT_DEPTH && "ml-3.5 border-l border-border pl-4")}
+          aria-label={`Replies to ${comment.author.name}`}
+        >
           {comment.replies.map((reply) => (
             <CommentItem key={reply.id} comment={reply} evaluationId={evaluationId} canComment={canComment} depth={depth + 1} />
           ))}

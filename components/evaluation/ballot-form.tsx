@@ -20,7 +20,8 @@ type WeightsMethod = Exclude<Method, "pairwise">;
 function initialValues(view: EvaluationView, method: WeightsMethod): Record<string, number> {
   const keys = view.criteria.map((c) => c.key);
   const mine = view.myBallot;
-  if (mine && mine.method === method) return method === "likert" ? { ...mine.weights } : { ...Object.fromEntries(keys.map((k) => [k, 0])), ...mine.weights };
+  if (mine && mine.method === method)
+    return method === "likert" ? { ...mine.weights } : { ...Object.fromEntries(keys.map((k) => [k, 0])), ...mine.weights };
   return method === "likert" ? {} : Object.fromEntries(keys.map((k) => [k, 0]));
 }
 
@@ -35,7 +36,12 @@ const IMPORTANCE = [1, 2, 3, 4, 5] as const;
 export function BallotForm({ view, currentUserId }: { view: EvaluationView; currentUserId: string }) {
   const [method, setMethod] = useState<Method>(view.myBallot?.method ?? "points");
   const [values, setValues] = useState(() => initialValues(view, method === "likert" ? "likert" : "points"));
-  const [draft, setDraft] = useState(() => draftFromBallot(view.myBallot, view.criteria.map((c) => c.key)));
+  const [draft, setDraft] = useState(() =>
+    draftFromBallot(
+      view.myBallot,
+      view.criteria.map((c) => c.key),
+    ),
+  );
   const [saved, setSaved] = useState(false);
   const keys = view.criteria.map((c) => c.key);
   const used = keys.reduce((sum, k) => sum + (values[k] || 0), 0);
@@ -71,7 +77,11 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
         if (!problemText) mutation.mutate(ballot);
       }}
     >
-      <div role="radiogroup" aria-label="Voting method" className="flex w-fit max-w-full flex-wrap rounded-lg border bg-muted/40 p-1 text-sm">
+      <div
+        role="radiogroup"
+        aria-label="Voting method"
+        className="flex w-fit max-w-full flex-wrap rounded-lg border bg-muted/40 p-1 text-sm"
+      >
         {(
           [
             ["points", "100 points"],
@@ -102,7 +112,10 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
           <p
             aria-live="polite"
             data-testid="points-left"
-            className={cn("text-sm font-medium tabular-nums", left === 0 ? "text-success" : left < 0 ? "text-destructive" : "text-foreground")}
+            className={cn(
+              "text-sm font-medium tabular-nums",
+              left === 0 ? "text-success" : left < 0 ? "text-destructive" : "text-foreground",
+            )}
           >
             {left === 0 ? "All 100 points allocated" : left > 0 ? `${left} points left` : `${-left} points over`}
           </p>
@@ -153,7 +166,12 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
                   onChange={(e) => setValues({ ...values, [c.key]: Math.max(0, Math.round(Number(e.target.value) || 0)) })}
                 />
               ) : (
-                <div role="radiogroup" id={`ballot-${c.key}`} aria-label={`Importance of ${c.name}`} className="flex shrink-0 rounded-md border bg-muted/40 p-0.5">
+                <div
+                  role="radiogroup"
+                  id={`ballot-${c.key}`}
+                  aria-label={`Importance of ${c.name}`}
+                  className="flex shrink-0 rounded-md border bg-muted/40 p-0.5"
+                >
                   {IMPORTANCE.map((n) => (
                     <button
                       key={n}
@@ -164,7 +182,9 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
                       onClick={() => setValues({ ...values, [c.key]: n })}
                       className={cn(
                         "size-8 rounded text-sm font-medium tabular-nums",
-                        values[c.key] === n ? "bg-primary text-primary-foreground shadow-xs" : "text-muted-foreground hover:bg-card hover:text-foreground",
+                        values[c.key] === n
+                          ? "bg-primary text-primary-foreground shadow-xs"
+                          : "text-muted-foreground hover:bg-card hover:text-foreground",
                       )}
                     >
                       {n}

@@ -30,8 +30,8 @@ export function BlindResults({ view, canVote }: { view: EvaluationView; canVote:
             <span className="font-medium text-foreground tabular-nums">
               {voted} of {voters.length}
             </span>{" "}
-            {voters.length === 1 ? "member has" : "members have"} voted. The ranking, the team&apos;s weights and how much they agree appear for
-            everyone, the owner included, once the ballots are revealed, so nobody anchors on the first votes.
+            {voters.length === 1 ? "member has" : "members have"} voted. The ranking, the team&apos;s weights and how much they agree appear
+            for everyone, the owner included, once the ballots are revealed, so nobody anchors on the first votes.
           </p>
         </div>
       </div>
@@ -41,15 +41,25 @@ export function BlindResults({ view, canVote }: { view: EvaluationView; canVote:
             <p className="flex items-center gap-1.5 text-sm font-medium">
               <LockKeyhole className="size-3.5 text-muted-foreground" aria-hidden /> Your private preview
             </p>
-            <Button variant="outline" size="sm" aria-expanded={previewing} aria-controls="private-preview" onClick={() => setPreviewing(!previewing)}>
+            <Button
+              variant="outline"
+              size="sm"
+              aria-expanded={previewing}
+              aria-controls="private-preview"
+              onClick={() => setPreviewing(!previewing)}
+            >
               {previewing ? "Hide my preview" : "Preview the ranking under my ballot"}
             </Button>
           </div>
           {previewing ? <PrivatePreview view={view} /> : null}
-          <p className="text-xs text-muted-foreground">Computed in your browser from your ballot alone. Nobody else sees it, and it says nothing about the team&apos;s ranking.</p>
+          <p className="text-xs text-muted-foreground">
+            Computed in your browser from your ballot alone. Nobody else sees it, and it says nothing about the team&apos;s ranking.
+          </p>
         </div>
       ) : canVote && view.status === "voting" ? (
-        <p className="text-sm text-muted-foreground">Cast your ballot to preview, privately, how the options rank under your own weights.</p>
+        <p className="text-sm text-muted-foreground">
+          Cast your ballot to preview, privately, how the options rank under your own weights.
+        </p>
       ) : null}
     </div>
   );
@@ -59,7 +69,12 @@ function PrivatePreview({ view }: { view: EvaluationView }) {
   const { table, myBallot } = view;
   const ranking = useMemo(() => {
     if (!myBallot) return [];
-    return whatIfRanker(table)(ballotWeights(myBallot, table.criteria.map((c) => c.id)));
+    return whatIfRanker(table)(
+      ballotWeights(
+        myBallot,
+        table.criteria.map((c) => c.id),
+      ),
+    );
   }, [table, myBallot]);
   const names = new Map(table.options.map((o) => [o.id, o.name]));
   return (

@@ -65,11 +65,19 @@ function ItemList({ view, kind }: { view: EvaluationView; kind: Kind }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          run(() => addItemAction(view.id, { kind, name }), () => setName(""));
+          run(
+            () => addItemAction(view.id, { kind, name }),
+            () => setName(""),
+          );
         }}
       >
         <Field label={`New ${kind}`} className="flex-1" error={error?.fields?.name}>
-          <Input value={name} maxLength={LIMITS.nameLength} onChange={(e) => setName(e.target.value)} placeholder={kind === "option" ? "e.g. FastAPI" : "e.g. Hiring pool"} />
+          <Input
+            value={name}
+            maxLength={LIMITS.nameLength}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={kind === "option" ? "e.g. FastAPI" : "e.g. Hiring pool"}
+          />
         </Field>
         <Button type="submit" variant="secondary" disabled={pending}>
           <Plus /> Add
@@ -90,7 +98,9 @@ function RatingGrid({ view }: { view: EvaluationView }) {
   if (!view.options.length || !view.criteria.length) return null;
   return (
     <section aria-labelledby="rating-grid" className="grid gap-3">
-      <h3 id="rating-grid" className="font-medium">Ratings (0–10, 10 best)</h3>
+      <h3 id="rating-grid" className="font-medium">
+        Ratings (0–10, 10 best)
+      </h3>
       <p className="text-sm text-muted-foreground">Open an option to see the evidence for its ratings and cite your own sources.</p>
       {error ? (
         <Alert variant="destructive">
@@ -101,11 +111,17 @@ function RatingGrid({ view }: { view: EvaluationView }) {
         <table className="w-full text-sm">
           <thead>
             <tr>
-              <th scope="col" className="p-2 text-left font-medium">Criterion</th>
+              <th scope="col" className="p-2 text-left font-medium">
+                Criterion
+              </th>
               {view.options.map((o) => (
                 <th key={o.id} scope="col" className="p-2 text-left font-medium">
                   {/* The option's page shows each rating's evidence, where the team cites its own sources. */}
-                  <Link href={`/evaluations/${view.id}/options/${o.key}`} className="text-primary underline-offset-2 hover:underline" aria-label={`${o.name}: evidence and sources`}>
+                  <Link
+                    href={`/evaluations/${view.id}/options/${o.key}`}
+                    className="text-primary underline-offset-2 hover:underline"
+                    aria-label={`${o.name}: evidence and sources`}
+                  >
                     {o.name}
                   </Link>
                 </th>
@@ -115,7 +131,9 @@ function RatingGrid({ view }: { view: EvaluationView }) {
           <tbody>
             {view.criteria.map((c) => (
               <tr key={c.id} className="border-t">
-                <th scope="row" className="p-2 text-left font-normal">{c.name}</th>
+                <th scope="row" className="p-2 text-left font-normal">
+                  {c.name}
+                </th>
                 {view.options.map((o) => {
                   const current = rating.get(`${o.id}:${c.id}`);
                   const save = (change: { score?: string; rationale?: string }) =>
@@ -166,7 +184,11 @@ function DetailsForm({ view }: { view: EvaluationView }) {
   const { run, error } = useEvaluationAction(view.id);
   const [details, setDetails] = useState({ title: view.title, problem: view.problem });
   const save = () => {
-    if (details.title !== view.title || details.problem !== view.problem) run(() => updateDetailsAction(view.id, details), () => router.refresh()); // the page header shows the title
+    if (details.title !== view.title || details.problem !== view.problem)
+      run(
+        () => updateDetailsAction(view.id, details),
+        () => router.refresh(),
+      ); // the page header shows the title
   };
   return (
     <section aria-label="Details" className="grid gap-3">
@@ -179,7 +201,12 @@ function DetailsForm({ view }: { view: EvaluationView }) {
       <VisibilityField
         defaultValue={view.visibility}
         error={error?.fields?.visibility}
-        onChange={(visibility) => run(() => updateDetailsAction(view.id, { ...details, visibility }), () => router.refresh())}
+        onChange={(visibility) =>
+          run(
+            () => updateDetailsAction(view.id, { ...details, visibility }),
+            () => router.refresh(),
+          )
+        }
       />
     </section>
   );

@@ -79,10 +79,7 @@ export function PairwiseBallot({
               const id = `pair-${a}-${b}`;
               const [nameA, nameB] = [name.get(a) ?? a, name.get(b) ?? b];
               return (
-                <li
-                  key={id}
-                  className="grid min-w-0 grid-cols-1 gap-2 rounded-md border px-3 py-2.5"
-                >
+                <li key={id} className="grid min-w-0 grid-cols-1 gap-2 rounded-md border px-3 py-2.5">
                   <p className="min-w-0 break-words text-sm" aria-hidden>
                     <span className="font-medium">{nameA}</span> vs <span className="font-medium">{nameB}</span>
                   </p>

@@ -31,7 +31,10 @@ export function PairwiseResult({ criteria, outcome }: { criteria: Criterion[]; o
       </h3>
       <ul className="grid grid-cols-1 gap-1.5 text-sm" data-testid="pairwise-weights">
         {criteria.map((c) => (
-          <li key={c.key} className="grid min-w-0 grid-cols-[minmax(0,1fr)_4rem_3rem] items-center gap-x-2 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)_3rem]">
+          <li
+            key={c.key}
+            className="grid min-w-0 grid-cols-[minmax(0,1fr)_4rem_3rem] items-center gap-x-2 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)_3rem]"
+          >
             <span className="min-w-0 break-words leading-snug">{c.name}</span>
             <span className="h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden>
               <span className="block h-full rounded-full bg-primary" style={{ width: `${(weightOf(c.key) / max) * 100}%` }} />

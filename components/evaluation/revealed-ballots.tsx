@@ -22,7 +22,9 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
     <div className="grid gap-4">
       {round > 1 ? (
         <section aria-labelledby="round-changes" className="grid gap-2">
-          <h3 id="round-changes" className="text-sm font-medium">What changed in round {round}</h3>
+          <h3 id="round-changes" className="text-sm font-medium">
+            What changed in round {round}
+          </h3>
           <ul className="grid gap-1.5 text-sm" data-testid="round-changes">
             {ballots.map((b) => (
               <li key={b.voter}>
@@ -58,7 +60,9 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
         <TableBody>
           {shown.map((c) => (
             <TableRow key={c.key}>
-              <TableHead scope="row" className="font-normal">{c.name}</TableHead>
+              <TableHead scope="row" className="font-normal">
+                {c.name}
+              </TableHead>
               {ballots.map((b) => (
                 <TableCell key={b.voter} className="text-right tabular-nums">
                   {pct(b.weights[c.key] ?? 0)}

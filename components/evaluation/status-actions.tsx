@@ -182,7 +182,11 @@ export function StatusActions({ view }: { view: EvaluationView }) {
               </Select>
             )}
           </Field>
-          <Field label="Rationale" description="Why the team chose it; this goes into the decision record." error={error?.fields?.rationale}>
+          <Field
+            label="Rationale"
+            description="Why the team chose it; this goes into the decision record."
+            error={error?.fields?.rationale}
+          >
             <Textarea rows={3} value={decision.rationale} onChange={(e) => setDecision({ ...decision, rationale: e.target.value })} />
           </Field>
           {needsReason ? (

@@ -15,7 +15,11 @@ export function useEvaluationAction(evaluationId: string) {
       const state = await action();
       if (state && !state.ok) {
         // `detail` spells the field messages out, for places that have no field to show them beside.
-        setError({ message: state.message, fields: state.fields, detail: state.fields ? Object.values(state.fields).join(" ") : state.message });
+        setError({
+          message: state.message,
+          fields: state.fields,
+          detail: state.fields ? Object.values(state.fields).join(" ") : state.message,
+        });
         return;
       }
       setError(null);

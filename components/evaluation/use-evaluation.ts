@@ -77,7 +77,11 @@ export function useEvaluation(initial: EvaluationView) {
  * refusal puts the view back. The ballot form and the what-if panel's "cast" both use it, so a
  * ballot looks the same in the page whichever way it was cast.
  */
-export function useCastBallot(evaluationId: string, currentUserId: string, callbacks: { onMutate?: () => void; onSuccess?: () => void } = {}) {
+export function useCastBallot(
+  evaluationId: string,
+  currentUserId: string,
+  callbacks: { onMutate?: () => void; onSuccess?: () => void } = {},
+) {
   const queryClient = useQueryClient();
   const key = evaluationKey(evaluationId);
   return useMutation({

@@ -60,7 +60,10 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
             · closes <DateTime value={view.votingDeadline} />
           </span>
         ) : null}
-        <span className="ml-auto inline-flex items-center gap-1 text-xs text-muted-foreground" title={live ? "Updates live" : "Checking for updates every few seconds"}>
+        <span
+          className="ml-auto inline-flex items-center gap-1 text-xs text-muted-foreground"
+          title={live ? "Updates live" : "Checking for updates every few seconds"}
+        >
           <Radio className={live ? "size-3.5 text-success" : "size-3.5"} aria-hidden />
           {live ? "Live" : "Polling"}
         </span>
@@ -72,8 +75,8 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
         <Alert variant="info" data-testid="carried-over">
           <AlertTitle>Round {view.round}: ballots were carried over</AlertTitle>
           <AlertDescription>
-            Every ballot of round {view.round - 1} counts again in this round{canVote && view.myBallot ? ", yours included" : ""}. Revise it if the
-            discussion changed your mind; otherwise nothing to do.{" "}
+            Every ballot of round {view.round - 1} counts again in this round{canVote && view.myBallot ? ", yours included" : ""}. Revise it
+            if the discussion changed your mind; otherwise nothing to do.{" "}
             {view.votingDeadline ? (
               <>
                 Voting closes <DateTime value={view.votingDeadline} />.
@@ -97,17 +100,30 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
       {view.supersededBy ? (
         <Alert variant="warning">
           <AlertDescription>
-            Superseded by <Link className="font-medium underline" href={`/evaluations/${view.supersededBy.id}`}>{view.supersededBy.title}</Link>.
+            Superseded by{" "}
+            <Link className="font-medium underline" href={`/evaluations/${view.supersededBy.id}`}>
+              {view.supersededBy.title}
+            </Link>
+            .
           </AlertDescription>
         </Alert>
       ) : null}
       {view.supersedes ? (
         <p className="text-sm text-muted-foreground">
-          Revisits <Link className="font-medium text-primary underline" href={`/evaluations/${view.supersedes.id}`}>{view.supersedes.title}</Link>.
+          Revisits{" "}
+          <Link className="font-medium text-primary underline" href={`/evaluations/${view.supersedes.id}`}>
+            {view.supersedes.title}
+          </Link>
+          .
         </p>
       ) : null}
 
-      <Tabs value={tab} onValueChange={(value) => setParams({ tab: value === "overview" ? null : value, ...(value === "what-if" ? {} : { scenario: null }) })}>
+      <Tabs
+        value={tab}
+        onValueChange={(value) =>
+          setParams({ tab: value === "overview" ? null : value, ...(value === "what-if" ? {} : { scenario: null }) })
+        }
+      >
         <TabsList id="evaluation-tabs" aria-label="Evaluation sections" className="scroll-mt-4">
           {TABS.map((t) => (
             <TabsTrigger key={t.value} value={t.value}>
@@ -255,7 +271,9 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
           <Card>
             <CardHeader>
               <CardTitle as="h2">Discussion</CardTitle>
-              <CardDescription>Threads on the evaluation, each criterion and each option. Mention a teammate with @ and their name.</CardDescription>
+              <CardDescription>
+                Threads on the evaluation, each criterion and each option. Mention a teammate with @ and their name.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <DiscussionPanel
@@ -302,7 +320,11 @@ function ProblemAndVoters({ view, voters }: { view: EvaluationView; voters: Eval
           <ul className="grid gap-2 text-sm" data-testid="voters">
             {voters.map((m) => (
               <li key={m.id} className="flex items-center gap-2">
-                {m.voted ? <CheckCircle2 className="size-4 text-success" aria-label="voted" /> : <Circle className="size-4 text-muted-foreground" aria-label="not yet" />}
+                {m.voted ? (
+                  <CheckCircle2 className="size-4 text-success" aria-label="voted" />
+                ) : (
+                  <Circle className="size-4 text-muted-foreground" aria-label="not yet" />
+                )}
                 {m.name}
               </li>
             ))}

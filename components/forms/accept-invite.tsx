@@ -9,7 +9,8 @@ import { acceptAddressedInvitationAction } from "@/app/invite/actions";
 
 /** Accepts an invite link (`token`), or an invitation sent to the user's address (`invitationId`). */
 export function AcceptInviteForm(props: { token: string } | { invitationId: string }) {
-  const bound = "token" in props ? acceptInvitationAction.bind(null, props.token) : acceptAddressedInvitationAction.bind(null, props.invitationId);
+  const bound =
+    "token" in props ? acceptInvitationAction.bind(null, props.token) : acceptAddressedInvitationAction.bind(null, props.invitationId);
   const [state, action, pending] = useActionState(bound, null);
   return (
     <form action={action} className="grid gap-3">

@@ -23,7 +23,9 @@ export function NameForm({ name }: { name: string }) {
       <Field label="Name" error={fieldError(state, "name")} required>
         <Input name="name" autoComplete="name" defaultValue={keptValue(state, "name") ?? name} />
       </Field>
-      <Button type="submit" disabled={pending} className="w-fit">Save name</Button>
+      <Button type="submit" disabled={pending} className="w-fit">
+        Save name
+      </Button>
     </form>
   );
 }
@@ -48,7 +50,9 @@ export function EmailForm({ email, pendingEmail }: { email: string; pendingEmail
       <Field label="Current password" error={fieldError(state, "currentPassword")} required>
         <Input name="currentPassword" type="password" autoComplete="current-password" />
       </Field>
-      <Button type="submit" disabled={pending} className="w-fit">Send confirmation link</Button>
+      <Button type="submit" disabled={pending} className="w-fit">
+        Send confirmation link
+      </Button>
     </form>
   );
 }
@@ -69,7 +73,9 @@ export function PasswordForm() {
       >
         <NewPasswordInput name="newPassword" />
       </Field>
-      <Button type="submit" disabled={pending} className="w-fit">Change password</Button>
+      <Button type="submit" disabled={pending} className="w-fit">
+        Change password
+      </Button>
     </form>
   );
 }
@@ -85,7 +91,9 @@ export function DeleteAccountForm() {
       <Field label="Type DELETE to confirm" error={fieldError(state, "confirm")} required>
         <Input name="confirm" autoComplete="off" />
       </Field>
-      <Button type="submit" variant="destructive" disabled={pending} className="w-fit">Delete my account</Button>
+      <Button type="submit" variant="destructive" disabled={pending} className="w-fit">
+        Delete my account
+      </Button>
     </form>
   );
 }
@@ -124,7 +132,9 @@ export function NotificationPrefsForm({ prefs }: { prefs: Record<string, string>
           )}
         </Field>
       ))}
-      <Button type="submit" disabled={pending} className="w-fit">Save notification settings</Button>
+      <Button type="submit" disabled={pending} className="w-fit">
+        Save notification settings
+      </Button>
     </form>
   );
 }

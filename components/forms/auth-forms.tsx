@@ -44,7 +44,12 @@ export function SignUpForm({ next }: { next?: string }) {
       <Field label="Email" error={fieldError(state, "email")} required>
         <Input name="email" type="email" autoComplete="email" defaultValue={keptValue(state, "email")} />
       </Field>
-      <Field label="Password" description="At least 10 characters, and not a common or easily guessed password." error={fieldError(state, "password")} required>
+      <Field
+        label="Password"
+        description="At least 10 characters, and not a common or easily guessed password."
+        error={fieldError(state, "password")}
+        required
+      >
         <NewPasswordInput name="password" />
       </Field>
       <Button type="submit" disabled={pending} className="w-full">

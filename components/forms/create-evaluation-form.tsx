@@ -122,7 +122,12 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
       <fieldset className="grid gap-4 rounded-lg border p-4">
         <legend className="px-1 text-sm font-medium">Project profile (optional)</legend>
         <label htmlFor="use-profile" className="relative flex items-center gap-2 text-sm">
-          <CheckboxControl id="use-profile" name="useProfile" checked={useProfile} onCheckedChange={(checked) => setUseProfile(checked === true)} />
+          <CheckboxControl
+            id="use-profile"
+            name="useProfile"
+            checked={useProfile}
+            onCheckedChange={(checked) => setUseProfile(checked === true)}
+          />
           Suggest criterion weights from a short project profile
         </label>
         {useProfile ? (
@@ -130,7 +135,12 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
             <div className="grid gap-4 sm:grid-cols-3">
               <Field label="Project size" error={fieldError(state, "profile.projectSize")}>
                 {(control) => (
-                  <ProfileSelect name="projectSize" value={profile.projectSize} onChange={(v) => setProfile({ ...profile, projectSize: v })} control={control}>
+                  <ProfileSelect
+                    name="projectSize"
+                    value={profile.projectSize}
+                    onChange={(v) => setProfile({ ...profile, projectSize: v })}
+                    control={control}
+                  >
                     {PROJECT_SIZES.map((v) => (
                       <SelectItem key={v} value={v}>
                         {capitalise(v)}
@@ -141,7 +151,12 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
               </Field>
               <Field label="Timeline" error={fieldError(state, "profile.timeline")}>
                 {(control) => (
-                  <ProfileSelect name="timeline" value={profile.timeline} onChange={(v) => setProfile({ ...profile, timeline: v })} control={control}>
+                  <ProfileSelect
+                    name="timeline"
+                    value={profile.timeline}
+                    onChange={(v) => setProfile({ ...profile, timeline: v })}
+                    control={control}
+                  >
                     {TIMELINES.map((v) => (
                       <SelectItem key={v} value={v}>
                         {capitalise(v)}
@@ -152,7 +167,12 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
               </Field>
               <Field label="Team experience" error={fieldError(state, "profile.teamExperience")}>
                 {(control) => (
-                  <ProfileSelect name="teamExperience" value={profile.teamExperience} onChange={(v) => setProfile({ ...profile, teamExperience: v })} control={control}>
+                  <ProfileSelect
+                    name="teamExperience"
+                    value={profile.teamExperience}
+                    onChange={(v) => setProfile({ ...profile, teamExperience: v })}
+                    control={control}
+                  >
                     {TEAM_EXPERIENCE_LEVELS.map((v) => (
                       <SelectItem key={v} value={v}>
                         {capitalise(v)}
@@ -162,11 +182,22 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
                 )}
               </Field>
               <Field label="Team size" error={fieldError(state, "profile.teamSize")}>
-                <Input name="teamSize" type="number" min={1} value={profile.teamSize} onChange={(e) => setProfile({ ...profile, teamSize: Number(e.target.value) })} />
+                <Input
+                  name="teamSize"
+                  type="number"
+                  min={1}
+                  value={profile.teamSize}
+                  onChange={(e) => setProfile({ ...profile, teamSize: Number(e.target.value) })}
+                />
               </Field>
               <Field label="Budget" error={fieldError(state, "profile.budget")}>
                 {(control) => (
-                  <ProfileSelect name="budget" value={profile.budget} onChange={(v) => setProfile({ ...profile, budget: v })} control={control}>
+                  <ProfileSelect
+                    name="budget"
+                    value={profile.budget}
+                    onChange={(v) => setProfile({ ...profile, budget: v })}
+                    control={control}
+                  >
                     {BUDGETS.map((v) => (
                       <SelectItem key={v} value={v}>
                         {capitalise(v)}
@@ -177,7 +208,12 @@ export function CreateEvaluationForm({ teamId, teamSize }: { teamId: string; tea
               </Field>
               <Field label="Team prefers" error={fieldError(state, "profile.teamPreference")}>
                 {(control) => (
-                  <ProfileSelect name="teamPreference" value={profile.teamPreference} onChange={(v) => setProfile({ ...profile, teamPreference: v })} control={control}>
+                  <ProfileSelect
+                    name="teamPreference"
+                    value={profile.teamPreference}
+                    onChange={(v) => setProfile({ ...profile, teamPreference: v })}
+                    control={control}
+                  >
                     {TEAM_PREFERENCES.map((v) => (
                       <SelectItem key={v} value={v}>
                         {PREFERENCE_LABELS[v]}

@@ -25,7 +25,9 @@ export function SuggestedWeightsPanel({ profile }: { profile: unknown }) {
     return parsed.success ? recommend(parsed.data) : null;
   }, [profile]);
   if (!result) {
-    return <p className="text-sm text-muted-foreground">Complete the profile (team size is a whole number from 1) to see suggested weights.</p>;
+    return (
+      <p className="text-sm text-muted-foreground">Complete the profile (team size is a whole number from 1) to see suggested weights.</p>
+    );
   }
   const topWeights = Object.entries(result.weights)
     .filter(([, w]) => w > 0)
@@ -35,8 +37,12 @@ export function SuggestedWeightsPanel({ profile }: { profile: unknown }) {
 
   return (
     <section aria-labelledby="suggestion-heading" className="grid gap-3 rounded-md bg-muted/50 p-3" data-testid="suggested-weights">
-      <h3 id="suggestion-heading" className="text-sm font-medium">Suggested weights (members still cast their own ballots)</h3>
-      <p className="text-sm" data-testid="suggestion-summary">{result.summary}</p>
+      <h3 id="suggestion-heading" className="text-sm font-medium">
+        Suggested weights (members still cast their own ballots)
+      </h3>
+      <p className="text-sm" data-testid="suggestion-summary">
+        {result.summary}
+      </p>
       <ol className="grid gap-1 text-sm sm:grid-cols-2">
         {topWeights.map(([id, w]) => (
           <li key={id} className="flex justify-between gap-2">
@@ -49,7 +55,9 @@ export function SuggestedWeightsPanel({ profile }: { profile: unknown }) {
         <summary className="cursor-pointer text-sm font-medium">
           Why these weights ({reasons.length} {reasons.length === 1 ? "reason" : "reasons"})
         </summary>
-        <p className="mt-2 text-sm text-muted-foreground" data-testid="starting-point">{result.startingPoint}</p>
+        <p className="mt-2 text-sm text-muted-foreground" data-testid="starting-point">
+          {result.startingPoint}
+        </p>
         {reasons.length ? (
           <ul className="mt-2 grid gap-3 text-sm" data-testid="weight-explanations">
             {reasons.map((e) => (

@@ -64,7 +64,11 @@ export function InviteForm({ teamId, canInviteOwner }: { teamId: string; canInvi
   return (
     <div className="grid gap-3">
       <form action={action} className="grid gap-3" noValidate>
-        <Field label="Email (optional)" error={fieldError(state, "email")} description="We email the link there; leave empty to share the link yourself.">
+        <Field
+          label="Email (optional)"
+          error={fieldError(state, "email")}
+          description="We email the link there; leave empty to share the link yourself."
+        >
           <Input
             name="email"
             type="email"
@@ -220,7 +224,13 @@ export function PendingInvitationActions({
       <div className="flex flex-wrap items-center gap-1">
         {email ? (
           <form action={resend}>
-            <Button type="submit" variant="outline" size="sm" disabled={resending || sendsLeft === 0} aria-label={`Resend the invitation to ${email}`}>
+            <Button
+              type="submit"
+              variant="outline"
+              size="sm"
+              disabled={resending || sendsLeft === 0}
+              aria-label={`Resend the invitation to ${email}`}
+            >
               {resending ? <Spinner size="sm" /> : null} Resend
             </Button>
           </form>

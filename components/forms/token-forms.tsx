@@ -45,7 +45,9 @@ export function CreateTokenForm() {
             </Select>
           )}
         </Field>
-        <Button type="submit" disabled={pending}>Create token</Button>
+        <Button type="submit" disabled={pending}>
+          Create token
+        </Button>
       </form>
       {state?.ok && state.data ? (
         <Alert variant="success">

@@ -6,7 +6,6 @@ import { can } from "@/lib/domain/permissions";
 import type { EvaluationView } from "@/lib/domain/report";
 import { STRENGTH_FROM, WEAKNESS_UP_TO, ratingVerdict } from "@/lib/report/rating-verdict";
 
-
 /** The option's ratings split into strengths (7+), weaknesses (4 or less) and the rest, most weighty first. */
 export function OptionProfile({ view, optionId }: { view: EvaluationView; optionId: string }) {
   const weights = view.report?.weights;
@@ -24,9 +23,35 @@ export function OptionProfile({ view, optionId }: { view: EvaluationView; option
   const editing: CitationEditing | null = view.status === "draft" && can(view.myRole, "evaluation:edit") ? { evaluationId: view.id } : null;
   return (
     <div className="grid gap-6">
-      <Section icon={ThumbsUp} title="Strengths" description={`Rated ${STRENGTH_FROM} or more; ${order}.`} items={strengths} tone="strength" empty="No rating of 7 or more." editing={editing} />
-      <Section icon={ThumbsDown} title="Weaknesses" description={`Rated ${WEAKNESS_UP_TO} or less; ${order}.`} items={weaknesses} tone="weakness" empty="No rating of 4 or less." editing={editing} />
-      {between.length ? <Section icon={Scale} title="In between" description={`Rated between ${WEAKNESS_UP_TO} and ${STRENGTH_FROM}.`} items={between} tone="neutral" empty="" editing={editing} /> : null}
+      <Section
+        icon={ThumbsUp}
+        title="Strengths"
+        description={`Rated ${STRENGTH_FROM} or more; ${order}.`}
+        items={strengths}
+        tone="strength"
+        empty="No rating of 7 or more."
+        editing={editing}
+      />
+      <Section
+        icon={ThumbsDown}
+        title="Weaknesses"
+        description={`Rated ${WEAKNESS_UP_TO} or less; ${order}.`}
+        items={weaknesses}
+        tone="weakness"
+        empty="No rating of 4 or less."
+        editing={editing}
+      />
+      {between.length ? (
+        <Section
+          icon={Scale}
+          title="In between"
+          description={`Rated between ${WEAKNESS_UP_TO} and ${STRENGTH_FROM}.`}
+          items={between}
+          tone="neutral"
+          empty=""
+          editing={editing}
+        />
+      ) : null}
     </div>
   );
 }
@@ -55,7 +80,8 @@ function Section({
     <Card>
       <CardHeader>
         <CardTitle as="h2" className="flex items-center gap-2">
-          <Icon className="size-4 text-muted-foreground" aria-hidden /> {title} <span className="font-normal text-muted-foreground">({items.length})</span>
+          <Icon className="size-4 text-muted-foreground" aria-hidden /> {title}{" "}
+          <span className="font-normal text-muted-foreground">({items.length})</span>
         </CardTitle>
         <CardDescription>{description}</CardDescription>
       </CardHeader>

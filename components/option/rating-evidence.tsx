@@ -19,7 +19,15 @@ export interface CitationEditing {
 }
 
 /** One rating with why it is what it is: the rationale and the quoted sources. */
-export function RatingEvidence({ item, tone, editing }: { item: RatedCriterion; tone: keyof typeof TONE; editing?: CitationEditing | null }) {
+export function RatingEvidence({
+  item,
+  tone,
+  editing,
+}: {
+  item: RatedCriterion;
+  tone: keyof typeof TONE;
+  editing?: CitationEditing | null;
+}) {
   const { criterion, rating, weight } = item;
   const ref = editing ? { evaluationId: editing.evaluationId, optionId: rating.optionId, criterionId: rating.criterionId } : null;
   return (

@@ -23,7 +23,12 @@ export function SourceCitation({ citation }: { citation: Pick<Citation, "source"
     return (
       <cite className="not-italic">
         {external ? (
-          <a href={external} rel="noopener noreferrer nofollow" target="_blank" className="inline-flex items-center gap-1 font-medium text-primary underline-offset-2 hover:underline">
+          <a
+            href={external}
+            rel="noopener noreferrer nofollow"
+            target="_blank"
+            className="inline-flex items-center gap-1 font-medium text-primary underline-offset-2 hover:underline"
+          >
             {citation.title}
             <ExternalLink className="size-3" aria-hidden />
             <span className="sr-only">(opens another site)</span>

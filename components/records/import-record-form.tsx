@@ -37,7 +37,9 @@ const MODES: [ImportMode, string, string][] = [
 /** Reads a chosen JSON file in the browser; the server validates and imports it. */
 async function readRecord(file: File): Promise<unknown> {
   if (file.size > MAX_BYTES) {
-    throw new ApiError(`The file is ${(file.size / (1024 * 1024)).toFixed(1)} MiB; imports are limited to ${MAX_LABEL}, and a decision record is far smaller.`);
+    throw new ApiError(
+      `The file is ${(file.size / (1024 * 1024)).toFixed(1)} MiB; imports are limited to ${MAX_LABEL}, and a decision record is far smaller.`,
+    );
   }
   try {
     return JSON.parse(await file.text());
@@ -55,7 +57,9 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
   const [pending, setPending] = useState(false);
 
   const fail = (error: unknown) =>
-    setFailure(error instanceof ApiError ? { message: error.message, fields: error.fields } : { message: "Something went wrong. Please try again." });
+    setFailure(
+      error instanceof ApiError ? { message: error.message, fields: error.fields } : { message: "Something went wrong. Please try again." },
+    );
 
   async function choose(file: File | undefined) {
     setRecord(null);
@@ -81,7 +85,9 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
     setPending(true);
     setFailure(null);
     try {
-      setResult(await fetchJson<ImportRecordResult>(`/api/v1/teams/${teamId}/evaluations/import`, { method: "POST", body: { mode, record } }));
+      setResult(
+        await fetchJson<ImportRecordResult>(`/api/v1/teams/${teamId}/evaluations/import`, { method: "POST", body: { mode, record } }),
+      );
     } catch (error) {
       fail(error);
     } finally {
@@ -119,7 +125,12 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
               htmlFor={`import-mode-${value}`}
               className="relative flex cursor-pointer gap-3 rounded-lg border border-border p-3 has-[[data-state=checked]]:border-primary has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60"
             >
-              <RadioGroupItem id={`import-mode-${value}`} value={value} disabled={value === "archive" && verified?.valid === false} className="mt-1" />
+              <RadioGroupItem
+                id={`import-mode-${value}`}
+                value={value}
+                disabled={value === "archive" && verified?.valid === false}
+                className="mt-1"
+              />
               <span className="grid gap-0.5">
                 <span className="font-medium">{label}</span>
                 <span className="text-sm text-muted-foreground">{hint}</span>
@@ -171,8 +182,8 @@ function ImportDone({ result }: { result: ImportRecordResult }) {
         {result.mode === "archive" ? (
           <AlertDescription>
             <p>
-              {imported} {imported === 1 ? "ballot" : "ballots"} imported, named as the record names their voters. The
-              evaluation is marked &ldquo;Imported from a record&rdquo; wherever it appears.
+              {imported} {imported === 1 ? "ballot" : "ballots"} imported, named as the record names their voters. The evaluation is marked
+              &ldquo;Imported from a record&rdquo; wherever it appears.
             </p>
           </AlertDescription>
         ) : null}

@@ -79,7 +79,9 @@ export function IntegrityBadge({ evaluationId }: { evaluationId: string }) {
           {data.imported && !data.imported.valid ? <li>Import: {data.imported.reason}</li> : null}
           {data.chain.valid ? null : <li>Ballot history: {data.chain.reason}</li>}
           {data.ballots.valid ? null : <li>Current ballots: {data.ballots.reason}</li>}
-          {data.snapshot?.valid === false ? <li>Decision record: its content no longer matches its SHA-256 ({data.snapshot.sha256.slice(0, 12)}…)</li> : null}
+          {data.snapshot?.valid === false ? (
+            <li>Decision record: its content no longer matches its SHA-256 ({data.snapshot.sha256.slice(0, 12)}…)</li>
+          ) : null}
         </ul>
       </div>
     </details>

@@ -12,12 +12,23 @@ import type { NameLookup } from "@/lib/export/sensitivity";
 const RULES: Record<Aggregation, { name: string; how: string }> = {
   mean: { name: "Mean", how: "the average of the members' weights" },
   median: { name: "Median", how: "the middle member's weight, unmoved by one outlier" },
-  "trimmed-mean": { name: "Trimmed mean", how: `the average after dropping the top and bottom ${TRIM_FRACTION * 100}% (with 5 or more ballots)` },
+  "trimmed-mean": {
+    name: "Trimmed mean",
+    how: `the average after dropping the top and bottom ${TRIM_FRACTION * 100}% (with 5 or more ballots)`,
+  },
   geometric: { name: "Geometric mean", how: "multiplies weights, so a criterion anyone gives 0 counts for nothing" },
 };
 
 /** The winner and scores under every aggregation rule side by side, and whether the rule matters. */
-export function AggregationComparison({ table, report, names }: { table: EvaluationView["table"]; report: EngineReport; names: NameLookup }) {
+export function AggregationComparison({
+  table,
+  report,
+  names,
+}: {
+  table: EvaluationView["table"];
+  report: EngineReport;
+  names: NameLookup;
+}) {
   const comparison = report.aggregations;
   if (!comparison) return <p className="text-sm text-muted-foreground">This report does not compare aggregation rules.</p>;
   const nameOf = (key: string) => names.options[key] ?? key;
@@ -27,7 +38,9 @@ export function AggregationComparison({ table, report, names }: { table: Evaluat
       {comparison.winnerDependsOnRule ? (
         <Alert variant="warning" data-testid="aggregation-verdict">
           <AlertTitle>The winner depends on the rule</AlertTitle>
-          <AlertDescription>Agree on the rule before you decide: the team&apos;s ballots do not point one way under every rule.</AlertDescription>
+          <AlertDescription>
+            Agree on the rule before you decide: the team&apos;s ballots do not point one way under every rule.
+          </AlertDescription>
         </Alert>
       ) : (
         <Alert variant="success" data-testid="aggregation-verdict">

@@ -70,9 +70,7 @@ export function ContributionChart({ table, report }: { table: EvaluationView["ta
           <TableBody>
             {criteria.map((c) => (
               <TableRow key={c.id}>
-                <RowHeader>
-                  {c.name}
-                </RowHeader>
+                <RowHeader>{c.name}</RowHeader>
                 <TableCell className="text-right tabular-nums">{percent(report.weights[c.id] ?? 0, 1)}</TableCell>
                 {options.map((o) => (
                   <TableCell key={o.id} className="text-right tabular-nums">

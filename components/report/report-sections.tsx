@@ -42,8 +42,8 @@ export function ReportSections({ view }: { view: EvaluationView }) {
             <CardHeader>
               <CardTitle as="h2">Weights</CardTitle>
               <CardDescription>
-                The team&apos;s weight for each criterion as a share of 100%, with the <Term name="spread">spread</Term> of the members&apos;
-                weights (an aggregate: no ballot is shown) and their <Term name="consensus">consensus</Term>.
+                The team&apos;s weight for each criterion as a share of 100%, with the <Term name="spread">spread</Term> of the
+                members&apos; weights (an aggregate: no ballot is shown) and their <Term name="consensus">consensus</Term>.
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -54,8 +54,9 @@ export function ReportSections({ view }: { view: EvaluationView }) {
             <CardHeader>
               <CardTitle as="h2">How firm is the lead?</CardTitle>
               <CardDescription>
-                Bars show how {possessive(names.options[report.ranking[0].option] ?? report.ranking[0].option)} lead over the runner-up (in points
-                of score out of 10) moves when the weight of one criterion is halved or raised by half, the others keeping their proportions.
+                Bars show how {possessive(names.options[report.ranking[0].option] ?? report.ranking[0].option)} lead over the runner-up (in
+                points of score out of 10) moves when the weight of one criterion is halved or raised by half, the others keeping their
+                proportions.
               </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-5">
@@ -67,8 +68,8 @@ export function ReportSections({ view }: { view: EvaluationView }) {
             <CardHeader>
               <CardTitle as="h2">Aggregation rules side by side</CardTitle>
               <CardDescription>
-                The same ballots combined four ways: mean, <Term name="median">median</Term>, <Term name="trimmedMean">trimmed mean</Term> and{" "}
-                <Term name="geometricMean">geometric mean</Term>.
+                The same ballots combined four ways: mean, <Term name="median">median</Term>, <Term name="trimmedMean">trimmed mean</Term>{" "}
+                and <Term name="geometricMean">geometric mean</Term>.
               </CardDescription>
             </CardHeader>
             <CardContent>
@@ -83,9 +84,9 @@ export function ReportSections({ view }: { view: EvaluationView }) {
           title="The report is sealed until the ballots are revealed"
           description={
             <>
-              {view.members.filter((m) => m.voted).length} of {view.members.filter((m) => m.role !== "viewer").length} members have voted. Score
-              contributions, the team&apos;s weights and their spread, sensitivity and the aggregation rules are all computed from the ballots, so
-              they appear for everyone, the owner included, once the ballots are revealed.
+              {view.members.filter((m) => m.voted).length} of {view.members.filter((m) => m.role !== "viewer").length} members have voted.
+              Score contributions, the team&apos;s weights and their spread, sensitivity and the aggregation rules are all computed from the
+              ballots, so they appear for everyone, the owner included, once the ballots are revealed.
             </>
           }
           data-testid="report-hidden"
@@ -102,8 +103,8 @@ export function ReportSections({ view }: { view: EvaluationView }) {
         <CardHeader>
           <CardTitle as="h2">Ratings compared</CardTitle>
           <CardDescription>
-            Each option&apos;s rating, 0 to 10{report ? ", on the criteria the team weighted, heaviest first" : ""}. The numbers cover every criterion,
-            with the reasons and the quoted sources.
+            Each option&apos;s rating, 0 to 10{report ? ", on the criteria the team weighted, heaviest first" : ""}. The numbers cover every
+            criterion, with the reasons and the quoted sources.
           </CardDescription>
         </CardHeader>
         <CardContent>

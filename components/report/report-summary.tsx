@@ -25,7 +25,11 @@ export function ReportSummary({ view }: { view: EvaluationView & { report: NonNu
   });
   const badge = summary.firmness ? FIRMNESS_BADGE[summary.firmness] : null;
   return (
-    <section aria-labelledby="report-summary-heading" className="rounded-xl border border-primary/30 bg-primary-soft/40 p-5" data-testid="report-summary">
+    <section
+      aria-labelledby="report-summary-heading"
+      className="rounded-xl border border-primary/30 bg-primary-soft/40 p-5"
+      data-testid="report-summary"
+    >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <Lightbulb className="size-4 text-primary" aria-hidden />
         <h2 id="report-summary-heading" className="font-semibold">

@@ -12,7 +12,11 @@ export function SampleReportCard({ sample }: { sample: SampleReport }) {
   const drivers = weightedDrivers(Object.keys(report.weights), report.weights, { max: 4 });
   const top = Math.max(...drivers.map((key) => report.weights[key]), 0.01);
   return (
-    <figure className="grid gap-4 rounded-2xl border bg-card p-5 shadow-lg sm:p-6" aria-labelledby="sample-caption" data-testid="sample-report">
+    <figure
+      className="grid gap-4 rounded-2xl border bg-card p-5 shadow-lg sm:p-6"
+      aria-labelledby="sample-caption"
+      data-testid="sample-report"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="font-semibold">{sample.title}</p>
         <Badge variant="decided">Sample report</Badge>
@@ -44,9 +48,7 @@ export function SampleReportCard({ sample }: { sample: SampleReport }) {
           <p className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">What weighs most</p>
           {drivers.map((key) => (
             <div key={key} className="grid grid-cols-[minmax(0,1fr)_3rem] items-center gap-2 text-sm">
-              <span className="min-w-0 break-words leading-snug">
-                {names.criteria[key]}
-              </span>
+              <span className="min-w-0 break-words leading-snug">{names.criteria[key]}</span>
               <span className="text-right tabular-nums text-muted-foreground">{percent(report.weights[key])}</span>
               <span className="col-span-2 h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden>
                 <span className="block h-full rounded-full bg-chart-2" style={{ width: `${(report.weights[key] / top) * 100}%` }} />

@@ -27,8 +27,7 @@ export function SensitivitySentences({ report, names }: { report: EngineReport; 
           <li key={entry.criterion} className="flex items-start gap-2 text-sm">
             <TriangleAlert className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
             <span>
-              {sensitivitySentence(entry, names)}{" "}
-              <span className="text-muted-foreground">(now {formatWeight(entry.weight)}).</span>
+              {sensitivitySentence(entry, names)} <span className="text-muted-foreground">(now {formatWeight(entry.weight)}).</span>
             </span>
           </li>
         ))}

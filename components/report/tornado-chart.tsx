@@ -46,13 +46,36 @@ export function TornadoChart({ table, report, names }: { table: EvaluationView["
           margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
         >
           <CartesianGrid horizontal={false} stroke={gridStroke} />
-          <XAxis type="number" domain={[-reach, reach]} ticks={ticks} tick={axisTick} tickFormatter={(v: number) => signed(v)} stroke={gridStroke} />
-          <YAxis type="category" dataKey="name" width="auto" interval={0} tick={axisTick} tickFormatter={shortLabel(18)} stroke={gridStroke} />
-          <Tooltip {...tooltipProps} formatter={(value, key) => [`${signed(Number(value))} points`, SERIES[key as keyof typeof SERIES] ?? key]} />
+          <XAxis
+            type="number"
+            domain={[-reach, reach]}
+            ticks={ticks}
+            tick={axisTick}
+            tickFormatter={(v: number) => signed(v)}
+            stroke={gridStroke}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width="auto"
+            interval={0}
+            tick={axisTick}
+            tickFormatter={shortLabel(18)}
+            stroke={gridStroke}
+          />
+          <Tooltip
+            {...tooltipProps}
+            formatter={(value, key) => [`${signed(Number(value))} points`, SERIES[key as keyof typeof SERIES] ?? key]}
+          />
           <Legend {...legendProps} formatter={(key) => SERIES[key as keyof typeof SERIES] ?? key} />
           <ReferenceLine x={0} stroke="var(--foreground)" strokeOpacity={0.5} />
           {base <= reach ? (
-            <ReferenceLine x={-base} stroke="var(--destructive)" strokeDasharray="4 3" label={{ value: "lead gone", fill: "var(--destructive)", fontSize: 11, position: "insideTopLeft" }} />
+            <ReferenceLine
+              x={-base}
+              stroke="var(--destructive)"
+              strokeDasharray="4 3"
+              label={{ value: "lead gone", fill: "var(--destructive)", fontSize: 11, position: "insideTopLeft" }}
+            />
           ) : null}
           <Bar dataKey="down" stackId="swing" fill="var(--chart-2)" isAnimationActive={false} />
           <Bar dataKey="up" stackId="swing" fill="var(--chart-1)" isAnimationActive={false} />
@@ -61,8 +84,8 @@ export function TornadoChart({ table, report, names }: { table: EvaluationView["
       table={
         <Table>
           <caption className="sr-only">
-            {possessive(names.options[leader] ?? leader)} lead over the runner-up ({score(base)} points at the team&apos;s weights) when each
-            weight changes
+            {possessive(names.options[leader] ?? leader)} lead over the runner-up ({score(base)} points at the team&apos;s weights) when
+            each weight changes
           </caption>
           <TableHeader>
             <TableRow>
@@ -74,22 +97,24 @@ export function TornadoChart({ table, report, names }: { table: EvaluationView["
             </TableRow>
           </TableHeader>
           <TableBody>
-            {bars.filter((b) => b.weight > 0).map((b) => {
-              const s = flip.get(b.criterion);
-              return (
-                <TableRow key={b.criterion}>
-                  <RowHeader>
-                    {names.criteria[b.criterion] ?? b.criterion}
-                  </RowHeader>
-                  <TableCell className="text-right tabular-nums">{percent(b.weight, 1)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{score(b.low)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{score(b.high)}</TableCell>
-                  <TableCell>
-                    {s?.flipAt != null && s.newLeader ? `to ${names.options[s.newLeader] ?? s.newLeader} at weight ${formatWeight(s.flipAt)}` : "never"}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            {bars
+              .filter((b) => b.weight > 0)
+              .map((b) => {
+                const s = flip.get(b.criterion);
+                return (
+                  <TableRow key={b.criterion}>
+                    <RowHeader>{names.criteria[b.criterion] ?? b.criterion}</RowHeader>
+                    <TableCell className="text-right tabular-nums">{percent(b.weight, 1)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{score(b.low)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{score(b.high)}</TableCell>
+                    <TableCell>
+                      {s?.flipAt != null && s.newLeader
+                        ? `to ${names.options[s.newLeader] ?? s.newLeader} at weight ${formatWeight(s.flipAt)}`
+                        : "never"}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
           </TableBody>
         </Table>
       }

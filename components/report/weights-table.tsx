@@ -37,9 +37,7 @@ export function WeightsTable({ view, report }: { view: EvaluationView; report: E
       <TableBody>
         {rows.map((r) => (
           <TableRow key={r.key}>
-            <RowHeader>
-              {r.name}
-            </RowHeader>
+            <RowHeader>{r.name}</RowHeader>
             <TableCell>
               <div className="flex items-center gap-2">
                 <span className="w-12 shrink-0 text-right tabular-nums" data-testid={`weight-${r.key}`}>
@@ -60,8 +58,8 @@ export function WeightsTable({ view, report }: { view: EvaluationView; report: E
         <TableFooter>
           <TableRow>
             <TableCell colSpan={5} className="whitespace-normal text-xs font-normal text-muted-foreground">
-              Nobody weighted {unweighted.length === 1 ? "this criterion" : `these ${unweighted.length} criteria`}, so {unweighted.length === 1 ? "it adds" : "they add"} nothing
-              to any score: {unweighted.map((r) => r.name).join(", ")}.
+              Nobody weighted {unweighted.length === 1 ? "this criterion" : `these ${unweighted.length} criteria`}, so{" "}
+              {unweighted.length === 1 ? "it adds" : "they add"} nothing to any score: {unweighted.map((r) => r.name).join(", ")}.
             </TableCell>
           </TableRow>
         </TableFooter>

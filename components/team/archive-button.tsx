@@ -11,7 +11,19 @@ import { setArchivedFromTeamAction } from "@/app/teams/actions";
  * Files an evaluation away (or back) from the team's list. Archiving one that is open for voting
  * stops its ballots until it is restored, so that case asks first.
  */
-export function ArchiveButton({ teamId, evaluationId, title, archived, voting }: { teamId: string; evaluationId: string; title: string; archived: boolean; voting: boolean }) {
+export function ArchiveButton({
+  teamId,
+  evaluationId,
+  title,
+  archived,
+  voting,
+}: {
+  teamId: string;
+  evaluationId: string;
+  title: string;
+  archived: boolean;
+  voting: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

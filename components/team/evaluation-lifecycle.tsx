@@ -97,7 +97,13 @@ export function ArchivedNotice({ evaluationId, lifecycle }: { evaluationId: stri
             : "Filed away from the team's active list; everything in it stays as it was."}
         </span>
         {lifecycle.canArchive ? (
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => setArchivedAction(evaluationId, false))} data-testid="restore-evaluation">
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => run(() => setArchivedAction(evaluationId, false))}
+            data-testid="restore-evaluation"
+          >
             <ArchiveRestore aria-hidden /> Restore
           </Button>
         ) : null}

@@ -26,7 +26,9 @@ function EvaluationCard({ teamId, evaluation: e, voters, canArchive }: Omit<List
           <CardTitle as="h3" className="break-words">
             {/* The whole title is the link; the archive button beside it stays a separate control. */}
             <Link href={`/evaluations/${e.id}`} className="hover:underline focus-visible:outline-none">
-              {e.recordNumber ? <span className="mr-1.5 font-mono text-sm text-muted-foreground">#{formatRecordNumber(e.recordNumber)}</span> : null}
+              {e.recordNumber ? (
+                <span className="mr-1.5 font-mono text-sm text-muted-foreground">#{formatRecordNumber(e.recordNumber)}</span>
+              ) : null}
               {e.title}
             </Link>
           </CardTitle>
@@ -52,7 +54,15 @@ function EvaluationCard({ teamId, evaluation: e, voters, canArchive }: Omit<List
             </span>
           )}
           <StatusBadge status={e.status} />
-          {canArchive ? <ArchiveButton teamId={teamId} evaluationId={e.id} title={e.title} archived={e.archivedAt !== null} voting={e.status === "voting"} /> : null}
+          {canArchive ? (
+            <ArchiveButton
+              teamId={teamId}
+              evaluationId={e.id}
+              title={e.title}
+              archived={e.archivedAt !== null}
+              voting={e.status === "voting"}
+            />
+          ) : null}
         </div>
       </CardHeader>
     </Card>
@@ -75,7 +85,9 @@ export function TeamEvaluationList({ teamId, evaluations, voters, canArchive }: 
           {active.map(card)}
         </ul>
       ) : (
-        <p className="rounded-lg border border-dashed p-4 text-sm text-muted-foreground">Every evaluation is archived. Restore one to bring it back here.</p>
+        <p className="rounded-lg border border-dashed p-4 text-sm text-muted-foreground">
+          Every evaluation is archived. Restore one to bring it back here.
+        </p>
       )}
       {archived.length ? (
         <details className="group rounded-lg border bg-muted/30" data-testid="archived-evaluations">

@@ -6,7 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormStatus, fieldError, keptValue } from "@/components/forms/form-status";
 import { deleteTeamAction, renameTeamAction } from "@/app/teams/actions";
 import type { TeamContents } from "@/lib/domain/teams";
@@ -66,7 +75,14 @@ export function DeleteTeamDialog({ teamId, name, contents }: { teamId: string; n
         </ul>
         <p className="text-sm text-muted-foreground">Export any decision record you want to keep before you delete the team.</p>
         <form action={action} className="grid gap-3" noValidate>
-          <Field label={<>Type <strong className="font-semibold">{name}</strong> to confirm</>} error={fieldError(state, "confirmName")}>
+          <Field
+            label={
+              <>
+                Type <strong className="font-semibold">{name}</strong> to confirm
+              </>
+            }
+            error={fieldError(state, "confirmName")}
+          >
             <Input name="confirmName" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
           </Field>
           {state && !state.ok && !fieldError(state, "confirmName") ? <FormStatus state={state} /> : null}

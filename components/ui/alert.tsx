@@ -17,8 +17,7 @@ export const alertVariants = cva(
         info: "border-info/30 bg-info-soft text-foreground [&>svg]:text-info",
         destructive: "border-destructive/30 bg-destructive-soft text-foreground [&>svg]:text-destructive",
         success: "border-success/30 bg-success-soft text-foreground [&>svg]:text-success",
-        warning:
-          "border-warning/60 bg-warning-soft text-foreground [&>svg]:text-warning-foreground dark:[&>svg]:text-warning",
+        warning: "border-warning/60 bg-warning-soft text-foreground [&>svg]:text-warning-foreground dark:[&>svg]:text-warning",
       },
     },
     defaultVariants: { variant: "default" },
@@ -64,11 +63,7 @@ export function Alert({ className, variant, icon, role, children, ...props }: Al
 
 export function AlertTitle({ className, ...props }: React.ComponentProps<"div">) {
   return (
-    <div
-      data-slot="alert-title"
-      className={cn("col-start-2 min-h-4 font-semibold leading-snug tracking-tight", className)}
-      {...props}
-    />
+    <div data-slot="alert-title" className={cn("col-start-2 min-h-4 font-semibold leading-snug tracking-tight", className)} {...props} />
   );
 }
 

@@ -10,7 +10,10 @@ export function getInitials(name: string | null | undefined): string {
   if (words.length >= 2) {
     return (Array.from(words[0])[0] + Array.from(words[words.length - 1])[0]).toUpperCase();
   }
-  return Array.from(words[0] ?? source).slice(0, 2).join("").toUpperCase();
+  return Array.from(words[0] ?? source)
+    .slice(0, 2)
+    .join("")
+    .toUpperCase();
 }
 
 // Background/foreground pairs that all pass WCAG AA with white text.
@@ -49,14 +52,7 @@ export type AvatarProps = Omit<React.ComponentProps<"span">, "children"> & {
   decorative?: boolean;
 };
 
-export function Avatar({
-  name,
-  size = "default",
-  colorKey,
-  decorative = false,
-  className,
-  ...props
-}: AvatarProps) {
+export function Avatar({ name, size = "default", colorKey, decorative = false, className, ...props }: AvatarProps) {
   const label = name?.trim() || "Unknown user";
   const color = PALETTE[hash(colorKey ?? label) % PALETTE.length];
   return (

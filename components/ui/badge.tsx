@@ -34,8 +34,7 @@ export const badgeVariants = cva(
   },
 );
 
-export type BadgeProps = React.ComponentProps<"span"> &
-  VariantProps<typeof badgeVariants> & { asChild?: boolean };
+export type BadgeProps = React.ComponentProps<"span"> & VariantProps<typeof badgeVariants> & { asChild?: boolean };
 
 export function Badge({ className, variant, asChild = false, ...props }: BadgeProps) {
   const Comp = asChild ? Slot : "span";
@@ -76,16 +75,8 @@ export type StatusBadgeProps = Omit<BadgeProps, "variant" | "asChild" | "childre
 export function StatusBadge({ status, label, className, ...props }: StatusBadgeProps) {
   const known = isDecisionStatus(status);
   return (
-    <Badge
-      variant={known ? status : "outline"}
-      data-status={status}
-      className={className}
-      {...props}
-    >
-      <span
-        aria-hidden="true"
-        className={cn("size-1.5 rounded-full", known ? STATUS_DOT[status] : "bg-muted-foreground")}
-      />
+    <Badge variant={known ? status : "outline"} data-status={status} className={className} {...props}>
+      <span aria-hidden="true" className={cn("size-1.5 rounded-full", known ? STATUS_DOT[status] : "bg-muted-foreground")} />
       {label ?? (known ? STATUS_LABELS[status] : status)}
     </Badge>
   );

@@ -15,17 +15,12 @@ export const buttonVariants = cva(
   {
     variants: {
       variant: {
-        default:
-          "bg-primary text-primary-foreground shadow-sm shadow-primary/20 hover:bg-primary/90 active:bg-primary/85",
-        secondary:
-          "bg-secondary text-secondary-foreground hover:bg-secondary/70 active:bg-secondary/60",
-        outline:
-          "border border-input/60 bg-card text-foreground shadow-xs hover:border-input hover:bg-accent hover:text-accent-foreground",
+        default: "bg-primary text-primary-foreground shadow-sm shadow-primary/20 hover:bg-primary/90 active:bg-primary/85",
+        secondary: "bg-secondary text-secondary-foreground hover:bg-secondary/70 active:bg-secondary/60",
+        outline: "border border-input/60 bg-card text-foreground shadow-xs hover:border-input hover:bg-accent hover:text-accent-foreground",
         ghost: "text-foreground hover:bg-accent hover:text-accent-foreground",
-        destructive:
-          "bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive/90 active:bg-destructive/85",
-        success:
-          "bg-success text-success-foreground shadow-sm hover:bg-success/90 active:bg-success/85",
+        destructive: "bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive/90 active:bg-destructive/85",
+        success: "bg-success text-success-foreground shadow-sm hover:bg-success/90 active:bg-success/85",
         link: "h-auto px-0 text-primary underline-offset-4 hover:underline",
       },
       size: {
@@ -55,14 +50,7 @@ export type ButtonProps = React.ComponentProps<"button"> &
  * pass type="submit" for form submit buttons.
  * Icon-only buttons (size="icon") MUST have an aria-label.
  */
-export function Button({
-  className,
-  variant,
-  size,
-  asChild = false,
-  type,
-  ...props
-}: ButtonProps) {
+export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
   const classes = cn(buttonVariants({ variant, size }), className);
   const data = { "data-slot": "button", "data-variant": variant ?? "default", "data-size": size ?? "default" };
   if (asChild) {

@@ -33,38 +33,18 @@ export function CardHeader({ className, ...props }: React.ComponentProps<"div">)
 type HeadingLevel = "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
 
 /** Card title. Renders an <h3> by default; pick the right level with `as`. */
-export function CardTitle({
-  className,
-  as: Comp = "h3",
-  ...props
-}: React.ComponentProps<"h3"> & { as?: HeadingLevel }) {
-  return (
-    <Comp
-      data-slot="card-title"
-      className={cn("text-base font-semibold leading-snug tracking-tight", className)}
-      {...props}
-    />
-  );
+export function CardTitle({ className, as: Comp = "h3", ...props }: React.ComponentProps<"h3"> & { as?: HeadingLevel }) {
+  return <Comp data-slot="card-title" className={cn("text-base font-semibold leading-snug tracking-tight", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: React.ComponentProps<"p">) {
-  return (
-    <p
-      data-slot="card-description"
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
-  );
+  return <p data-slot="card-description" className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 
 /** Optional top-right slot inside CardHeader (e.g. a menu or badge). */
 export function CardAction({ className, ...props }: React.ComponentProps<"div">) {
   return (
-    <div
-      data-slot="card-action"
-      className={cn("col-start-2 row-span-2 row-start-1 self-start justify-self-end", className)}
-      {...props}
-    />
+    <div data-slot="card-action" className={cn("col-start-2 row-span-2 row-start-1 self-start justify-self-end", className)} {...props} />
   );
 }
 
@@ -76,10 +56,7 @@ export function CardFooter({ className, ...props }: React.ComponentProps<"div">)
   return (
     <div
       data-slot="card-footer"
-      className={cn(
-        "mt-auto flex flex-wrap items-center gap-2 px-5 sm:px-6 [.border-t]:pt-5",
-        className,
-      )}
+      className={cn("mt-auto flex flex-wrap items-center gap-2 px-5 sm:px-6 [.border-t]:pt-5", className)}
       {...props}
     />
   );

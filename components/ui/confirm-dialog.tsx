@@ -28,7 +28,16 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before an action that cannot be undone (reveal, decide, remove), in an accessible dialog. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, children, destructive, pending, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  children,
+  destructive,
+  pending,
+  onConfirm,
+}: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>

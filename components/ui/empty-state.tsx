@@ -17,10 +17,7 @@ export type EmptyStateProps = Omit<React.ComponentProps<"div">, "title"> & {
 };
 
 function isComponentType(value: unknown): value is LucideIcon {
-  return (
-    typeof value === "function" ||
-    (typeof value === "object" && value !== null && "$$typeof" in value && "render" in value)
-  );
+  return typeof value === "function" || (typeof value === "object" && value !== null && "$$typeof" in value && "render" in value);
 }
 
 export function EmptyState({
@@ -61,9 +58,7 @@ export function EmptyState({
         </div>
       ) : null}
       <Heading className="text-base font-semibold text-foreground">{title}</Heading>
-      {description ? (
-        <div className="max-w-sm text-sm text-muted-foreground">{description}</div>
-      ) : null}
+      {description ? <div className="max-w-sm text-sm text-muted-foreground">{description}</div> : null}
       {children}
       {action ? <div className="mt-2 flex flex-wrap items-center justify-center gap-2">{action}</div> : null}
     </div>

@@ -33,9 +33,7 @@ export type FieldProps = Omit<React.ComponentProps<"div">, "children"> & {
    * function for composite controls:
    *   {(p, { labelId }) => <Slider {...p} aria-labelledby={labelId} />}
    */
-  children:
-    | React.ReactElement
-    | ((control: FieldControlProps, meta: { labelId: string }) => React.ReactNode);
+  children: React.ReactElement | ((control: FieldControlProps, meta: { labelId: string }) => React.ReactNode);
 };
 
 /**
@@ -59,10 +57,7 @@ export function Field({
   ...props
 }: FieldProps) {
   const generated = React.useId();
-  const childId =
-    React.isValidElement<{ id?: string }>(children) && typeof children.props.id === "string"
-      ? children.props.id
-      : undefined;
+  const childId = React.isValidElement<{ id?: string }>(children) && typeof children.props.id === "string" ? children.props.id : undefined;
   const id = childId ?? idProp ?? `field-${generated.replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const labelId = `${id}-label`;
   const descriptionId = `${id}-description`;
@@ -70,9 +65,7 @@ export function Field({
 
   const errorContent = Array.isArray(error) ? error.filter(Boolean).join(" ") : error;
   const hasError = errorContent !== undefined && errorContent !== null && errorContent !== false && errorContent !== "";
-  const describedBy = [description ? descriptionId : null, hasError ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = [description ? descriptionId : null, hasError ? errorId : null].filter(Boolean).join(" ");
 
   const controlProps: FieldControlProps = {
     id,
@@ -88,8 +81,7 @@ export function Field({
     const existing = (children.props as { "aria-describedby"?: string })["aria-describedby"];
     control = React.cloneElement(children as React.ReactElement<Record<string, unknown>>, {
       ...controlProps,
-      "aria-describedby":
-        [existing, controlProps["aria-describedby"]].filter(Boolean).join(" ") || undefined,
+      "aria-describedby": [existing, controlProps["aria-describedby"]].filter(Boolean).join(" ") || undefined,
     });
   }
 
@@ -100,21 +92,13 @@ export function Field({
       data-slot="field"
       data-invalid={hasError || undefined}
       data-orientation={orientation}
-      className={cn(
-        "group/field grid min-w-0 gap-1.5",
-        horizontal && "grid-cols-[auto_1fr] items-start gap-x-3",
-        className,
-      )}
+      className={cn("group/field grid min-w-0 gap-1.5", horizontal && "grid-cols-[auto_1fr] items-start gap-x-3", className)}
       {...props}
     >
       <Label
         id={labelId}
         htmlFor={id}
-        className={cn(
-          hideLabel && "sr-only",
-          horizontal && "col-start-2 row-start-1 pt-px font-normal",
-          labelClassName,
-        )}
+        className={cn(hideLabel && "sr-only", horizontal && "col-start-2 row-start-1 pt-px font-normal", labelClassName)}
       >
         {label}
         {required ? (
@@ -142,13 +126,7 @@ export function Field({
 }
 
 export function FieldDescription({ className, ...props }: React.ComponentProps<"p">) {
-  return (
-    <p
-      data-slot="field-description"
-      className={cn("text-[0.8125rem] leading-snug text-muted-foreground", className)}
-      {...props}
-    />
-  );
+  return <p data-slot="field-description" className={cn("text-[0.8125rem] leading-snug text-muted-foreground", className)} {...props} />;
 }
 
 export function FieldError({ className, children, ...props }: React.ComponentProps<"p">) {

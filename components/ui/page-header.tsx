@@ -14,16 +14,7 @@ export type PageHeaderProps = Omit<React.ComponentProps<"header">, "title"> & {
 };
 
 /** Page title block. Renders the page's <h1>; use exactly one per page. */
-export function PageHeader({
-  title,
-  description,
-  actions,
-  eyebrow,
-  titleAddon,
-  className,
-  children,
-  ...props
-}: PageHeaderProps) {
+export function PageHeader({ title, description, actions, eyebrow, titleAddon, className, children, ...props }: PageHeaderProps) {
   return (
     <header
       data-slot="page-header"
@@ -36,14 +27,10 @@ export function PageHeader({
       <div className="min-w-0 flex-1 space-y-1.5">
         {eyebrow ? <div className="text-sm text-muted-foreground">{eyebrow}</div> : null}
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-          <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">
-            {title}
-          </h1>
+          <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">{title}</h1>
           {titleAddon}
         </div>
-        {description ? (
-          <div className="max-w-3xl text-sm text-muted-foreground sm:text-base">{description}</div>
-        ) : null}
+        {description ? <div className="max-w-3xl text-sm text-muted-foreground sm:text-base">{description}</div> : null}
         {children}
       </div>
       {actions ? (

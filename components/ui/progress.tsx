@@ -46,11 +46,7 @@ export function Progress({
       aria-valuenow={indeterminate ? undefined : clamped}
       aria-valuetext={valueText}
       data-state={indeterminate ? "indeterminate" : pct >= 100 ? "complete" : "loading"}
-      className={cn(
-        "relative w-full overflow-hidden rounded-full bg-muted-foreground/15",
-        size === "sm" ? "h-1.5" : "h-2.5",
-        className,
-      )}
+      className={cn("relative w-full overflow-hidden rounded-full bg-muted-foreground/15", size === "sm" ? "h-1.5" : "h-2.5", className)}
       {...props}
     >
       <div

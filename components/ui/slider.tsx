@@ -16,10 +16,7 @@ type ThumbA11yProps = {
   "aria-valuetext"?: string;
 };
 
-export type SliderProps = Omit<
-  React.ComponentProps<typeof SliderPrimitive.Root>,
-  keyof ThumbA11yProps | "id"
-> &
+export type SliderProps = Omit<React.ComponentProps<typeof SliderPrimitive.Root>, keyof ThumbA11yProps | "id"> &
   ThumbA11yProps & {
     /** Put on the (first) thumb so <label htmlFor> / Field wiring can reach it. */
     id?: string;

@@ -15,14 +15,7 @@ export type SpinnerProps = Omit<React.ComponentProps<"span">, "children"> & {
 
 const SIZES = { sm: "size-3.5", default: "size-4", lg: "size-6" } as const;
 
-export function Spinner({
-  className,
-  label = "Loading",
-  showLabel = false,
-  size = "default",
-  decorative = false,
-  ...props
-}: SpinnerProps) {
+export function Spinner({ className, label = "Loading", showLabel = false, size = "default", decorative = false, ...props }: SpinnerProps) {
   if (decorative) {
     return (
       <span data-slot="spinner" aria-hidden="true" className={cn("inline-flex", className)} {...props}>
@@ -31,12 +24,7 @@ export function Spinner({
     );
   }
   return (
-    <span
-      data-slot="spinner"
-      role="status"
-      className={cn("inline-flex items-center gap-2 text-muted-foreground", className)}
-      {...props}
-    >
+    <span data-slot="spinner" role="status" className={cn("inline-flex items-center gap-2 text-muted-foreground", className)} {...props}>
       <LoaderCircle aria-hidden="true" className={cn("animate-spin", SIZES[size])} />
       <span className={showLabel ? "text-sm" : "sr-only"}>{label}</span>
     </span>

@@ -15,7 +15,8 @@ export const VISIBILITY_LABELS: Record<Visibility, { title: string; description:
   },
   open: {
     title: "Open voting",
-    description: "The ranking, the team's weights and their spread update live while people vote. Individual ballots still show only once revealed.",
+    description:
+      "The ranking, the team's weights and their spread update live while people vote. Individual ballots still show only once revealed.",
     badge: "Open voting: results are visible while voting",
   },
 };

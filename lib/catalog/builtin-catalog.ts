@@ -15,12 +15,7 @@ import { isSourceFile } from "./sources";
 /** Quotes are evidence, not copies of the articles: a sentence or two, enough to stand alone. */
 export const MAX_QUOTE_LENGTH = 280;
 
-const ALL_RATINGS: CriterionRatings[] = [
-  ...DEVELOPMENT_RATINGS,
-  ...FEATURE_RATINGS,
-  ...RUNTIME_RATINGS,
-  ...COMMUNITY_RATINGS,
-];
+const ALL_RATINGS: CriterionRatings[] = [...DEVELOPMENT_RATINGS, ...FEATURE_RATINGS, ...RUNTIME_RATINGS, ...COMMUNITY_RATINGS];
 
 export const BuiltinCatalogSchema = CatalogSchema.superRefine((catalog, ctx) => {
   for (const [option, byCriterion] of Object.entries(catalog.ratings)) {

@@ -24,10 +24,7 @@ export const RuleConditionSchema = z
  * `times` scales a weight (0.5 halves it); `plus` adds to it (base weights are about 1). Both are
  * non-negative so a weight can never go below zero.
  */
-export const AdjustmentSchema = z.union([
-  z.object({ times: z.number().min(0) }).strict(),
-  z.object({ plus: z.number().min(0) }).strict(),
-]);
+export const AdjustmentSchema = z.union([z.object({ times: z.number().min(0) }).strict(), z.object({ plus: z.number().min(0) }).strict()]);
 
 /** The other side of a disagreement: what it says, in our words, and where. */
 export const OtherSideSchema = z.object({

@@ -83,8 +83,15 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     reason: "A small, simple app gains little from a large built-in feature set and values a light, quick start.",
     citations: [
       { source: A000, quote: "Django doesn't really prove to be useful for simple and small web apps." },
-      { source: A004, quote: "Flask is an excellent choice for small-scale projects or applications that serve a single, well-defined purpose." },
-      { source: A003, quote: "Flask, being a microframework, is more lightweight and flexible. It is suitable for small to medium-sized projects, where simplicity and customization are valued." },
+      {
+        source: A004,
+        quote: "Flask is an excellent choice for small-scale projects or applications that serve a single, well-defined purpose.",
+      },
+      {
+        source: A003,
+        quote:
+          "Flask, being a microframework, is more lightweight and flexible. It is suitable for small to medium-sized projects, where simplicity and customization are valued.",
+      },
     ],
   },
   {
@@ -98,7 +105,11 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       { source: A000, quote: "Developers who are working on small or mid-sized projects should consider using Flask as the framework." },
       { source: A001, quote: "Small or medium projects with clear, limited scope" },
       { source: A002, quote: "If it is a medium-sized app like forums, personal blogs, or small scale enterprise app, go for Flask." },
-      { source: A003, quote: "Flask, being a microframework, is more lightweight and flexible. It is suitable for small to medium-sized projects, where simplicity and customization are valued." },
+      {
+        source: A003,
+        quote:
+          "Flask, being a microframework, is more lightweight and flexible. It is suitable for small to medium-sized projects, where simplicity and customization are valued.",
+      },
     ],
     otherSide: {
       favours: "django",
@@ -137,11 +148,13 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       { source: A000, quote: "Django is the web framework of choice for developers on a deadline." },
       {
         source: A000,
-        quote: "Generally, when considering Django vs Flask, developers should opt for Django if they have limited time or are on a tight budget.",
+        quote:
+          "Generally, when considering Django vs Flask, developers should opt for Django if they have limited time or are on a tight budget.",
       },
       {
         source: A004,
-        quote: "When developers need to get a product to market fast, Django’s batteries-included approach minimizes setup time and reduces dependency on third-party tools.",
+        quote:
+          "When developers need to get a product to market fast, Django’s batteries-included approach minimizes setup time and reduces dependency on third-party tools.",
       },
     ],
   },
@@ -179,7 +192,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       },
       {
         source: A000,
-        quote: "Generally, when considering Django vs Flask, developers should opt for Django if they have limited time or are on a tight budget.",
+        quote:
+          "Generally, when considering Django vs Flask, developers should opt for Django if they have limited time or are on a tight budget.",
       },
     ],
   },
@@ -193,7 +207,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A000,
-        quote: "One of the biggest advantages of Flask is that it's very beginner friendly so even developers who are not highly skilled can take a crack at it.",
+        quote:
+          "One of the biggest advantages of Flask is that it's very beginner friendly so even developers who are not highly skilled can take a crack at it.",
       },
       { source: A002, quote: "Flask is generally easier for beginners due to its minimal API surface." },
       { source: A001, quote: "Flask has a relatively gentle learning curve, making it ideal for Python beginners" },
@@ -209,7 +224,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A004,
-        quote: "Flask, while secure in the hands of experienced developers, requires more vigilance and external support to reach a similar level of protection.",
+        quote:
+          "Flask, while secure in the hands of experienced developers, requires more vigilance and external support to reach a similar level of protection.",
       },
     ],
   },
@@ -222,7 +238,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A001,
-        quote: "Experienced developers may achieve higher productivity with Django, especially for projects requiring admin panels, authentication, and other common features.",
+        quote:
+          "Experienced developers may achieve higher productivity with Django, especially for projects requiring admin panels, authentication, and other common features.",
       },
     ],
   },
@@ -246,11 +263,13 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A004,
-        quote: "Larger teams or long-term projects benefit from Django’s opinionated design, while solo developers and small teams may prefer Flask’s flexibility.",
+        quote:
+          "Larger teams or long-term projects benefit from Django’s opinionated design, while solo developers and small teams may prefer Flask’s flexibility.",
       },
       {
         source: A004,
-        quote: "Finally, Flask is a good choice when working solo or in small teams where the complexity of a full-stack framework like Django might be unnecessary.",
+        quote:
+          "Finally, Flask is a good choice when working solo or in small teams where the complexity of a full-stack framework like Django might be unnecessary.",
       },
     ],
   },
@@ -264,7 +283,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       { source: A002, quote: "Choose Django when team size and codebase longevity matter." },
       {
         source: A004,
-        quote: "Django’s structured architecture is ideal for teams working on large projects, as it promotes consistency and maintainability.",
+        quote:
+          "Django’s structured architecture is ideal for teams working on large projects, as it promotes consistency and maintainability.",
       },
     ],
   },
@@ -329,7 +349,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       citations: [
         {
           source: A004,
-          quote: "Flask is better suited for developers who need a custom database solution or prefer working with SQLAlchemy’s extensive capabilities.",
+          quote:
+            "Flask is better suited for developers who need a custom database solution or prefer working with SQLAlchemy’s extensive capabilities.",
         },
       ],
     },
@@ -344,7 +365,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       { source: A001, quote: "Medium to large projects, especially content‑heavy applications" },
       {
         source: A004,
-        quote: "User authentication and role-based permissions come out of the box, and the admin panel makes managing content easy for non-technical users.",
+        quote:
+          "User authentication and role-based permissions come out of the box, and the admin panel makes managing content easy for non-technical users.",
       },
     ],
   },
@@ -362,7 +384,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A004,
-        quote: "A site that requires user accounts, product listings, shopping carts, payment processing, and admin management will benefit from Django.",
+        quote:
+          "A site that requires user accounts, product listings, shopping carts, payment processing, and admin management will benefit from Django.",
       },
     ],
   },
@@ -387,7 +410,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       { source: A001, quote: "Long‑term maintenance requiring stability and maintainability" },
       {
         source: A000,
-        quote: "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
+        quote:
+          "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
       },
     ],
     otherSide: {
@@ -396,7 +420,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       citations: [
         {
           source: A004,
-          quote: "Finally, Flask is a good choice when working solo or in small teams where the complexity of a full-stack framework like Django might be unnecessary. Its simplicity enables quicker onboarding and reduces the cognitive load, making it easier to maintain over time.",
+          quote:
+            "Finally, Flask is a good choice when working solo or in small teams where the complexity of a full-stack framework like Django might be unnecessary. Its simplicity enables quicker onboarding and reduces the cognitive load, making it easier to maintain over time.",
         },
       ],
     },
@@ -418,7 +443,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A004,
-        quote: "Projects that demand robust testing and continuous integration also benefit from Django. It includes a built-in testing framework and integrates well with deployment platforms.",
+        quote:
+          "Projects that demand robust testing and continuous integration also benefit from Django. It includes a built-in testing framework and integrates well with deployment platforms.",
       },
     ],
   },
@@ -459,11 +485,13 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A004,
-        quote: "Flask’s design enables seamless integration with external libraries and services, making it a top choice for applications that serve as the backend for mobile apps or frontend interfaces built with frameworks like React or Vue.",
+        quote:
+          "Flask’s design enables seamless integration with external libraries and services, making it a top choice for applications that serve as the backend for mobile apps or frontend interfaces built with frameworks like React or Vue.",
       },
       {
         source: A004,
-        quote: "The flexibility of Flask ensures that the backend can be customized to support the specific data structures and user flow of the mobile interface.",
+        quote:
+          "The flexibility of Flask ensures that the backend can be customized to support the specific data structures and user flow of the mobile interface.",
       },
     ],
   },
@@ -480,7 +508,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       },
       {
         source: A004,
-        quote: "While Django can also serve this purpose, Flask’s minimalism and ease of use make it a more practical choice for data scientists.",
+        quote:
+          "While Django can also serve this purpose, Flask’s minimalism and ease of use make it a more practical choice for data scientists.",
       },
     ],
   },
@@ -519,7 +548,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
     citations: [
       {
         source: A004,
-        quote: "Rapid prototyping is another area where Flask shines. If you need to present a proof of concept or develop a product demo, Flask’s simplicity and minimal configuration help developers get results quickly.",
+        quote:
+          "Rapid prototyping is another area where Flask shines. If you need to present a proof of concept or develop a product demo, Flask’s simplicity and minimal configuration help developers get results quickly.",
       },
     ],
     otherSide: {
@@ -549,7 +579,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       citations: [
         {
           source: A004,
-          quote: "The perceived performance advantage of Flask lies in its lean starting point, while Django excels when equipped with caching and asynchronous handling.",
+          quote:
+            "The perceived performance advantage of Flask lies in its lean starting point, while Django excels when equipped with caching and asynchronous handling.",
         },
       ],
     },
@@ -565,7 +596,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
       { source: A002, quote: "If it is a medium-sized app like forums, personal blogs, or small scale enterprise app, go for Flask." },
       {
         source: A004,
-        quote: "Flask is more suitable for lightweight applications, prototypes, microservices, and APIs. It is often used for personal projects, portfolios, blog platforms, or as a backend for single-page applications built with modern JavaScript frameworks.",
+        quote:
+          "Flask is more suitable for lightweight applications, prototypes, microservices, and APIs. It is often used for personal projects, portfolios, blog platforms, or as a backend for single-page applications built with modern JavaScript frameworks.",
       },
     ],
     otherSide: {
@@ -597,7 +629,8 @@ export const WEIGHT_RULES: BuiltinWeightRule[] = [
         { source: A002, quote: "The auto-generated admin panel saves significant time on internal tooling and content management." },
         {
           source: A004,
-          quote: "Django’s admin interface is highly customizable and supports features such as search, filters, pagination, and inline editing. It is especially useful for content management, internal dashboards, and applications that require frequent updates to data.",
+          quote:
+            "Django’s admin interface is highly customizable and supports features such as search, filters, pagination, and inline editing. It is especially useful for content management, internal dashboards, and applications that require frequent updates to data.",
         },
       ],
     },

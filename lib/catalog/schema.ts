@@ -4,9 +4,7 @@
 import { z } from "zod";
 
 /** Ids are kebab-case so they are safe as URL segments, JSON keys and CSV headers alike. */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits and single dashes)");
+export const IdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits and single dashes)");
 
 /** Where a claim comes from: any source string (a file name, a URL, "team workshop") and its words. */
 export const CitationSchema = z.object({
@@ -49,8 +47,16 @@ const CatalogShape = z.object({
  * silently count as 0 in a weighted sum), with no ratings for ids that do not exist.
  */
 export const CatalogSchema = CatalogShape.superRefine((catalog, ctx) => {
-  reportDuplicates(catalog.criteria.map((c) => c.id), ["criteria"], ctx);
-  reportDuplicates(catalog.options.map((o) => o.id), ["options"], ctx);
+  reportDuplicates(
+    catalog.criteria.map((c) => c.id),
+    ["criteria"],
+    ctx,
+  );
+  reportDuplicates(
+    catalog.options.map((o) => o.id),
+    ["options"],
+    ctx,
+  );
   const criterionIds = new Set(catalog.criteria.map((c) => c.id));
   const optionIds = new Set(catalog.options.map((o) => o.id));
   for (const option of optionIds) {

@@ -134,7 +134,17 @@ export function weightsFor(
     const changes = Object.entries(rule.adjust)
       .filter(([criterion]) => criterionIds.includes(criterion))
       .map(([criterion, adjustment]) => ({ criterion, change: describe(adjustment) }));
-    const without = scores ? scoresOf(weigh(criterionIds, book, applied.filter((r) => r !== rule)), criterionIds, scores) : {};
+    const without = scores
+      ? scoresOf(
+          weigh(
+            criterionIds,
+            book,
+            applied.filter((r) => r !== rule),
+          ),
+          criterionIds,
+          scores,
+        )
+      : {};
     return {
       rule: rule.id,
       criterion: changes[0].criterion,
@@ -216,5 +226,11 @@ export function suggestWeights(profile: unknown): SuggestedWeights {
   const valid = parseProfile(profile);
   const catalog = getCatalog();
   const names = Object.fromEntries(catalog.options.map((o) => [o.id, o.name]));
-  return weightsFor(valid, catalog.criteria.map((c) => c.id), getRuleBook(), scoreTable(catalog), names);
+  return weightsFor(
+    valid,
+    catalog.criteria.map((c) => c.id),
+    getRuleBook(),
+    scoreTable(catalog),
+    names,
+  );
 }

@@ -70,7 +70,10 @@ export async function appendBallotRevisions(
 ): Promise<ChainHead> {
   const head = options.head ?? (await readChainHead(tx, evaluationId));
   if (revisions.length === 0) return head;
-  const linked = chainRevisions(head.seq === 0 ? null : head, revisions.map((r) => ({ ...r, evaluationId })));
+  const linked = chainRevisions(
+    head.seq === 0 ? null : head,
+    revisions.map((r) => ({ ...r, evaluationId })),
+  );
   await tx.ballotRevision.createMany({ data: linked });
   const last = linked[linked.length - 1];
   const next = { seq: last.seq, hash: last.hash };
@@ -80,9 +83,12 @@ export async function appendBallotRevisions(
 
 async function moveChainHead(tx: Tx, evaluationId: string, from: ChainHead, to: ChainHead) {
   // Evaluation.updatedAt is left alone: the write lock that every append holds already set it.
-  const moved = await tx.$executeRaw`UPDATE "Evaluation" SET "chainSeq" = ${to.seq}, "chainHash" = ${to.hash} WHERE "id" = ${evaluationId} AND "chainSeq" = ${from.seq}`;
+  const moved =
+    await tx.$executeRaw`UPDATE "Evaluation" SET "chainSeq" = ${to.seq}, "chainHash" = ${to.hash} WHERE "id" = ${evaluationId} AND "chainSeq" = ${from.seq}`;
   if (moved !== 1) {
-    throw new Error(`The ballot chain of evaluation ${evaluationId} moved past seq ${from.seq} during an append: appends must hold the evaluation's write lock.`);
+    throw new Error(
+      `The ballot chain of evaluation ${evaluationId} moved past seq ${from.seq} during an append: appends must hold the evaluation's write lock.`,
+    );
   }
 }
 

@@ -8,9 +8,7 @@ import { LRUCache } from "lru-cache";
 
 /** The ballot's payload as stored: `{ weights }` or `{ comparisons }`, keys in a fixed order. */
 export function ballotPayload(ballot: BallotInput): string {
-  return ballot.method === "pairwise"
-    ? JSON.stringify({ comparisons: ballot.comparisons })
-    : JSON.stringify({ weights: ballot.weights });
+  return ballot.method === "pairwise" ? JSON.stringify({ comparisons: ballot.comparisons }) : JSON.stringify({ weights: ballot.weights });
 }
 
 /**
@@ -20,24 +18,30 @@ export function ballotPayload(ballot: BallotInput): string {
 export async function castBallot(actor: Actor, evaluationId: string, input: unknown) {
   const ballot = parseOrThrow(BallotInputSchema, input, "ballot");
   const payload = ballotPayload(ballot);
-  return withEvaluation(actor, evaluationId, "ballot:cast", VOTING_OPEN, async ({ tx, round, votingDeadline, archivedAt, audit, appendBallotRevision }) => {
-    if (votingDeadline && votingDeadline < new Date()) {
-      throw new AppError("conflict", "The voting deadline has passed.");
-    }
-    // Archiving files an evaluation away without closing its vote; no ballot lands while it is archived.
-    if (archivedAt) {
-      throw new AppError("conflict", "This evaluation is archived: an owner or admin must restore it before anyone can vote.");
-    }
-    const fields = checkBallotFits(ballot, await frozenCriterionKeys(tx, evaluationId));
-    if (Object.keys(fields).length) {
-      throw new AppError("invalid", `Invalid ballot: ${Object.values(fields)[0]}`, fields);
-    }
-    const castAt = new Date();
-    const id = await upsertBallot(tx, { evaluationId, userId: actor.userId, round, method: ballot.method, payload, castAt });
-    const head = await appendBallotRevision({ userId: actor.userId, round, method: ballot.method, payload, createdAt: castAt });
-    await audit("ballot.cast", { round, seq: head.seq, method: ballot.method });
-    return { id, method: ballot.method, round, ...JSON.parse(payload), castAt, revision: head.seq };
-  });
+  return withEvaluation(
+    actor,
+    evaluationId,
+    "ballot:cast",
+    VOTING_OPEN,
+    async ({ tx, round, votingDeadline, archivedAt, audit, appendBallotRevision }) => {
+      if (votingDeadline && votingDeadline < new Date()) {
+        throw new AppError("conflict", "The voting deadline has passed.");
+      }
+      // Archiving files an evaluation away without closing its vote; no ballot lands while it is archived.
+      if (archivedAt) {
+        throw new AppError("conflict", "This evaluation is archived: an owner or admin must restore it before anyone can vote.");
+      }
+      const fields = checkBallotFits(ballot, await frozenCriterionKeys(tx, evaluationId));
+      if (Object.keys(fields).length) {
+        throw new AppError("invalid", `Invalid ballot: ${Object.values(fields)[0]}`, fields);
+      }
+      const castAt = new Date();
+      const id = await upsertBallot(tx, { evaluationId, userId: actor.userId, round, method: ballot.method, payload, castAt });
+      const head = await appendBallotRevision({ userId: actor.userId, round, method: ballot.method, payload, createdAt: castAt });
+      await audit("ballot.cast", { round, seq: head.seq, method: ballot.method });
+      return { id, method: ballot.method, round, ...JSON.parse(payload), castAt, revision: head.seq };
+    },
+  );
 }
 
 /**
@@ -48,7 +52,9 @@ async function upsertBallot(
   tx: Tx,
   b: { evaluationId: string; userId: string; round: number; method: string; payload: string; castAt: Date },
 ): Promise<string> {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "Ballot" ("id", "evaluationId", "userId", "round", "method", "payload", "createdAt", "updatedAt")
+  const [row] = await tx.$queryRaw<
+    { id: string }[]
+  >`INSERT INTO "Ballot" ("id", "evaluationId", "userId", "round", "method", "payload", "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${b.evaluationId}, ${b.userId}, ${b.round}, ${b.method}, ${b.payload}, ${b.castAt}, ${b.castAt})
     ON CONFLICT ("evaluationId", "userId", "round") DO UPDATE SET "method" = excluded."method", "payload" = excluded."payload", "updatedAt" = excluded."updatedAt"
     RETURNING "id"`;

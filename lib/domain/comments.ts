@@ -64,7 +64,9 @@ function toNode(row: Row, names: Map<string, string>, reader: Reader): CommentNo
     canEdit: !row.deletedAt && own,
     canDelete: !row.deletedAt && (own || can(reader.role, "members:manage")),
     author: row.author,
-    mentions: row.deletedAt ? [] : MentionIdsSchema.parse(JSON.parse(row.mentions)).flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
+    mentions: row.deletedAt
+      ? []
+      : MentionIdsSchema.parse(JSON.parse(row.mentions)).flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
     replies: [],
   };
 }
@@ -90,7 +92,10 @@ export async function addComment(actor: Actor, evaluationId: string, input: unkn
     });
     let target: { targetType: CommentTargetType; targetKey: string | null };
     if (data.parentId) {
-      const parent = await tx.comment.findFirst({ where: { id: data.parentId, evaluationId }, select: { targetType: true, targetKey: true } });
+      const parent = await tx.comment.findFirst({
+        where: { id: data.parentId, evaluationId },
+        select: { targetType: true, targetKey: true },
+      });
       if (!parent) throw new AppError("not_found", "The comment you are replying to is not part of this evaluation.");
       target = { targetType: parent.targetType as CommentTargetType, targetKey: parent.targetKey };
     } else if (data.targetType === "evaluation") {
@@ -107,11 +112,26 @@ export async function addComment(actor: Actor, evaluationId: string, input: unkn
     const members = evaluation.team.memberships.map((m) => m.user);
     const mentions = mentionedUserIds(data.body, members);
     const created = await tx.comment.create({
-      data: { evaluationId, authorId: actor.userId, parentId: data.parentId ?? null, ...target, body: data.body, mentions: JSON.stringify(mentions) },
+      data: {
+        evaluationId,
+        authorId: actor.userId,
+        parentId: data.parentId ?? null,
+        ...target,
+        body: data.body,
+        mentions: JSON.stringify(mentions),
+      },
       include: AUTHOR,
     });
     await audit("comment.added", { commentId: created.id, parentId: created.parentId, ...target, mentions });
-    await notifyAboutComment(tx, { evaluationId, teamId: scope.teamId, actorId: actor.userId, authorName: created.author.name, commentId: created.id, parentId: created.parentId, mentions });
+    await notifyAboutComment(tx, {
+      evaluationId,
+      teamId: scope.teamId,
+      actorId: actor.userId,
+      authorName: created.author.name,
+      commentId: created.id,
+      parentId: created.parentId,
+      mentions,
+    });
     return toNode(created, new Map(members.map((m) => [m.id, m.name])), { userId: actor.userId, role: scope.role });
   });
   void deliverOutbox();
@@ -157,7 +177,8 @@ export async function deleteComment(actor: Actor, evaluationId: string, commentI
   await withEvaluation(actor, evaluationId, "team:read", ANY_STATUS, async ({ tx, audit, role }) => {
     const comment = await findLiveComment(tx, evaluationId, commentId);
     const own = comment.authorId === actor.userId && can(role, "comment:write");
-    if (!own && !can(role, "members:manage")) throw new AppError("forbidden", "Only the author or a team owner or admin can delete a comment.");
+    if (!own && !can(role, "members:manage"))
+      throw new AppError("forbidden", "Only the author or a team owner or admin can delete a comment.");
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
     await audit("comment.deleted", { commentId, by: own ? "author" : "moderator", previousBody: comment.body });
   });
@@ -166,7 +187,15 @@ export async function deleteComment(actor: Actor, evaluationId: string, commentI
 /** Mentioned members hear about it, and so does the author of the comment replied to (once each). */
 async function notifyAboutComment(
   tx: Tx,
-  c: { evaluationId: string; teamId: string; actorId: string; authorName: string; commentId: string; parentId: string | null; mentions: string[] },
+  c: {
+    evaluationId: string;
+    teamId: string;
+    actorId: string;
+    authorName: string;
+    commentId: string;
+    parentId: string | null;
+    mentions: string[];
+  },
 ) {
   const { title } = await tx.evaluation.findUniqueOrThrow({ where: { id: c.evaluationId }, select: { title: true } });
   const url = `/evaluations/${c.evaluationId}#comment-${c.commentId}`;

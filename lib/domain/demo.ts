@@ -18,9 +18,28 @@ const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 
 // Each voter's 100 points, spread over the template's criteria by key; the rest are 0.
 const DECIDED_BALLOTS: Record<string, Record<string, number>> = {
-  "ada@demo.tradeoff.dev": { "built-in-security": 25, "admin-interface": 20, "orm-database": 20, "auth-permissions": 15, "scalability": 10, "documentation": 10 },
-  "grace@demo.tradeoff.dev": { "built-in-security": 30, "orm-database": 15, "admin-interface": 15, "maintenance-cost": 20, "ecosystem-community": 20 },
-  "linus@demo.tradeoff.dev": { "flexibility": 30, "performance-footprint": 25, "learning-curve": 15, "built-in-security": 15, "api-microservices": 15 },
+  "ada@demo.tradeoff.dev": {
+    "built-in-security": 25,
+    "admin-interface": 20,
+    "orm-database": 20,
+    "auth-permissions": 15,
+    scalability: 10,
+    documentation: 10,
+  },
+  "grace@demo.tradeoff.dev": {
+    "built-in-security": 30,
+    "orm-database": 15,
+    "admin-interface": 15,
+    "maintenance-cost": 20,
+    "ecosystem-community": 20,
+  },
+  "linus@demo.tradeoff.dev": {
+    flexibility: 30,
+    "performance-footprint": 25,
+    "learning-curve": 15,
+    "built-in-security": 15,
+    "api-microservices": 15,
+  },
 };
 
 export interface DemoResult {
@@ -56,7 +75,12 @@ export async function seedDemo(): Promise<DemoResult> {
   const users: { id: string }[] = [];
   for (const u of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: u.email } });
-    users.push(existing ?? (await db.user.create({ data: { email: u.email, name: u.name, passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date() } })));
+    users.push(
+      existing ??
+        (await db.user.create({
+          data: { email: u.email, name: u.name, passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date() },
+        })),
+    );
   }
   const credentials = DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD }));
   const owner = users[0];
@@ -89,7 +113,13 @@ export async function seedDemo(): Promise<DemoResult> {
     problem:
       "The customer portal needs accounts, an admin back office and payments within two quarters. Which web framework do we build it on?",
     template: "django-flask",
-    profile: { projectSize: "large", timeline: "normal", teamExperience: "intermediate", teamSize: 4, needs: ["admin-panel", "user-accounts", "ecommerce", "security-compliance"] },
+    profile: {
+      projectSize: "large",
+      timeline: "normal",
+      teamExperience: "intermediate",
+      teamSize: 4,
+      needs: ["admin-panel", "user-accounts", "ecommerce", "security-compliance"],
+    },
   });
   const keys = new Set((await db.criterion.findMany({ where: { evaluationId: decided.id }, select: { key: true } })).map((c) => c.key));
   await transitionEvaluation(ownerActor, decided.id, { action: "open-voting", quorum: 3 });
@@ -98,21 +128,24 @@ export async function seedDemo(): Promise<DemoResult> {
   }
   await transitionEvaluation(ownerActor, decided.id, { action: "reveal" });
   const django = await db.option.findFirstOrThrow({ where: { evaluationId: decided.id, key: "django" } });
-  await transitionEvaluation(
-    ownerActor,
-    decided.id,
-    {
-      action: "decide",
-      optionId: django.id,
-      rationale: "Accounts, admin and payments are core to the portal; Django ships them with security defaults we would otherwise build and audit ourselves.",
-    },
-  );
+  await transitionEvaluation(ownerActor, decided.id, {
+    action: "decide",
+    optionId: django.id,
+    rationale:
+      "Accounts, admin and payments are core to the portal; Django ships them with security defaults we would otherwise build and audit ourselves.",
+  });
 
   const voting = await createEvaluation(ownerActor, team.id, {
     title: "Framework for the ML inference service",
     problem: "A small internal service that serves our recommendation model over a JSON API. Django or Flask?",
     template: "django-flask",
-    profile: { projectSize: "small", timeline: "tight", teamExperience: "expert", teamSize: 3, needs: ["ml-serving", "rest-api", "microservices"] },
+    profile: {
+      projectSize: "small",
+      timeline: "tight",
+      teamExperience: "expert",
+      teamSize: 3,
+      needs: ["ml-serving", "rest-api", "microservices"],
+    },
   });
   await transitionEvaluation(ownerActor, voting.id, { action: "open-voting" });
   await castBallot(actorOf("linus@demo.tradeoff.dev"), voting.id, {

@@ -95,7 +95,10 @@ function emailTaken(email?: string): AppError {
 
 /** For the page, before it offers the button: whether the link can still be used, and for which address. */
 export async function verificationLinkState(token: string): Promise<{ usable: boolean; email?: string }> {
-  const row = await db.emailVerificationToken.findUnique({ where: { tokenHash: hashSecret(token) }, select: { usedAt: true, expiresAt: true, email: true } });
+  const row = await db.emailVerificationToken.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    select: { usedAt: true, expiresAt: true, email: true },
+  });
   if (!row || row.usedAt || row.expiresAt <= new Date()) return { usable: false };
   return { usable: true, email: row.email };
 }

@@ -181,7 +181,10 @@ export async function withEvaluation<T>(
  * one, and an ORM create costs about three times as much in Prisma's query compiler. The same
  * columns and JSON text as recordAudit writes.
  */
-function insertAuditEntry(tx: Tx, entry: { teamId: string; evaluationId: string; actorId: string; action: string; detail: Record<string, unknown> }) {
+function insertAuditEntry(
+  tx: Tx,
+  entry: { teamId: string; evaluationId: string; actorId: string; action: string; detail: Record<string, unknown> },
+) {
   return tx.$executeRaw`INSERT INTO "AuditEntry" ("id", "teamId", "evaluationId", "actorId", "action", "detail", "createdAt")
     VALUES (${newRowId()}, ${entry.teamId}, ${entry.evaluationId}, ${entry.actorId}, ${entry.action}, ${JSON.stringify(entry.detail)}, ${new Date()})`;
 }

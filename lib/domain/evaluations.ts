@@ -46,7 +46,9 @@ export async function createEvaluation(actor: Actor, teamId: string, input: unkn
       const optionIds = new Map<string, string>();
       const criterionIds = new Map<string, string>();
       for (const [position, o] of template.options.entries()) {
-        const row = await tx.option.create({ data: { evaluationId: evaluation.id, key: o.key, name: o.name, summary: o.summary, position } });
+        const row = await tx.option.create({
+          data: { evaluationId: evaluation.id, key: o.key, name: o.name, summary: o.summary, position },
+        });
         optionIds.set(o.key, row.id);
       }
       for (const [position, c] of template.criteria.entries()) {
@@ -152,9 +154,7 @@ export async function addItem(actor: Actor, evaluationId: string, input: unknown
     await refuseDuplicateName(tx, data.kind, evaluationId, data.name);
     const key = await uniqueKey(tx, data.kind, evaluationId, data.name);
     const position =
-      data.kind === "option"
-        ? await tx.option.count({ where: { evaluationId } })
-        : await tx.criterion.count({ where: { evaluationId } });
+      data.kind === "option" ? await tx.option.count({ where: { evaluationId } }) : await tx.criterion.count({ where: { evaluationId } });
     const limit = data.kind === "option" ? LIMITS.optionsPerEvaluation : LIMITS.criteriaPerEvaluation;
     if (position >= limit) {
       const message = `An evaluation has at most ${limit} ${data.kind === "option" ? "options" : "criteria"}.`;
@@ -192,8 +192,7 @@ export async function removeItem(actor: Actor, evaluationId: string, input: unkn
   const data = parseOrThrow(RemoveItemSchema, input, itemKindOf(input));
   await withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
     const where = { id: data.id, evaluationId };
-    const removed =
-      data.kind === "option" ? await tx.option.deleteMany({ where }) : await tx.criterion.deleteMany({ where });
+    const removed = data.kind === "option" ? await tx.option.deleteMany({ where }) : await tx.criterion.deleteMany({ where });
     if (removed.count !== 1) throw new AppError("not_found", `That ${data.kind} is not part of this evaluation.`);
     await audit(`${data.kind}.removed`, { id: data.id });
   });
@@ -240,11 +239,19 @@ export async function setEvaluationArchived(actor: Actor, evaluationId: string, 
  * becomes empty), with one saying what was deleted.
  */
 export async function deleteDraftEvaluation(actor: Actor, evaluationId: string): Promise<{ teamId: string }> {
-  const rule = { statuses: ["draft"] as const, conflict: () => "Only a draft can be deleted. Archive it instead to take it off the team's list." };
+  const rule = {
+    statuses: ["draft"] as const,
+    conflict: () => "Only a draft can be deleted. Archive it instead to take it off the team's list.",
+  };
   return withEvaluation(actor, evaluationId, "evaluation:edit", rule, async ({ tx, teamId, role, audit }) => {
     const evaluation = await tx.evaluation.findUniqueOrThrow({
       where: { id: evaluationId },
-      select: { title: true, createdById: true, supersedes: { select: { id: true } }, _count: { select: { options: true, criteria: true, comments: true } } },
+      select: {
+        title: true,
+        createdById: true,
+        supersedes: { select: { id: true } },
+        _count: { select: { options: true, criteria: true, comments: true } },
+      },
     });
     if (!can(role, "evaluation:archive") && evaluation.createdById !== actor.userId) {
       throw new AppError("forbidden", "Only the draft's creator, an admin or an owner can delete it.");
@@ -254,7 +261,13 @@ export async function deleteDraftEvaluation(actor: Actor, evaluationId: string):
     const revisited = evaluation.supersedes?.id;
     if (revisited && (await lockEvaluation(tx, revisited, ["superseded"]))) {
       await tx.evaluation.update({ where: { id: revisited }, data: { status: "decided", supersededById: null } });
-      await recordAudit(tx, { teamId, evaluationId: revisited, actorId: actor.userId, action: "evaluation.revisit_deleted", detail: { draft: evaluationId } });
+      await recordAudit(tx, {
+        teamId,
+        evaluationId: revisited,
+        actorId: actor.userId,
+        action: "evaluation.revisit_deleted",
+        detail: { draft: evaluationId },
+      });
     }
     await tx.notification.deleteMany({ where: { evaluationId } });
     await tx.evaluation.delete({ where: { id: evaluationId } });
@@ -267,7 +280,14 @@ export async function getEvaluationLifecycle(actor: Actor, evaluationId: string)
   const context = await readEvaluation(actor, evaluationId, "team:read");
   const row = await db.evaluation.findUniqueOrThrow({
     where: { id: evaluationId },
-    select: { archivedAt: true, recordNumber: true, createdById: true, title: true, supersedes: { select: { title: true } }, _count: { select: { options: true, criteria: true, comments: true } } },
+    select: {
+      archivedAt: true,
+      recordNumber: true,
+      createdById: true,
+      title: true,
+      supersedes: { select: { title: true } },
+      _count: { select: { options: true, criteria: true, comments: true } },
+    },
   });
   const manage = can(context.role, "evaluation:archive");
   return {
@@ -306,7 +326,9 @@ export async function addRatingCitation(actor: Actor, evaluationId: string, inpu
   await withEvaluation(actor, evaluationId, "evaluation:edit", DRAFT_ONLY, async ({ tx, audit }) => {
     const rating = await ratingCitations(tx, evaluationId, data.optionId, data.criterionId);
     if (rating.citations.length >= CITATIONS_PER_RATING) {
-      throw new AppError("invalid", `A rating has at most ${CITATIONS_PER_RATING} citations.`, { quote: `At most ${CITATIONS_PER_RATING} citations` });
+      throw new AppError("invalid", `A rating has at most ${CITATIONS_PER_RATING} citations.`, {
+        quote: `At most ${CITATIONS_PER_RATING} citations`,
+      });
     }
     const citation: Citation = { source: data.url, title: data.title, url: data.url, quote: data.quote };
     await tx.rating.update({ where: { id: rating.id }, data: { citations: JSON.stringify([...rating.citations, citation]) } });

@@ -32,15 +32,32 @@ export async function createInvitation(actor: Actor, teamId: string, input: unkn
   const expiresAt = new Date(Date.now() + env.INVITE_TTL_HOURS * 3_600_000);
   await db.$transaction(async (tx) => {
     const invitee = email
-      ? await tx.user.findFirst({ where: { email, deletedAt: null }, select: { id: true, emailVerifiedAt: true, memberships: { where: { teamId }, select: { id: true } } } })
+      ? await tx.user.findFirst({
+          where: { email, deletedAt: null },
+          select: { id: true, emailVerifiedAt: true, memberships: { where: { teamId }, select: { id: true } } },
+        })
       : null;
     if (invitee && invitee.memberships.length > 0) {
       throw new AppError("conflict", "That person is already a member of this team.", { email: "Already a member of this team" });
     }
     const invitation = await tx.invitation.create({
-      data: { teamId, role, tokenHash: hash, expiresAt, createdById: actor.userId, email, lastSentAt: email ? new Date() : null, sendCount: email ? 1 : 0 },
+      data: {
+        teamId,
+        role,
+        tokenHash: hash,
+        expiresAt,
+        createdById: actor.userId,
+        email,
+        lastSentAt: email ? new Date() : null,
+        sendCount: email ? 1 : 0,
+      },
     });
-    await recordAudit(tx, { teamId, actorId: actor.userId, action: "invitation.created", detail: { invitationId: invitation.id, role, byEmail: !!email } });
+    await recordAudit(tx, {
+      teamId,
+      actorId: actor.userId,
+      action: "invitation.created",
+      detail: { invitationId: invitation.id, role, byEmail: !!email },
+    });
     if (email) {
       await mailInvitation(tx, { invitationId: invitation.id, token: secret, email, expiresAt });
       // Only a verified address proves the account is the addressee's: anyone can sign up with any address.
@@ -94,7 +111,8 @@ export async function resendInvitation(actor: Actor, teamId: string, invitationI
     if (!canAssignRole(access.role, "viewer", invitation.role as Role)) {
       throw new AppError("forbidden", "Only an owner can resend an invitation for an owner.");
     }
-    if (!invitation.email) throw new AppError("conflict", "This invitation was created as a link, not sent by email: create a new one with an address.");
+    if (!invitation.email)
+      throw new AppError("conflict", "This invitation was created as a link, not sent by email: create a new one with an address.");
     const sent = await tx.invitation.updateMany({
       where: {
         id: invitationId,
@@ -112,7 +130,10 @@ export async function resendInvitation(actor: Actor, teamId: string, invitationI
         throw new AppError("conflict", "This invitation was already used, revoked or has expired.");
       }
       if (invitation.sendCount >= INVITE_MAX_SENDS) {
-        throw new AppError("rate_limited", `This invitation was already sent ${INVITE_MAX_SENDS} times. Revoke it and create a new one if needed.`);
+        throw new AppError(
+          "rate_limited",
+          `This invitation was already sent ${INVITE_MAX_SENDS} times. Revoke it and create a new one if needed.`,
+        );
       }
       throw new AppError("rate_limited", "This invitation was sent less than a minute ago. Try again in a minute.");
     }
@@ -180,7 +201,12 @@ async function findAddressedInvitation(actor: Actor, invitationId: string) {
 
 export async function describeAddressedInvitation(actor: Actor, invitationId: string) {
   const invitation = await findAddressedInvitation(actor, invitationId);
-  return { teamName: invitation.team.name, role: invitation.role as Role, invitedBy: invitation.createdBy.name, expiresAt: invitation.expiresAt };
+  return {
+    teamName: invitation.team.name,
+    role: invitation.role as Role,
+    invitedBy: invitation.createdBy.name,
+    expiresAt: invitation.expiresAt,
+  };
 }
 
 export async function acceptAddressedInvitation(actor: Actor, invitationId: string) {
@@ -197,7 +223,10 @@ async function joinThrough(actor: Actor, invitation: { id: string; teamId: strin
       select: { role: true },
     });
     if (!creator || !canAssignRole(creator.role as Role, "viewer", invitation.role as Role)) {
-      throw new AppError("conflict", "This invite link is no longer valid: the person who created it can no longer invite. Ask for a new one.");
+      throw new AppError(
+        "conflict",
+        "This invite link is no longer valid: the person who created it can no longer invite. Ask for a new one.",
+      );
     }
     // Claiming the link and joining in one transaction: a link is used once, even under a race,
     // and a revocation that commits first wins.
@@ -207,7 +236,12 @@ async function joinThrough(actor: Actor, invitation: { id: string; teamId: strin
     });
     if (claimed.count !== 1) throw new AppError("conflict", "This invite link has already been used or was revoked.");
     await tx.membership.create({ data: { teamId, userId: actor.userId, role: invitation.role } });
-    await recordAudit(tx, { teamId, actorId: actor.userId, action: "member.joined", detail: { role: invitation.role, invitationId: invitation.id } });
+    await recordAudit(tx, {
+      teamId,
+      actorId: actor.userId,
+      action: "member.joined",
+      detail: { role: invitation.role, invitationId: invitation.id },
+    });
   });
   return { teamId, alreadyMember: false };
 }
@@ -217,7 +251,16 @@ export async function listPendingInvitations(actor: Actor, teamId: string) {
   await requireTeamAccess(actor, teamId, "members:manage");
   const rows = await db.invitation.findMany({
     where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, lastSentAt: true, sendCount: true, createdBy: { select: { name: true, deletedAt: true } } },
+    select: {
+      id: true,
+      role: true,
+      email: true,
+      createdAt: true,
+      expiresAt: true,
+      lastSentAt: true,
+      sendCount: true,
+      createdBy: { select: { name: true, deletedAt: true } },
+    },
     orderBy: { createdAt: "desc" },
   });
   return rows.map((r) => ({

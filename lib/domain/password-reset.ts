@@ -41,7 +41,10 @@ export async function requestPasswordReset(input: unknown, address = "unknown"):
 
 /** Whether a reset link can still be used (for the page, before the form is shown). */
 export async function resetTokenIsUsable(token: string): Promise<boolean> {
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashSecret(token) }, select: { usedAt: true, expiresAt: true } });
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    select: { usedAt: true, expiresAt: true },
+  });
   return !!row && !row.usedAt && row.expiresAt > new Date();
 }
 
@@ -60,7 +63,9 @@ export async function resetPassword(input: unknown): Promise<{ email: string }> 
       ? await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
       : { count: 0 };
     if (!row || claimed.count !== 1) {
-      throw new AppError("invalid", "This reset link has expired or was already used. Ask for a new one.", { token: "This reset link has expired or was already used" });
+      throw new AppError("invalid", "This reset link has expired or was already used. Ask for a new one.", {
+        token: "This reset link has expired or was already used",
+      });
     }
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });

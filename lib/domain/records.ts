@@ -133,7 +133,11 @@ async function usersNamedInAudit(
  * are stored once and every later export of the decision is rendered from them. An import passes
  * the record's name for its decider (decidedByName), as no account of this team decided it.
  */
-export async function freezeDecisionRecord(tx: Tx, evaluationId: string, options: { decidedByName?: string } = {}): Promise<DecisionRecord> {
+export async function freezeDecisionRecord(
+  tx: Tx,
+  evaluationId: string,
+  options: { decidedByName?: string } = {},
+): Promise<DecisionRecord> {
   const record = await buildRecord(tx, evaluationId, { anonymise: false, decidedByName: options.decidedByName });
   const { canonical, sha256 } = sealRecord(record);
   await tx.decisionSnapshot.create({ data: { evaluationId, canonical, sha256 } });
@@ -235,7 +239,10 @@ export async function checkEvaluationIntegrityAsOperator(evaluationId: string) {
 async function integrityReport(evaluationId: string) {
   const [revisions, ballots, snapshot, evaluation] = await Promise.all([
     db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } }),
-    db.ballot.findMany({ where: { evaluationId }, select: { userId: true, voterName: true, round: true, method: true, payload: true, user: { select: { name: true } } } }),
+    db.ballot.findMany({
+      where: { evaluationId },
+      select: { userId: true, voterName: true, round: true, method: true, payload: true, user: { select: { name: true } } },
+    }),
     db.decisionSnapshot.findUnique({ where: { evaluationId } }),
     db.evaluation.findUniqueOrThrow({
       where: { id: evaluationId },
@@ -258,7 +265,11 @@ async function integrityReport(evaluationId: string) {
     ballots: {
       valid: offChain.length === 0,
       ...(offChain.length
-        ? { reason: offChain.map((b) => `${nameOf.get(voterKey(b))}'s round ${b.round} ballot differs from its recorded revision`).join("; ") }
+        ? {
+            reason: offChain
+              .map((b) => `${nameOf.get(voterKey(b))}'s round ${b.round} ballot differs from its recorded revision`)
+              .join("; "),
+          }
         : {}),
     },
     snapshot: snapshot ? { sha256: snapshot.sha256, valid: snapshotValid } : null,

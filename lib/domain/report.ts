@@ -44,7 +44,12 @@ type SnapshotRows = Awaited<ReturnType<typeof loadSnapshotRows>>;
 /** An evaluation as of one revision, with what is computed from it, each part computed when first asked for. */
 class EvaluationSnapshot {
   readonly input: EngineInput;
-  private memo: { report?: EngineReport | null; spread?: Record<string, WeightSpread> | null; ballots?: RevealedBallotWeights[]; ratings?: ViewRating[] } = {};
+  private memo: {
+    report?: EngineReport | null;
+    spread?: Record<string, WeightSpread> | null;
+    ballots?: RevealedBallotWeights[];
+    ratings?: ViewRating[];
+  } = {};
 
   constructor(readonly rows: SnapshotRows) {
     this.input = toEngineInput(rows);
@@ -66,7 +71,10 @@ class EvaluationSnapshot {
   }
 
   revealedBallotWeights(): RevealedBallotWeights[] {
-    this.memo.ballots ??= revealedBallotWeights(this.rows, this.input.criteria.map((c) => c.id));
+    this.memo.ballots ??= revealedBallotWeights(
+      this.rows,
+      this.input.criteria.map((c) => c.id),
+    );
     return this.memo.ballots;
   }
 
@@ -86,7 +94,11 @@ class EvaluationSnapshot {
     const text = (xs: readonly object[]) => xs.reduce((n, x) => n + JSON.stringify(x).length, 0);
     const { options, criteria, ratings, ballots } = this.rows;
     // ×3: the rows, the engine input and the view's copies; plus the report, whose size grows with options × criteria and voters
-    return 3 * (text(options) + text(criteria) + text(ratings) + text(ballots) + (this.rows.problem?.length ?? 0)) + 200 * ballots.length + 64 * 1024;
+    return (
+      3 * (text(options) + text(criteria) + text(ratings) + text(ballots) + (this.rows.problem?.length ?? 0)) +
+      200 * ballots.length +
+      64 * 1024
+    );
   }
 }
 
@@ -231,7 +243,8 @@ async function loadFormerNames(snapshot: EvaluationSnapshot, names: Map<string, 
   const { decidedById, supersededById } = snapshot.rows;
   const wanted = new Set<string>();
   if (decidedById && !names.has(decidedById)) wanted.add(decidedById);
-  if (ballotsShown) for (const b of snapshot.rows.ballots) if (b.userId && b.round === snapshot.rows.round && !names.has(b.userId)) wanted.add(b.userId);
+  if (ballotsShown)
+    for (const b of snapshot.rows.ballots) if (b.userId && b.round === snapshot.rows.round && !names.has(b.userId)) wanted.add(b.userId);
   // In chunks: SQLite binds at most 999 parameters per statement.
   const ids = [...wanted];
   const chunks = Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, (i + 1) * 500));
@@ -277,7 +290,11 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
       ballots: () =>
         snapshot.revealedBallotWeights().map(({ voter, userId, voterName, method, weights, changes }) => ({
           voter,
-          voterName: voterDisplayName({ userId, voterName, user: userId && people.names.has(userId) ? { name: people.names.get(userId)! } : null }),
+          voterName: voterDisplayName({
+            userId,
+            voterName,
+            user: userId && people.names.has(userId) ? { name: people.names.get(userId)! } : null,
+          }),
           method,
           weights,
           changes,

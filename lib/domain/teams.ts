@@ -70,7 +70,12 @@ export async function changeRole(actor: Actor, teamId: string, input: unknown) {
   }
   await db.$transaction(async (tx) => {
     await tx.membership.update({ where: { id: target.id }, data: { role } });
-    await recordAudit(tx, { teamId, actorId: actor.userId, action: "member.role_changed", detail: { userId, from: target.role, to: role } });
+    await recordAudit(tx, {
+      teamId,
+      actorId: actor.userId,
+      action: "member.role_changed",
+      detail: { userId, from: target.role, to: role },
+    });
     if (can(target.role as Role, "ballot:cast") && !can(role, "ballot:cast")) {
       await withdrawBallots(tx, { teamId, userId, actorId: actor.userId, reason: "member.demoted" });
     }
@@ -161,7 +166,10 @@ export async function leaveAllTeamsForDeletion(tx: Tx, userId: string): Promise<
       continue;
     }
     if (m.role === "owner" && (await tx.membership.count({ where: { teamId: m.teamId, role: "owner" } })) <= 1) {
-      throw new AppError("conflict", `You are the last owner of "${m.team.name}". Make someone else an owner there before deleting your account.`);
+      throw new AppError(
+        "conflict",
+        `You are the last owner of "${m.team.name}". Make someone else an owner there before deleting your account.`,
+      );
     }
     await tx.membership.delete({ where: { id: m.id } });
     await recordAudit(tx, { teamId: m.teamId, actorId: userId, action: "member.left", detail: { userId, reason: "account.deleted" } });
@@ -218,7 +226,10 @@ export async function deleteTeam(actor: Actor, teamId: string, input: unknown): 
   return db.$transaction(
     async (tx) => {
       await requireOwnerIn(tx, actor, teamId);
-      const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, memberships: { select: { userId: true } } } });
+      const team = await tx.team.findUniqueOrThrow({
+        where: { id: teamId },
+        select: { name: true, memberships: { select: { userId: true } } },
+      });
       if (confirmName !== team.name.trim()) {
         const message = `Type the team's name exactly ("${team.name}") to delete it.`;
         throw new AppError("invalid", message, { confirmName: message });

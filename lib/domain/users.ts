@@ -56,7 +56,13 @@ export async function authenticate(input: unknown, address = "unknown"): Promise
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), data.password);
   if (!user || !ok || user.deletedAt) throw new AppError("unauthenticated", "Wrong email or password.");
   await releaseSignInCheck(keys);
-  return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: user.emailVerifiedAt !== null,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 export async function getUser(userId: string): Promise<SessionUser | null> {
@@ -128,24 +134,30 @@ export async function changePassword(actor: Actor, input: unknown): Promise<{ em
 export async function deleteAccount(actor: Actor, input: unknown): Promise<void> {
   const data = parseOrThrow(DeleteAccountSchema, input, "account deletion");
   await requireCurrentPassword(actor.userId, data.currentPassword);
-  await db.$transaction(async (tx) => {
-    await leaveAllTeamsForDeletion(tx, actor.userId);
-    await tx.apiToken.updateMany({ where: { userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.invitation.updateMany({ where: { createdById: actor.userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.notification.deleteMany({ where: { userId: actor.userId } });
-    await tx.passwordResetToken.deleteMany({ where: { userId: actor.userId } });
-    await tx.emailVerificationToken.deleteMany({ where: { userId: actor.userId } });
-    await revokeAllSessions(tx, actor.userId);
-    await tx.user.update({
-      where: { id: actor.userId },
-      data: {
-        name: DELETED_USER_NAME,
-        email: `deleted-${actor.userId}@deleted.invalid`,
-        passwordHash: "!deleted",
-        deletedAt: new Date(),
-        emailVerifiedAt: null,
-        notificationPrefs: "{}",
-      },
-    });
-  }, { timeout: 30_000 });
+  await db.$transaction(
+    async (tx) => {
+      await leaveAllTeamsForDeletion(tx, actor.userId);
+      await tx.apiToken.updateMany({ where: { userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.invitation.updateMany({
+        where: { createdById: actor.userId, acceptedAt: null, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      await tx.notification.deleteMany({ where: { userId: actor.userId } });
+      await tx.passwordResetToken.deleteMany({ where: { userId: actor.userId } });
+      await tx.emailVerificationToken.deleteMany({ where: { userId: actor.userId } });
+      await revokeAllSessions(tx, actor.userId);
+      await tx.user.update({
+        where: { id: actor.userId },
+        data: {
+          name: DELETED_USER_NAME,
+          email: `deleted-${actor.userId}@deleted.invalid`,
+          passwordHash: "!deleted",
+          deletedAt: new Date(),
+          emailVerifiedAt: null,
+          notificationPrefs: "{}",
+        },
+      });
+    },
+    { timeout: 30_000 },
+  );
 }

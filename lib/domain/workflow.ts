@@ -42,7 +42,10 @@ export async function transitionEvaluation(actor: Actor, evaluationId: string, i
     switch (data.action) {
       case "open-voting": {
         const result = await openVoting(scope, data, audit);
-        await notify("voting_opened", (t) => `Voting opened on “${t}”${data.deadline ? ` until ${new Date(data.deadline).toUTCString()}` : ""}`);
+        await notify(
+          "voting_opened",
+          (t) => `Voting opened on “${t}”${data.deadline ? ` until ${new Date(data.deadline).toUTCString()}` : ""}`,
+        );
         return result;
       }
       case "reveal":
@@ -54,7 +57,11 @@ export async function transitionEvaluation(actor: Actor, evaluationId: string, i
         const result = await startSecondRound(scope, data, audit);
         // Members learn their ballot was carried over, so one who is content need not vote again.
         const until = result.deadline ? ` until ${result.deadline.toUTCString()}` : "";
-        await notify("voting_opened", (t) => `Round ${result.round} of voting opened on “${t}”${until}: round ${result.round - 1} ballots were carried over, revise yours if your view changed`);
+        await notify(
+          "voting_opened",
+          (t) =>
+            `Round ${result.round} of voting opened on “${t}”${until}: round ${result.round - 1} ballots were carried over, revise yours if your view changed`,
+        );
         return { evaluationId: result.evaluationId, round: result.round };
       }
       case "decide": {
@@ -75,7 +82,8 @@ type Audit = (detail?: Record<string, unknown>) => Promise<unknown>;
 
 function futureDeadline(value: string | undefined): Date | null {
   const deadline = value ? new Date(value) : null;
-  if (deadline && deadline < new Date()) throw new AppError("invalid", "The deadline must be in the future.", { deadline: "Must be in the future" });
+  if (deadline && deadline < new Date())
+    throw new AppError("invalid", "The deadline must be in the future.", { deadline: "Must be in the future" });
   return deadline;
 }
 
@@ -97,7 +105,10 @@ async function openVoting(scope: WriteScope, data: Extract<TransitionInput, { ac
   if (criteria < 1) throw refuse("criteria", "Add at least one criterion before voting.");
   if (ratings < options * criteria) {
     const missing = options * criteria - ratings;
-    throw refuse("ratings", `Rate every option on every criterion before voting: ${missing} rating${missing === 1 ? " is" : "s are"} missing.`);
+    throw refuse(
+      "ratings",
+      `Rate every option on every criterion before voting: ${missing} rating${missing === 1 ? " is" : "s are"} missing.`,
+    );
   }
   const deadline = futureDeadline(data.deadline);
   const quorum = data.quorum === "" || data.quorum === undefined ? null : data.quorum;
@@ -125,7 +136,15 @@ async function startSecondRound(scope: WriteScope, data: Extract<TransitionInput
   // join the hash chain like any other ballot. A withdrawn ballot (its voter left) has no row left.
   const ballots = await tx.ballot.findMany({ where: { evaluationId, round: previous }, orderBy: { createdAt: "asc" } });
   for (const b of ballots) {
-    const fields = { evaluationId, userId: b.userId, voterName: b.voterName, round, method: b.method, payload: b.payload, createdAt: new Date() };
+    const fields = {
+      evaluationId,
+      userId: b.userId,
+      voterName: b.voterName,
+      round,
+      method: b.method,
+      payload: b.payload,
+      createdAt: new Date(),
+    };
     await tx.ballot.create({ data: fields });
     await appendBallotRevision(tx, fields);
   }
@@ -141,7 +160,9 @@ async function decide(actor: Actor, scope: WriteScope, data: Extract<TransitionI
   const ballots = await tx.ballot.count({ where: { evaluationId, round } });
   const override = data.override?.trim() || null;
   if (ballots === 0) {
-    throw new AppError("invalid", "No ballot has been cast yet: a decision is recorded with the team's ballots.", { optionId: "No ballots yet" });
+    throw new AppError("invalid", "No ballot has been cast yet: a decision is recorded with the team's ballots.", {
+      optionId: "No ballots yet",
+    });
   }
   // Deciding without the team's view (ballots still blind, or the quorum not met) is allowed, but
   // only on the record: the override reason is the confirmation and lands in the decision record.
@@ -195,11 +216,15 @@ async function supersede(actor: Actor, scope: WriteScope, audit: Audit) {
   const optionIds = new Map<string, string>();
   const criterionIds = new Map<string, string>();
   for (const o of evaluation.options) {
-    const row = await tx.option.create({ data: { evaluationId: created.id, key: o.key, name: o.name, summary: o.summary, position: o.position } });
+    const row = await tx.option.create({
+      data: { evaluationId: created.id, key: o.key, name: o.name, summary: o.summary, position: o.position },
+    });
     optionIds.set(o.id, row.id);
   }
   for (const c of evaluation.criteria) {
-    const row = await tx.criterion.create({ data: { evaluationId: created.id, key: c.key, name: c.name, description: c.description, position: c.position } });
+    const row = await tx.criterion.create({
+      data: { evaluationId: created.id, key: c.key, name: c.name, description: c.description, position: c.position },
+    });
     criterionIds.set(c.id, row.id);
   }
   await tx.rating.createMany({

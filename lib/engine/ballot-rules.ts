@@ -55,7 +55,11 @@ export function saatyValueProblem(value: unknown): string | null {
  * a criterion; points sum to 100; a likert ballot rates at least one criterion. A bad entry
  * spoils the total, so the total is only checked when every entry is a number in range.
  */
-export function weightIssues(method: "points" | "likert", weights: Readonly<Record<string, unknown>>, isCriterion: IsCriterion): BallotIssue[] {
+export function weightIssues(
+  method: "points" | "likert",
+  weights: Readonly<Record<string, unknown>>,
+  isCriterion: IsCriterion,
+): BallotIssue[] {
   const valueProblem = method === "points" ? pointsValueProblem : likertValueProblem;
   const issues: BallotIssue[] = [];
   let total = 0;
@@ -95,7 +99,12 @@ export function comparisonIssues(comparisons: readonly Comparison[], isCriterion
   const most = maxComparisons(criterionCount);
   if (comparisons.length > most) {
     // Checked first: it bounds the work below by the size of the evaluation, not of the request.
-    return [{ path: ["comparisons"], message: `at most ${most} ${most === 1 ? "comparison" : "comparisons"}: one per pair of the ${criterionCount} criteria (this ballot has ${comparisons.length})` }];
+    return [
+      {
+        path: ["comparisons"],
+        message: `at most ${most} ${most === 1 ? "comparison" : "comparisons"}: one per pair of the ${criterionCount} criteria (this ballot has ${comparisons.length})`,
+      },
+    ];
   }
   const issues: BallotIssue[] = [];
   const links = new UnionFind();
@@ -174,7 +183,10 @@ const GROUP_NAMES_SHOWN = 5;
 
 /** `"a", "b", "c"`, or the first few and how many more: a 60-criterion message stays readable. */
 function describeGroup(ids: readonly string[]): string {
-  const shown = ids.slice(0, GROUP_NAMES_SHOWN).map((id) => JSON.stringify(id)).join(", ");
+  const shown = ids
+    .slice(0, GROUP_NAMES_SHOWN)
+    .map((id) => JSON.stringify(id))
+    .join(", ");
   return ids.length > GROUP_NAMES_SHOWN ? `${shown} and ${ids.length - GROUP_NAMES_SHOWN} more` : shown;
 }
 
@@ -204,7 +216,7 @@ class UnionFind {
     let root = id;
     while (this.parent.get(root) !== root) root = this.parent.get(root)!;
     // Path compression keeps later lookups short on long chains.
-    for (let next = id; next !== root; ) {
+    for (let next = id; next !== root;) {
       const up = this.parent.get(next)!;
       this.parent.set(next, root);
       next = up;

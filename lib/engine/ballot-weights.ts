@@ -22,11 +22,7 @@ export interface WeightChange {
 }
 
 /** What a member changed between two ballots: criteria whose weight moved by at least `threshold`. */
-export function weightChanges(
-  before: Record<string, number>,
-  after: Record<string, number>,
-  threshold = 0.005,
-): WeightChange[] {
+export function weightChanges(before: Record<string, number>, after: Record<string, number>, threshold = 0.005): WeightChange[] {
   return Object.keys(after)
     .map((criterion) => ({ criterion, from: ownNumber(before, criterion), to: ownNumber(after, criterion) }))
     .filter((c) => Math.abs(c.to - c.from) >= threshold)

@@ -19,7 +19,9 @@ export const RATING_MIDPOINT = 5;
 type RatingInput = Pick<EngineInput, "options" | "criteria" | "ratings" | "missingRatings">;
 
 /** Each option and criterion without a usable rating (own key, finite number), in input order. */
-export function missingRatingCells(input: Pick<EngineInput, "options" | "criteria" | "ratings">): { option: EngineInput["options"][number]; criterion: EngineInput["criteria"][number] }[] {
+export function missingRatingCells(
+  input: Pick<EngineInput, "options" | "criteria" | "ratings">,
+): { option: EngineInput["options"][number]; criterion: EngineInput["criteria"][number] }[] {
   const missing: ReturnType<typeof missingRatingCells> = [];
   for (const option of input.options) {
     // Own keys only: an unrated option "constructor" must not read Object.prototype.constructor.
@@ -56,9 +58,13 @@ export function ratingMatrix(input: RatingInput, policy: MissingRatings = input.
         return;
       }
       if (policy === "error") {
-        throw new AppError("invalid", `Invalid evaluation: ratings.${option.id}.${criterion.id}: ${missingRatingMessage(option, criterion)}`, {
-          [`ratings.${option.id}.${criterion.id}`]: missingRatingMessage(option, criterion),
-        });
+        throw new AppError(
+          "invalid",
+          `Invalid evaluation: ratings.${option.id}.${criterion.id}: ${missingRatingMessage(option, criterion)}`,
+          {
+            [`ratings.${option.id}.${criterion.id}`]: missingRatingMessage(option, criterion),
+          },
+        );
       }
       ratings[o * criterionCount + c] = fill;
     });

@@ -88,7 +88,13 @@ export interface LeadNoise {
  * the runner-up then leads in a sizeable share of plausible weightings (about 16% or more for a
  * normal approximation), however the Monte Carlo count rounds. Null with fewer than two options.
  */
-export function leadNoise(ratings: Float64Array, weights: Float64Array, leader: number, runnerUp: number | undefined, concentration: number): LeadNoise | null {
+export function leadNoise(
+  ratings: Float64Array,
+  weights: Float64Array,
+  leader: number,
+  runnerUp: number | undefined,
+  concentration: number,
+): LeadNoise | null {
   if (runnerUp === undefined) return null;
   const criterionCount = weights.length;
   let margin = 0;

@@ -87,7 +87,10 @@ export function compareAggregations(input: EngineInput): AggregationComparison {
   return compareRules(model, aggregateAllRules(model.ballots, model.criterionIds.length));
 }
 
-function compareRules({ optionIds, criterionIds, ratings }: EngineModel, weightsByRule: Record<Aggregation, Float64Array>): AggregationComparison {
+function compareRules(
+  { optionIds, criterionIds, ratings }: EngineModel,
+  weightsByRule: Record<Aggregation, Float64Array>,
+): AggregationComparison {
   const rules = AGGREGATION_RULES.map((rule) => {
     const weights = weightsByRule[rule];
     const scores = weightedScores(ratings, weights, optionIds.length);

@@ -22,7 +22,10 @@ const id = z.string().min(1, "must not be empty");
  * here but with the ballot (weightIssues, in one pass with the ballot's other rules). Issues
  * still name the entry, e.g. `ballots.0.weights.security`. In JSON Schema it is described by `meta`.
  */
-function numberMap(problemWith: ((value: unknown) => string | null) | null, meta: { description: string; minimum: number; maximum?: number; integer?: boolean }) {
+function numberMap(
+  problemWith: ((value: unknown) => string | null) | null,
+  meta: { description: string; minimum: number; maximum?: number; integer?: boolean },
+) {
   const schema = z.unknown().superRefine((map, ctx) => {
     if (!isPlainRecord(map)) {
       ctx.addIssue({ code: "custom", message: "expected an object of numbers by id", input: map });
@@ -44,11 +47,14 @@ function numberMap(problemWith: ((value: unknown) => string | null) | null, meta
 
 /** ratings[optionId][criterionId], each on 0-10; like numberMap, keeps every own key. */
 function ratingTable() {
-  const rating = numberMap((value) => (typeof value === "number" && value >= 0 && value <= 10 ? null : "a rating is a number from 0 to 10"), {
-    description: "rating 0-10 by criterion id",
-    minimum: 0,
-    maximum: 10,
-  });
+  const rating = numberMap(
+    (value) => (typeof value === "number" && value >= 0 && value <= 10 ? null : "a rating is a number from 0 to 10"),
+    {
+      description: "rating 0-10 by criterion id",
+      minimum: 0,
+      maximum: 10,
+    },
+  );
   const schema = z.unknown().superRefine((table, ctx) => {
     if (!isPlainRecord(table)) {
       ctx.addIssue({ code: "custom", message: "expected an object of ratings by option id", input: table });
@@ -81,10 +87,7 @@ const likertBallot = z.object({
 const comparison = z.object({
   a: id,
   b: id,
-  value: z
-    .number()
-    .min(SAATY_MIN, "must be on Saaty's scale, 1/9 to 9")
-    .max(SAATY_MAX, "must be on Saaty's scale, 1/9 to 9"),
+  value: z.number().min(SAATY_MIN, "must be on Saaty's scale, 1/9 to 9").max(SAATY_MAX, "must be on Saaty's scale, 1/9 to 9"),
 });
 const pairwiseBallot = z.object({
   voter: id,

@@ -20,7 +20,9 @@ export function rankWithWeights(
 }
 
 /** Indexes the ratings once and returns a re-ranking function for new weights. */
-export function whatIfRanker(input: Pick<EngineInput, "options" | "criteria" | "ratings" | "missingRatings">): (weights: Record<string, number>) => RankedOption[] {
+export function whatIfRanker(
+  input: Pick<EngineInput, "options" | "criteria" | "ratings" | "missingRatings">,
+): (weights: Record<string, number>) => RankedOption[] {
   const ratings = ratingMatrix(input);
   const criterionIds = input.criteria.map((criterion) => criterion.id);
   const optionIds = input.options.map((option) => option.id);

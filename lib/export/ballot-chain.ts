@@ -81,10 +81,7 @@ export interface ChainVerdict {
  * Verifies an evaluation's revisions in the order read (callers read them ordered by seq).
  * `expectedHead`, from a record's ballotChain, also catches rows removed from the end.
  */
-export function verifyChain(
-  revisions: readonly StoredRevision[],
-  expectedHead?: { length: number; headHash: string },
-): ChainVerdict {
+export function verifyChain(revisions: readonly StoredRevision[], expectedHead?: { length: number; headHash: string }): ChainVerdict {
   const presentSeqs = new Set(revisions.map((revision) => revision.seq));
   let prevHash = GENESIS_HASH;
   for (const [i, revision] of revisions.entries()) {

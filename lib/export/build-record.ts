@@ -139,7 +139,11 @@ export function buildDecisionRecord(source: RecordSource): DecisionRecord {
     generatedAt: decidedAt ?? source.now.toISOString(),
     url: source.url,
     imported: evaluation.imported
-      ? { sha256: evaluation.imported.sha256, importedAt: evaluation.imported.at.toISOString(), importedBy: people.label(evaluation.imported.byId) }
+      ? {
+          sha256: evaluation.imported.sha256,
+          importedAt: evaluation.imported.at.toISOString(),
+          importedBy: people.label(evaluation.imported.byId),
+        }
       : undefined,
   };
   return parseOrThrow(decisionRecordSchema, record, "decision record");
@@ -211,7 +215,8 @@ function personLabels(source: RecordSource): PersonLabels {
       taken.set(name, seen);
       labels.set(key, seen === 1 ? name : `${name} (${seen})`);
     }
-    for (const key of [...source.members.map((m) => m.userId), ...others]) if (!labels.has(key)) labels.set(key, names.get(key) ?? FORMER_MEMBER);
+    for (const key of [...source.members.map((m) => m.userId), ...others])
+      if (!labels.has(key)) labels.set(key, names.get(key) ?? FORMER_MEMBER);
   }
   const label = (key: string | null) => (key && labels.get(key)) || FORMER_MEMBER;
 
@@ -228,7 +233,11 @@ function personLabels(source: RecordSource): PersonLabels {
     secrets.sort((a, b) => b[0].length - a[0].length);
   }
   const scrubText = (text: string) =>
-    secrets.reduce((out, [secret, replacement]) => (out.toLowerCase().includes(secret.toLowerCase()) ? replaceAllInsensitive(out, secret, replacement) : out), text);
+    secrets.reduce(
+      (out, [secret, replacement]) =>
+        out.toLowerCase().includes(secret.toLowerCase()) ? replaceAllInsensitive(out, secret, replacement) : out,
+      text,
+    );
   const scrub = (value: unknown): unknown => {
     if (typeof value === "string") return scrubText(value);
     if (Array.isArray(value)) return value.map(scrub);

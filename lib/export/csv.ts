@@ -50,12 +50,23 @@ export function renderCsv(record: DecisionRecord): string {
     const common = { round: ballot.round, voter: ballot.voter, method: ballot.method };
     if (ballot.method === "pairwise") {
       for (const c of ballot.comparisons) {
-        rows.push({ kind: "comparison", ...common, criterion: criterionName(c.a), versus: criterionName(c.b), value: round(c.value, NUMBER_DIGITS.weight) });
+        rows.push({
+          kind: "comparison",
+          ...common,
+          criterion: criterionName(c.a),
+          versus: criterionName(c.b),
+          value: round(c.value, NUMBER_DIGITS.weight),
+        });
       }
     } else {
       // Criteria in the record's order; one the ballot left out counts as 0, as in the engine.
       for (const criterion of record.criteria) {
-        rows.push({ kind: "ballot", ...common, criterion: criterion.name, weight: round(ballot.weights[criterion.key] ?? 0, NUMBER_DIGITS.weight) });
+        rows.push({
+          kind: "ballot",
+          ...common,
+          criterion: criterion.name,
+          weight: round(ballot.weights[criterion.key] ?? 0, NUMBER_DIGITS.weight),
+        });
       }
     }
   }

@@ -37,7 +37,9 @@ export const NOT_CARRIED_OVER = [
  */
 export function parseImportedRecord(
   json: unknown,
-  schema: { safeParse(data: unknown): { success: true; data: DecisionRecord } | { success: false; error: ZodError } } = decisionRecordSchema,
+  schema: {
+    safeParse(data: unknown): { success: true; data: DecisionRecord } | { success: false; error: ZodError };
+  } = decisionRecordSchema,
 ): DecisionRecord {
   return parseOrThrow(schema, json, "decision record");
 }

@@ -4,11 +4,28 @@
 import "server-only";
 
 export { buildDecisionRecord, type RecordSource } from "./build-record";
-export { GENESIS_HASH, chainRevisions, nextRevisionLink, revisionHash, verifyChain, type ChainVerdict, type RevisionFields, type StoredRevision } from "./ballot-chain";
+export {
+  GENESIS_HASH,
+  chainRevisions,
+  nextRevisionLink,
+  revisionHash,
+  verifyChain,
+  type ChainVerdict,
+  type RevisionFields,
+  type StoredRevision,
+} from "./ballot-chain";
 export { canonicalJson, sha256Hex } from "./canonical";
 export { renderCsv, renderWideCsv } from "./csv";
 export { NOT_CARRIED_OVER, parseImportedRecord, toEvaluationDraft, type EvaluationDraft } from "./import";
-export { formatRecordJson, recordFromCanonical, recordSha256, sealRecord, verifyRecord, type SealedRecord, type VerifyResult } from "./integrity";
+export {
+  formatRecordJson,
+  recordFromCanonical,
+  recordSha256,
+  sealRecord,
+  verifyRecord,
+  type SealedRecord,
+  type VerifyResult,
+} from "./integrity";
 export { renderMadr } from "./madr";
 export {
   DECISION_RECORD_SCHEMA_VERSION,

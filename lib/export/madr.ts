@@ -169,13 +169,16 @@ function consequencesSection(record: DecisionRecord, names: NameLookup): string 
     ...ratings.filter((r) => ratingVerdict(r.score) === "strength").map((r) => `* Good, because ${ratingClause(r, names)}`),
     ...ratings.filter((r) => ratingVerdict(r.score) === "weakness").map((r) => `* Bad, because ${ratingClause(r, names)}`),
   ];
-  if (!bullets.length) return `${heading}\n\nOn the decision drivers the chosen option has no strength (7 or more) and no weakness (4 or less).`;
+  if (!bullets.length)
+    return `${heading}\n\nOn the decision drivers the chosen option has no strength (7 or more) and no weakness (4 or less).`;
   return `${heading}\n\n${bullets.join("\n")}`;
 }
 
 function confirmationSection(record: DecisionRecord, names: NameLookup): string {
   const closest = decisiveSensitivities(record.report.sensitivity)[0];
-  const revisit = closest ? ` Revisit the decision if priorities shift that far: ${escapeInline(sensitivitySentence(closest, names)!)}.` : "";
+  const revisit = closest
+    ? ` Revisit the decision if priorities shift that far: ${escapeInline(sensitivitySentence(closest, names)!)}.`
+    : "";
   return (
     `### Confirmation\n\n` +
     `The exported JSON record carries the SHA-256 of its content (below); ` +
@@ -257,7 +260,9 @@ function citationNote(rating: Rating, sources: SourceNumbers): string {
 function driverRatings(record: DecisionRecord, option: string): Rating[] {
   const drivers = driverKeys(record);
   const position = new Map(drivers.map((key, i) => [key, i]));
-  return record.ratings.filter((r) => r.option === option && position.has(r.criterion)).sort((a, b) => position.get(a.criterion)! - position.get(b.criterion)!);
+  return record.ratings
+    .filter((r) => r.option === option && position.has(r.criterion))
+    .sort((a, b) => position.get(a.criterion)! - position.get(b.criterion)!);
 }
 
 function moreInformationSection(record: DecisionRecord, names: NameLookup, sources: SourceNumbers): string {
@@ -282,7 +287,8 @@ function moreInformationSection(record: DecisionRecord, names: NameLookup, sourc
   lines.push(
     (typeof overall === "number"
       ? `* Consensus: ${formatWeight(overall)} overall (100% means identical ballots)`
-      : "* Consensus: not measured (it needs at least two ballots)") + (contested.length ? `; most contested: ${contested.join(", ")}` : ""),
+      : "* Consensus: not measured (it needs at least two ballots)") +
+      (contested.length ? `; most contested: ${contested.join(", ")}` : ""),
   );
   const inconsistent = Object.keys(report.consistency)
     .sort()
@@ -322,7 +328,9 @@ function ballotStatistics(record: DecisionRecord): string {
   // they are not counted among those who could.
   const voters = new Set(current.map((b) => b.voter)).size;
   const eligible = record.participants.filter((p) => p.role !== "viewer").length;
-  const from = record.participants.some((p) => p.voted) ? `${voters} of ${count(eligible, "member")} who could vote` : count(voters, "voter");
+  const from = record.participants.some((p) => p.voted)
+    ? `${voters} of ${count(eligible, "member")} who could vote`
+    : count(voters, "voter");
   return (
     `${count(current.length, "ballot")} in round ${round} from ${from}` +
     (byMethod.length ? ` (${byMethod.join(", ")})` : "") +

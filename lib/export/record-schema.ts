@@ -47,7 +47,16 @@ export const recordBallotSchema = z.discriminatedUnion("method", [
   z.object({
     ...ballotCommon,
     method: z.literal("pairwise"),
-    comparisons: z.array(z.object({ a: key, b: key, value: z.number().min(1 / 9).max(9) })),
+    comparisons: z.array(
+      z.object({
+        a: key,
+        b: key,
+        value: z
+          .number()
+          .min(1 / 9)
+          .max(9),
+      }),
+    ),
   }),
 ]);
 
@@ -95,9 +104,7 @@ export const decisionRecordShape = z.object({
   ballots: z.array(recordBallotSchema),
   ballotsAnonymised: z.boolean(),
   /** the team's members; empty in an anonymised record, where names, roles and votes would identify them */
-  participants: z.array(
-    z.object({ name: z.string().min(1), email: z.email().optional(), role: teamRoleSchema, voted: z.boolean() }),
-  ),
+  participants: z.array(z.object({ name: z.string().min(1), email: z.email().optional(), role: teamRoleSchema, voted: z.boolean() })),
   /** the aggregated criterion weights (the report's), summing to 1 */
   weights: z.record(key, z.number().min(0).max(1)),
   report: engineReportSchema,

@@ -48,6 +48,7 @@ export function decisiveSensitivities(entries: readonly SensitivityEntry[]): Sen
     .filter((entry) => entry.flipAt !== null && entry.newLeader !== null)
     .sort(
       (a, b) =>
-        Math.abs(a.flipAt! - a.weight) - Math.abs(b.flipAt! - b.weight) || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0),
+        Math.abs(a.flipAt! - a.weight) - Math.abs(b.flipAt! - b.weight) ||
+        (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0),
     );
 }

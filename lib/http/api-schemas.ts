@@ -10,7 +10,17 @@ import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib
 
 export const ApiErrorSchema = z.object({
   error: z.object({
-    code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "invalid", "rate_limited", "internal"]),
+    code: z.enum([
+      "bad_request",
+      "unauthenticated",
+      "forbidden",
+      "not_found",
+      "conflict",
+      "too_large",
+      "invalid",
+      "rate_limited",
+      "internal",
+    ]),
     message: z.string(),
     /** field path → first message, e.g. "weights.security" */
     fields: z.record(z.string(), z.string()).optional(),

@@ -104,7 +104,9 @@ export function apiRoute<P>(
         }
         const broken = firstBrokenString(body);
         if (broken !== null) {
-          throw new AppError("invalid", `${broken || "The body"} contains a broken character (a lone surrogate).`, { [broken || "(root)"]: "Contains a lone surrogate" });
+          throw new AppError("invalid", `${broken || "The body"} contains a broken character (a lone surrogate).`, {
+            [broken || "(root)"]: "Contains a lone surrogate",
+          });
         }
         return body;
       };

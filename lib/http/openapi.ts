@@ -144,7 +144,15 @@ function recordPaths() {
             flag("anonymise", "1: voters appear as Voter 1, Voter 2, … without emails"),
             flag("inline", "1: Content-Disposition inline instead of attachment"),
             ...(file === "record.csv"
-              ? [{ name: "layout", in: "query", required: false, description: "wide: one row per option, one column per criterion; long (default): one row per value", schema: { type: "string", enum: ["long", "wide"] } }]
+              ? [
+                  {
+                    name: "layout",
+                    in: "query",
+                    required: false,
+                    description: "wide: one row per option, one column per criterion; long (default): one row per value",
+                    schema: { type: "string", enum: ["long", "wide"] },
+                  },
+                ]
               : []),
           ],
           responses: { "200": { description: "The record file", content: RECORD_MEDIA[file] }, ...errors(401, 404, 409, 422) },
@@ -212,7 +220,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "Cast or revise the caller's ballot",
           parameters: [evaluationId],
           requestBody: { required: true, content: json("BallotInput") },
-          responses: { "201": { description: "The stored ballot", content: json("StoredBallot") }, ...errors(400, 401, 403, 404, 409, 422) },
+          responses: {
+            "201": { description: "The stored ballot", content: json("StoredBallot") },
+            ...errors(400, 401, 403, 404, 409, 422),
+          },
         },
       },
       "/evaluations/{id}/events": {
@@ -220,7 +231,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: "streamEvaluationEvents",
           tags: ["Evaluations"],
           summary: "Live updates (Server-Sent Events)",
-          description: "`event: ready` on connect, then `event: change` with `{ revision }` within 2 seconds of any ballot, rating, comment or status change.",
+          description:
+            "`event: ready` on connect, then `event: change` with `{ revision }` within 2 seconds of any ballot, rating, comment or status change.",
           parameters: [evaluationId],
           responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: text } } }, ...errors(401, 404) },
         },
@@ -232,7 +244,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "The evaluation's discussion, as threads",
           parameters: [evaluationId],
           responses: {
-            "200": { description: "Top-level comments with their replies", content: { "application/json": { schema: { type: "array", items: ref("Comment") } } } },
+            "200": {
+              description: "Top-level comments with their replies",
+              content: { "application/json": { schema: { type: "array", items: ref("Comment") } } },
+            },
             ...errors(401, 404),
           },
         },
@@ -259,7 +274,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ["Discussion"],
           summary: "Delete a comment (its author, or a team owner or admin); replies stay",
           parameters: [evaluationId, { name: "commentId", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "Deleted", content: { "application/json": { schema: { type: "object", properties: { deleted: { type: "boolean" } } } } } }, ...errors(401, 403, 404) },
+          responses: {
+            "200": {
+              description: "Deleted",
+              content: { "application/json": { schema: { type: "object", properties: { deleted: { type: "boolean" } } } } },
+            },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/evaluations/{id}/scenarios": {
@@ -271,7 +292,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             "Everyone's once the ballots are revealed or when the evaluation's visibility is open; while a blind vote is open (or in a blind draft) only the caller's own, since a scenario may be its creator's ballot.",
           parameters: [evaluationId],
           responses: {
-            "200": { description: "The scenarios the caller may see", content: { "application/json": { schema: { type: "array", items: ref("Scenario") } } } },
+            "200": {
+              description: "The scenarios the caller may see",
+              content: { "application/json": { schema: { type: "array", items: ref("Scenario") } } },
+            },
             ...errors(401, 404),
           },
         },
@@ -279,7 +303,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: "saveScenario",
           tags: ["Scenarios"],
           summary: "Save the caller's what-if weights under a name (members and above)",
-          description: "Weights are whole points by criterion key adding up to 100; an unknown key is refused as `weights.<key>`. At most 50 per evaluation (409 beyond).",
+          description:
+            "Weights are whole points by criterion key adding up to 100; an unknown key is refused as `weights.<key>`. At most 50 per evaluation (409 beyond).",
           parameters: [evaluationId],
           requestBody: { required: true, content: json("ScenarioInput") },
           responses: { "201": { description: "The scenario", content: json("Scenario") }, ...errors(400, 401, 403, 404, 409, 413, 422) },
@@ -291,7 +316,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ["Scenarios"],
           summary: "Delete a scenario (the member who saved it, or a team owner or admin)",
           parameters: [evaluationId, { name: "scenarioId", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "Deleted", content: { "application/json": { schema: { type: "object", properties: { deleted: { type: "boolean" } } } } } }, ...errors(401, 403, 404) },
+          responses: {
+            "200": {
+              description: "Deleted",
+              content: { "application/json": { schema: { type: "object", properties: { deleted: { type: "boolean" } } } } },
+            },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/notifications": {
@@ -307,8 +338,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: "markNotificationsRead",
           tags: ["Notifications"],
           summary: "Mark notifications read: `{ ids }`, or all with `{}`",
-          requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { ids: { type: "array", items: { type: "string" } } } } } } },
-          responses: { "200": { description: "How many were marked", content: { "application/json": { schema: { type: "object", properties: { marked: { type: "integer" } } } } } }, ...errors(400, 401, 422) },
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { type: "object", properties: { ids: { type: "array", items: { type: "string" } } } } },
+            },
+          },
+          responses: {
+            "200": {
+              description: "How many were marked",
+              content: { "application/json": { schema: { type: "object", properties: { marked: { type: "integer" } } } } },
+            },
+            ...errors(400, 401, 422),
+          },
         },
       },
       "/notifications/events": {
@@ -316,7 +358,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: "streamNotificationEvents",
           tags: ["Notifications"],
           summary: "Live notifications for the caller (Server-Sent Events)",
-          description: "`event: notification` (no data) as soon as a notification created for the caller commits; the client refetches its unread count.",
+          description:
+            "`event: notification` (no data) as soon as a notification created for the caller commits; the client refetches its unread count.",
           responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: text } } }, ...errors(401) },
         },
       },
@@ -356,7 +399,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: "getHealth",
           tags: ["Meta"],
           summary: "Liveness: the server is up",
-          description: "Constant `{ status: \"ok\" }`; touches no database. `Cache-Control: no-store`.",
+          description: 'Constant `{ status: "ok" }`; touches no database. `Cache-Control: no-store`.',
           security: [],
           responses: { "200": { description: "Alive", headers: noStore, content: json("Health") } },
         },
@@ -396,7 +439,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       schemas: Object.assign({}, ...Object.entries(SCHEMAS).map(([name, [schema, io]]) => componentsOf(name, schema, io))),
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (`tro_…`) from Settings or `cli token create`" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session; mutations must come from the app's own origin" },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The browser session; mutations must come from the app's own origin",
+        },
       },
     },
   };

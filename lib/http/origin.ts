@@ -4,10 +4,7 @@
  * the site only behind a proxy we were told to trust (TRUST_PROXY), since anyone can send them.
  * Requests with neither header are refused.
  */
-export function isSameOrigin(
-  request: { url: string; headers: Headers },
-  trustProxy = isTruthy(process.env.TRUST_PROXY),
-): boolean {
+export function isSameOrigin(request: { url: string; headers: Headers }, trustProxy = isTruthy(process.env.TRUST_PROXY)): boolean {
   const origin = request.headers.get("origin");
   if (origin) {
     try {

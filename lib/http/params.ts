@@ -24,7 +24,11 @@ const queryFlag = z
   .transform((value) => value === "1" || value === "true");
 
 /** `layout=wide`: the CSV as one row per option, one column per criterion (default: the long layout). */
-export const RecordQuery = z.object({ anonymise: queryFlag, inline: queryFlag, layout: z.enum(["long", "wide"], { error: "Use long or wide" }).optional() });
+export const RecordQuery = z.object({
+  anonymise: queryFlag,
+  inline: queryFlag,
+  layout: z.enum(["long", "wide"], { error: "Use long or wide" }).optional(),
+});
 
 /** For routes without parameters; Next may pass no params object at all. */
 export const NoParams = z.object({}).default({});

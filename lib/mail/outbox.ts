@@ -45,7 +45,8 @@ export function deliverOutbox(options: { announce?: boolean } = {}): Promise<voi
 async function announceOutbox(): Promise<void> {
   {
     const waiting = await db.outboxMessage.count({ where: { sentAt: null } });
-    if (waiting > 0) console.info(`[mail] SMTP_URL is not set: ${waiting} message(s) in the local outbox. Read them with: npm run -s cli -- outbox`);
+    if (waiting > 0)
+      console.info(`[mail] SMTP_URL is not set: ${waiting} message(s) in the local outbox. Read them with: npm run -s cli -- outbox`);
   }
 }
 

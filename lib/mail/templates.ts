@@ -12,7 +12,12 @@ function escapeHtml(value: string): string {
 }
 
 /** A message of a few paragraphs and one call to action. */
-export function simpleMessage(input: { subject: string; paragraphs: string[]; action?: { label: string; url: string }; footer?: string }): MailContent {
+export function simpleMessage(input: {
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footer?: string;
+}): MailContent {
   const text = [
     ...input.paragraphs,
     ...(input.action ? [`${input.action.label}: ${input.action.url}`] : []),
@@ -41,10 +46,7 @@ export function passwordResetMail(url: string, minutes: number): MailContent {
 export function verifyEmailMail(url: string, hours: number): MailContent {
   return simpleMessage({
     subject: "Confirm your email for Tradeoff",
-    paragraphs: [
-      "Please confirm that this address belongs to your Tradeoff account.",
-      `The link works once, for ${hours} hours.`,
-    ],
+    paragraphs: ["Please confirm that this address belongs to your Tradeoff account.", `The link works once, for ${hours} hours.`],
     action: { label: "Confirm my email", url },
     footer: "If you did not create a Tradeoff account, ignore this message.",
   });
@@ -69,7 +71,7 @@ export function emailChangeRequestedNotice(newEmail: string): MailContent {
       `Someone signed in to your Tradeoff account asked to change its email to ${newEmail}.`,
       "Nothing changes until the link sent to that address is followed.",
     ],
-    footer: "If this was not you, change your password and use \"Sign out everywhere\" in Settings.",
+    footer: 'If this was not you, change your password and use "Sign out everywhere" in Settings.',
   });
 }
 

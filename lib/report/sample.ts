@@ -7,9 +7,28 @@ import type { Ballot, EngineReport } from "@/lib/engine/types";
 import type { NameLookup } from "@/lib/export/sensitivity";
 
 const SAMPLE_BALLOTS: Ballot[] = [
-  { voter: "Ada", method: "points", weights: { "built-in-security": 25, "admin-interface": 20, "orm-database": 20, "auth-permissions": 15, scalability: 10, documentation: 10 } },
-  { voter: "Grace", method: "points", weights: { "built-in-security": 30, "orm-database": 15, "admin-interface": 15, "maintenance-cost": 20, "ecosystem-community": 20 } },
-  { voter: "Linus", method: "points", weights: { flexibility: 30, "performance-footprint": 25, "learning-curve": 15, "built-in-security": 15, "api-microservices": 15 } },
+  {
+    voter: "Ada",
+    method: "points",
+    weights: {
+      "built-in-security": 25,
+      "admin-interface": 20,
+      "orm-database": 20,
+      "auth-permissions": 15,
+      scalability: 10,
+      documentation: 10,
+    },
+  },
+  {
+    voter: "Grace",
+    method: "points",
+    weights: { "built-in-security": 30, "orm-database": 15, "admin-interface": 15, "maintenance-cost": 20, "ecosystem-community": 20 },
+  },
+  {
+    voter: "Linus",
+    method: "points",
+    weights: { flexibility: 30, "performance-footprint": 25, "learning-curve": 15, "built-in-security": 15, "api-microservices": 15 },
+  },
 ];
 
 export interface SampleReport {
@@ -36,7 +55,9 @@ export function sampleReport(): SampleReport {
   const report = computeReport({
     options: template.options.map((o) => ({ id: o.key, name: o.name })),
     criteria: template.criteria.map((c) => ({ id: c.key, name: c.name })),
-    ratings: Object.fromEntries(template.options.map((o) => [o.key, Object.fromEntries(criteria.map((c) => [c, template.ratings[o.key]?.[c]?.score ?? 0]))])),
+    ratings: Object.fromEntries(
+      template.options.map((o) => [o.key, Object.fromEntries(criteria.map((c) => [c, template.ratings[o.key]?.[c]?.score ?? 0]))]),
+    ),
     ballots: SAMPLE_BALLOTS,
     aggregation: "mean",
     ...SAMPLE_MONTE_CARLO,

@@ -10,7 +10,8 @@ export const SOURCE_COVERAGE: Record<SourceFile, string> = {
     "An in-depth comparison of core features, architecture, performance, security and ecosystem, with guidance by project size and team expertise.",
   "002_338165f8a9af4819.txt":
     "The two philosophies side by side: ORM, authentication and admin built in or assembled from extensions, and when a team should pick which.",
-  "003_3c506f27f3dfb912.txt": "A short comparison with code: flexibility against convention, scalability and complexity, ecosystem and community, learning curve.",
+  "003_3c506f27f3dfb912.txt":
+    "A short comparison with code: flexibility against convention, scalability and complexity, ecosystem and community, learning curve.",
   "004_2e780fe2fc99504a.txt":
     "A long survey: architecture, scalability, performance, admin and tooling, prototyping speed, security, ORM, authentication, templates, community and job market.",
 };

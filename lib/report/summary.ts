@@ -35,7 +35,13 @@ export function summariseReport({ report, names, voted, eligible }: ReportSummar
   const criterionName = (key: string) => names.criteria[key] ?? key;
   const ranking = [...report.ranking].sort((a, b) => a.rank - b.rank);
   const first = ranking[0];
-  if (!first) return { leader: null, firmness: null, discuss: null, sentences: ["Nothing is ranked yet: the report needs options, criteria and a ballot."] };
+  if (!first)
+    return {
+      leader: null,
+      firmness: null,
+      discuss: null,
+      sentences: ["Nothing is ranked yet: the report needs options, criteria and a ballot."],
+    };
 
   const leader = optionName(first.option);
   const tied = ranking.filter((entry) => entry.rank === first.rank);
@@ -44,7 +50,9 @@ export function summariseReport({ report, names, voted, eligible }: ReportSummar
 
   // 1. Who leads and by how much.
   if (tied.length > 1) {
-    sentences.push(`${joinNames(tied.map((entry) => optionName(entry.option)))} are tied for first place with ${score(first.score)} out of 10.`);
+    sentences.push(
+      `${joinNames(tied.map((entry) => optionName(entry.option)))} are tied for first place with ${score(first.score)} out of 10.`,
+    );
   } else if (!runnerUp) {
     sentences.push(`${leader} is the only option, scoring ${score(first.score)} out of 10.`);
   } else {
@@ -81,7 +89,9 @@ export function summariseReport({ report, names, voted, eligible }: ReportSummar
     const agree = agreed.length ? `they agree on ${criterionName(agreed[0])} but ` : "they ";
     sentences.push(`${capitalise(ballots)}: ${agree}disagree most on ${joinNames(contested.slice(0, 2).map(criterionName))}.`);
   } else {
-    sentences.push(`${capitalise(ballots)}, and they weigh the criteria much alike${weighted[0] ? `, ${criterionName(weighted[0])} most of all` : ""}.`);
+    sentences.push(
+      `${capitalise(ballots)}, and they weigh the criteria much alike${weighted[0] ? `, ${criterionName(weighted[0])} most of all` : ""}.`,
+    );
   }
 
   // 3. How firm the lead is, and what to discuss next.

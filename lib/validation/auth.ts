@@ -16,7 +16,10 @@ export const NewPasswordSchema = z
   .string({ error: "Password is required" })
   .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, "Password is at most 200 characters")
-  .refine((value) => value.trim().length >= MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters other than spaces`)
+  .refine(
+    (value) => value.trim().length >= MIN_PASSWORD_LENGTH,
+    `Password must be at least ${MIN_PASSWORD_LENGTH} characters other than spaces`,
+  )
   .superRefine((value, ctx) => {
     if (value.trim().length < MIN_PASSWORD_LENGTH) return;
     const reason = weakPasswordReason(value);
@@ -48,7 +51,7 @@ export const ChangePasswordSchema = z.object({ currentPassword, newPassword: New
 
 export const DeleteAccountSchema = z.object({
   currentPassword,
-  confirm: z.literal("DELETE", { error: 'Type DELETE to confirm' }),
+  confirm: z.literal("DELETE", { error: "Type DELETE to confirm" }),
 });
 
 export const ForgotPasswordSchema = z.object({ email });
@@ -65,7 +68,10 @@ export const NOTIFICATION_CHANNELS = ["both", "in_app", "email", "none"] as cons
 /** Per kind of notification, where it goes; the settings form sends one select per kind. */
 export const NotificationPrefsSchema = z.object(
   Object.fromEntries(
-    NOTIFICATION_KINDS.map((kind) => [kind, z.enum(NOTIFICATION_CHANNELS, { error: "Choose in-app, email, both or none" }).default("both")]),
+    NOTIFICATION_KINDS.map((kind) => [
+      kind,
+      z.enum(NOTIFICATION_CHANNELS, { error: "Choose in-app, email, both or none" }).default("both"),
+    ]),
   ) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodDefault<z.ZodEnum<{ [K in (typeof NOTIFICATION_CHANNELS)[number]]: K }>>>,
 );
 

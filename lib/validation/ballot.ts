@@ -55,11 +55,17 @@ export const BallotInputSchema = z.discriminatedUnion(
   [
     z.object({
       method: z.literal("points"),
-      weights: weightMap(weight.int("Points must be whole numbers").min(0, "Points cannot be negative").max(100, "Points are at most 100"), "points by criterion key, adding up to 100"),
+      weights: weightMap(
+        weight.int("Points must be whole numbers").min(0, "Points cannot be negative").max(100, "Points are at most 100"),
+        "points by criterion key, adding up to 100",
+      ),
     }),
     z.object({
       method: z.literal("likert"),
-      weights: weightMap(weight.int("Importance is a whole number").min(1, "Importance is 1 to 5").max(5, "Importance is 1 to 5"), "importance 1 to 5 by criterion key, every criterion rated"),
+      weights: weightMap(
+        weight.int("Importance is a whole number").min(1, "Importance is 1 to 5").max(5, "Importance is 1 to 5"),
+        "importance 1 to 5 by criterion key, every criterion rated",
+      ),
     }),
     z.object({
       method: z.literal("pairwise"),
@@ -103,7 +109,8 @@ export function checkBallotFits(ballot: BallotInput, criterionKeys: readonly str
     }
   } else {
     const unrated = criterionKeys.filter((key) => !Object.hasOwn(ballot.weights, key));
-    if (unrated.length) errors.weights = `Rate the importance of every criterion (1 to 5); not rated: ${unrated.map((key) => `"${key}"`).join(", ")}`;
+    if (unrated.length)
+      errors.weights = `Rate the importance of every criterion (1 to 5); not rated: ${unrated.map((key) => `"${key}"`).join(", ")}`;
   }
   return errors;
 }

@@ -97,9 +97,17 @@ export const httpsUrlSchema = z
 export const AddCitationSchema = z.object({
   optionId: z.string().min(1),
   criterionId: z.string().min(1),
-  title: z.string().trim().min(1, "Title is required").max(LIMITS.nameLength * 2, `Title is at most ${LIMITS.nameLength * 2} characters`),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Title is required")
+    .max(LIMITS.nameLength * 2, `Title is at most ${LIMITS.nameLength * 2} characters`),
   url: z.string().trim().pipe(httpsUrlSchema),
-  quote: z.string().trim().min(1, "Quote the passage the rating relies on").max(LIMITS.descriptionLength, `Quote is at most ${LIMITS.descriptionLength} characters`),
+  quote: z
+    .string()
+    .trim()
+    .min(1, "Quote the passage the rating relies on")
+    .max(LIMITS.descriptionLength, `Quote is at most ${LIMITS.descriptionLength} characters`),
 });
 export type AddCitationInput = z.infer<typeof AddCitationSchema>;
 

@@ -44,17 +44,16 @@ const importedRecordShape = decisionRecordShape.extend({
   evaluation: recordEvaluationSchema.extend({
     title: z.string().trim().min(1, "Title must not be empty").max(120, "Title is at most 120 characters"),
     problem: text(LIMITS.problemLength, "The problem statement"),
-    round: z
-      .int()
-      .min(1)
-      .max(LIMITS.roundsPerImport, `An imported record has at most ${LIMITS.roundsPerImport} rounds`),
+    round: z.int().min(1).max(LIMITS.roundsPerImport, `An imported record has at most ${LIMITS.roundsPerImport} rounds`),
   }),
   options: z
     .array(recordOptionSchema.extend({ key, name: name("An option's name"), summary: text(LIMITS.descriptionLength, "A summary") }))
     .min(1)
     .max(LIMITS.optionsPerEvaluation, `An evaluation has at most ${LIMITS.optionsPerEvaluation} options`),
   criteria: z
-    .array(recordCriterionSchema.extend({ key, name: name("A criterion's name"), description: text(LIMITS.descriptionLength, "A description") }))
+    .array(
+      recordCriterionSchema.extend({ key, name: name("A criterion's name"), description: text(LIMITS.descriptionLength, "A description") }),
+    )
     .min(1)
     .max(LIMITS.criteriaPerEvaluation, `An evaluation has at most ${LIMITS.criteriaPerEvaluation} criteria`),
   ratings: z.array(
@@ -66,7 +65,9 @@ const importedRecordShape = decisionRecordShape.extend({
             // a team's own citation names its source by address (up to 2,000 characters, like the form's)
             source: text(2000, "A citation's source").min(1, "A citation's source must not be empty"),
             quote: text(LIMITS.descriptionLength, "A quote").min(1),
-            title: text(LIMITS.nameLength * 2, "A citation's title").min(1).optional(),
+            title: text(LIMITS.nameLength * 2, "A citation's title")
+              .min(1)
+              .optional(),
           }),
         )
         .max(CITATIONS_PER_RATING, `A rating has at most ${CITATIONS_PER_RATING} citations`),
@@ -139,7 +140,10 @@ export function importedArchiveSchema(now: Date) {
       seen.add(voterRound);
 
       // The same two checks castBallot makes, against the record's own criteria.
-      const input = ballot.method === "pairwise" ? { method: ballot.method, comparisons: ballot.comparisons } : { method: ballot.method, weights: ballot.weights };
+      const input =
+        ballot.method === "pairwise"
+          ? { method: ballot.method, comparisons: ballot.comparisons }
+          : { method: ballot.method, weights: ballot.weights };
       const parsed = BallotInputSchema.safeParse(input);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) fail(at(...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))), issue.message);

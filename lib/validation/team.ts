@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/permissions";
 
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id");
 
 export const CreateTeamSchema = z.object({
   name: z.string().trim().min(2, "Team name must be at least 2 characters").max(60, "Team name is at most 60 characters"),

@@ -170,7 +170,9 @@ test("changing the email waits for the link sent to the new address; the old one
   await page.reload();
   await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
 
-  const notice = cli<Outbox>("outbox", "--to", person.email, "--json").messages.find((m) => m.subject.startsWith("An email change was requested"));
+  const notice = cli<Outbox>("outbox", "--to", person.email, "--json").messages.find((m) =>
+    m.subject.startsWith("An email change was requested"),
+  );
   expect(notice?.text).toContain(newEmail);
   const [link] = cli<Outbox>("outbox", "--to", newEmail, "--json").messages;
   expect(link.subject).toBe("Confirm your new email for Tradeoff");

@@ -66,7 +66,10 @@ test("sign-in attempts are rate-limited per account and address", async ({ page 
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("signing out ends every session of the account: its cookie and the other browser's get 401 from the API and sign-in from pages", async ({ page, browser }) => {
+test("signing out ends every session of the account: its cookie and the other browser's get 401 from the API and sign-in from pages", async ({
+  page,
+  browser,
+}) => {
   const person = newPerson("sven");
   await signUp(page, person);
   // The same person at a second computer.
@@ -120,7 +123,10 @@ test("a session revoked from Settings is refused on its next request, in that ot
   await expect(sessions.nth(1)).toContainText(/Chrome on \w+/);
   await expect(sessions.nth(1)).toContainText("signed in");
 
-  await sessions.nth(1).getByRole("button", { name: /^Revoke/ }).click();
+  await sessions
+    .nth(1)
+    .getByRole("button", { name: /^Revoke/ })
+    .click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("signed out on its next request");
   await dialog.getByRole("button", { name: "Revoke" }).click();

@@ -9,7 +9,7 @@ import { cli, type Demo } from "./cli";
 
 type Role = "outsider" | "viewer" | "member" | "admin" | "owner";
 const ROLES: Role[] = ["outsider", "viewer", "member", "admin", "owner"];
-type Expect = number | Partial<Record<Role, number>> & { default: number };
+type Expect = number | (Partial<Record<Role, number>> & { default: number });
 
 interface Ids extends Demo {
   optionKey: string;
@@ -80,7 +80,12 @@ const ROUTES: Record<string, RouteCheck | RouteCheck[] | `not walked: ${string}`
   // A comment id that does not exist: the evaluation's gate answers first (outsiders 404, viewers
   // may not write), then the comment is not found.
   "route:/api/v1/evaluations/[id]/comments/[commentId]": [
-    { url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments/cmt_unknown`, method: "PATCH", body: () => ({ body: "Edited" }), expect: { default: 404, viewer: 403 } },
+    {
+      url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments/cmt_unknown`,
+      method: "PATCH",
+      body: () => ({ body: "Edited" }),
+      expect: { default: 404, viewer: 403 },
+    },
     { url: (i) => `/api/v1/evaluations/${i.evaluationId}/comments/cmt_unknown`, method: "DELETE", expect: 404 },
   ],
   "route:/api/v1/evaluations/[id]/scenarios": [

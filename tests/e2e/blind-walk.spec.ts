@@ -41,9 +41,13 @@ const WALK: Record<string, Fetch[] | `not walked: ${string}`> = {
   "page:/teams/[teamId]": [{ url: (i) => `/teams/${i.teamId}` }],
   "page:/teams/[teamId]/evaluations/new": [{ url: (i) => `/teams/${i.teamId}/evaluations/new` }],
   "page:/teams/[teamId]/import": [{ url: (i) => `/teams/${i.teamId}/import` }],
-  "page:/evaluations/[id]": ["", "?tab=report", "?tab=what-if", "?tab=discussion"].map((query) => ({ url: (i: Ids) => `/evaluations/${i.evaluationId}${query}` })),
+  "page:/evaluations/[id]": ["", "?tab=report", "?tab=what-if", "?tab=discussion"].map((query) => ({
+    url: (i: Ids) => `/evaluations/${i.evaluationId}${query}`,
+  })),
   "page:/evaluations/[id]/print": [{ url: (i) => `/evaluations/${i.evaluationId}/print` }],
-  "page:/evaluations/[id]/options/[optionKey]": ["django", "flask"].map((key) => ({ url: (i: Ids) => `/evaluations/${i.evaluationId}/options/${key}` })),
+  "page:/evaluations/[id]/options/[optionKey]": ["django", "flask"].map((key) => ({
+    url: (i: Ids) => `/evaluations/${i.evaluationId}/options/${key}`,
+  })),
   "route:/api/auth/[...nextauth]": "not walked: Auth.js's own endpoints hold no team data",
   "route:/api/v1/openapi.json": [{ url: () => "/api/v1/openapi.json", schema: true }],
   "route:/api/v1/schemas/decision-record.json": [{ url: () => "/api/v1/schemas/decision-record.json", schema: true }],
@@ -59,7 +63,14 @@ const WALK: Record<string, Fetch[] | `not walked: ${string}`> = {
   // The admin saves their ballot's weights as a scenario: while blind only they may see it.
   "route:/api/v1/evaluations/[id]/scenarios": [{ url: (i) => `/api/v1/evaluations/${i.evaluationId}/scenarios` }],
   "route:/api/v1/evaluations/[id]/scenarios/[scenarioId]": "not walked: deletes one scenario and answers only { deleted }",
-  "route:/api/v1/evaluations/[id]/[record]": ["record.md", "record.json", "record.csv", "record.csv?layout=wide", "record.json?anonymise=1", "record.md?inline=1"].map((file) => ({
+  "route:/api/v1/evaluations/[id]/[record]": [
+    "record.md",
+    "record.json",
+    "record.csv",
+    "record.csv?layout=wide",
+    "record.json?anonymise=1",
+    "record.md?inline=1",
+  ].map((file) => ({
     url: (i: Ids) => `/api/v1/evaluations/${i.evaluationId}/${file}`,
   })),
   // Its answer is the caller's own ballot; its error messages are walked below.
@@ -223,7 +234,10 @@ test("blind means blind: nothing computed from the ballots leaves the server bef
 
   // Two ballots: the member's pairwise comparisons, the admin's 37 / 63 points.
   const cast = (role: Role, ballot: unknown) =>
-    people[role].request.post(`/api/v1/evaluations/${ids.evaluationId}/ballots`, { headers: { authorization: `Bearer ${people[role].token}` }, data: ballot });
+    people[role].request.post(`/api/v1/evaluations/${ids.evaluationId}/ballots`, {
+      headers: { authorization: `Bearer ${people[role].token}` },
+      data: ballot,
+    });
   expect((await cast("member", PAIRWISE)).status()).toBe(201);
   expect((await cast("admin", POINTS)).status()).toBe(201);
   // A what-if equal to the admin's ballot, saved as a scenario: one member's what-if, not a ballot,
@@ -237,7 +251,9 @@ test("blind means blind: nothing computed from the ballots leaves the server bef
   const view = await (await people.owner.request.get(`/api/v1/evaluations/${ids.evaluationId}`)).json();
   const voterIds: string[] = view.members.filter((m: { voted: boolean }) => m.voted).map((m: { id: string }) => m.id);
   expect(voterIds).toHaveLength(2);
-  expect.soft(view).toMatchObject({ report: null, reportHidden: { hidden: "blind" }, weightSpread: null, ballots: null, visibility: "blind" });
+  expect
+    .soft(view)
+    .toMatchObject({ report: null, reportHidden: { hidden: "blind" }, weightSpread: null, ballots: null, visibility: "blind" });
 
   const leaks: string[] = [];
   const check = (role: Role, what: string, body: string, schema?: true) => {
@@ -278,7 +294,8 @@ test("blind means blind: nothing computed from the ballots leaves the server bef
   // The scenario: its creator sees it (so the walk's pattern can match it), nobody else does.
   const scenariosOf = async (role: Role) => (await people[role].request.get(`/api/v1/evaluations/${ids.evaluationId}/scenarios`)).json();
   expect(normalise(JSON.stringify(await scenariosOf("admin")))).toMatch(POINTS_VALUES[1][1]);
-  for (const role of ["owner", "member", "viewer"] as const) expect(await scenariosOf(role), `${role} sees the admin's scenario`).toEqual([]);
+  for (const role of ["owner", "member", "viewer"] as const)
+    expect(await scenariosOf(role), `${role} sees the admin's scenario`).toEqual([]);
 
   expect(leaks).toEqual([]);
 

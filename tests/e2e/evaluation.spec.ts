@@ -4,9 +4,9 @@ import { withE2eDatabase } from "./database";
 /** A browser-default select, radio or checkbox a person could reach (Radix's form inputs are aria-hidden). */
 const NATIVE_CONTROLS = ["select", "input[type=radio]", "input[type=checkbox]"].map((c) => `${c}:not([aria-hidden="true"])`).join(", ");
 
-
-
-test("create an evaluation from the Django or Flask template with a project profile, and see why each score is what it is", async ({ page }) => {
+test("create an evaluation from the Django or Flask template with a project profile, and see why each score is what it is", async ({
+  page,
+}) => {
   const owner = newPerson("owner");
   await signUp(page, owner);
   await createTeam(page, "ML platform");
@@ -40,7 +40,9 @@ test("create an evaluation from the Django or Flask template with a project prof
   await expect(page.getByTestId("evaluation-status")).toHaveText(/draft/i);
   // The server action got every Radix control's value through FormData.
   const evaluationId = page.url().split("/evaluations/")[1].split(/[?#]/)[0];
-  const stored = await withE2eDatabase((db) => db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { visibility: true, profile: true } }));
+  const stored = await withE2eDatabase((db) =>
+    db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { visibility: true, profile: true } }),
+  );
   expect(stored.visibility).toBe("open");
   expect(JSON.parse(stored.profile ?? "null")).toMatchObject({
     projectSize: "small",

@@ -1,7 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL, DEMO, signIn } from "./fixtures";
 import { existsSync } from "node:fs";
-import { cli, NGINX, dropPostgresDatabase, freshPostgresDatabase, startInstance, startNginx, type Instance, type Proxy } from "../support/cluster";
+import {
+  cli,
+  NGINX,
+  dropPostgresDatabase,
+  freshPostgresDatabase,
+  startInstance,
+  startNginx,
+  type Instance,
+  type Proxy,
+} from "../support/cluster";
 import { SseReader } from "../support/sse";
 
 // Two production instances on one PostgreSQL database behind nginx, configured by deploy/nginx.conf
@@ -14,7 +23,10 @@ import { SseReader } from "../support/sse";
 // (Debian's package, installed by .ci/run) and builds nothing: it starts the build the e2e server uses.
 
 // In CI nginx is always there (.ci/run installs it): a missing one fails there instead of skipping.
-test.skip(!process.env.CI && !existsSync(NGINX), `multi-instance test: nginx is not installed at ${NGINX} (apt-get install nginx, or set NGINX_PATH)`);
+test.skip(
+  !process.env.CI && !existsSync(NGINX),
+  `multi-instance test: nginx is not installed at ${NGINX} (apt-get install nginx, or set NGINX_PATH)`,
+);
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const PORT = Number(new URL(baseURL).port);
@@ -65,7 +77,9 @@ async function castBallot(url: string) {
 
 /** The page refetches the evaluation's view: what it does on a change event. */
 const viewRefetch = (page: Page) =>
-  page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === `/api/v1/evaluations/${evaluationId}`, { timeout: 15_000 });
+  page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === `/api/v1/evaluations/${evaluationId}`, {
+    timeout: 15_000,
+  });
 
 async function openStream(url: string, lastEventId?: string) {
   const response = await fetch(`${url}/api/v1/evaluations/${evaluationId}/events`, {
@@ -91,7 +105,8 @@ test("a session made through nginx is honoured by every instance", async ({ brow
   }
   expect(answeredBy.size).toBe(2);
   // The same cookie straight to each instance.
-  for (const instance of instances) expect((await page.request.get(`${instance.url}/api/v1/evaluations/${evaluationId}`)).status()).toBe(200);
+  for (const instance of instances)
+    expect((await page.request.get(`${instance.url}/api/v1/evaluations/${evaluationId}`)).status()).toBe(200);
   await context.close();
 });
 
@@ -125,7 +140,10 @@ test("a ballot cast on one instance reaches streams and a report open on the oth
 /** One password check through Auth.js's credentials endpoint: whether it set a session cookie, and who answered. */
 async function passwordCheck(url: string, email: string, password: string, csrfFrom = url) {
   const csrf = await fetch(`${csrfFrom}/api/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",

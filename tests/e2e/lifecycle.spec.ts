@@ -13,10 +13,15 @@ async function shoot(page: Page, name: string, { fullPage = true } = {}) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length}) ${v.help}`);
+    const serious = violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.nodes.length}) ${v.help}`);
     expect(serious, `${name} at ${width}px`).toEqual([]);
     // No sideways page scroll at either width.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name} at ${width}px scrolls sideways`).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+      `${name} at ${width}px scrolls sideways`,
+    ).toBe(true);
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -156,7 +161,9 @@ test("a member cites the team's own source on a rating and the decision record c
   await page.getByRole("button", { name: "Open voting" }).click();
   await page.locator("form").getByRole("button", { name: "Open voting" }).click();
   await expect(page.getByTestId("evaluation-status")).toHaveText(/voting/i);
-  const keys = await withE2eDatabase(async (db) => (await db.criterion.findMany({ where: { evaluationId }, orderBy: { position: "asc" } })).map((c) => c.key));
+  const keys = await withE2eDatabase(async (db) =>
+    (await db.criterion.findMany({ where: { evaluationId }, orderBy: { position: "asc" } })).map((c) => c.key),
+  );
   const { token } = cli<{ token: string }>("token", "create", "--email", owner.email);
   const cast = await page.request.post(`/api/v1/evaluations/${evaluationId}/ballots`, {
     headers: { authorization: `Bearer ${token}` },
@@ -182,7 +189,9 @@ test("a member cites the team's own source on a rating and the decision record c
   expect(await md.text()).toContain("[“Our Flask load test”](https://wiki.example.com/flask-load-test)");
   const json = await (await page.request.get(`/api/v1/evaluations/${evaluationId}/record.json`)).json();
   const citations = (json.ratings as { citations: { title?: string; url?: string }[] }[]).flatMap((r) => r.citations);
-  expect(citations).toContainEqual(expect.objectContaining({ title: "Our Flask load test", url: "https://wiki.example.com/flask-load-test" }));
+  expect(citations).toContainEqual(
+    expect.objectContaining({ title: "Our Flask load test", url: "https://wiki.example.com/flask-load-test" }),
+  );
 
   // The export menu suggests where the Markdown goes.
   await page.getByTestId("export-menu").click();
@@ -191,5 +200,8 @@ test("a member cites the team's own source on a rating and the decision record c
   await page.keyboard.press("Escape");
   await page.goto(`/evaluations/${evaluationId}/print`);
   await expect(page.getByTestId("record-file-name")).toContainText("Decision record 0001");
-  await expect(page.getByRole("link", { name: "“Our Flask load test”" })).toHaveAttribute("href", "https://wiki.example.com/flask-load-test");
+  await expect(page.getByRole("link", { name: "“Our Flask load test”" })).toHaveAttribute(
+    "href",
+    "https://wiki.example.com/flask-load-test",
+  );
 });

@@ -12,7 +12,9 @@ async function judge(page: Page, more: string, less: string, times: number) {
   await pair.getByRole("radio", { name: new RegExp(`^${more}: ${times}×`) }).click();
 }
 
-test("a member votes by pairwise comparisons, sees a contradiction named, fixes it, and the revealed ballot shows its consistency", async ({ page }) => {
+test("a member votes by pairwise comparisons, sees a contradiction named, fixes it, and the revealed ballot shows its consistency", async ({
+  page,
+}) => {
   // A phone-sized screen: the form must fit without scrolling sideways.
   await page.setViewportSize({ width: 375, height: 800 });
   const owner = newPerson("owner");

@@ -17,7 +17,10 @@ async function screenshot(page: Page, name: string) {
 
 /** No sideways scroll of the whole page (a wide table scrolls inside its own frame). */
 async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }
 
@@ -65,7 +68,9 @@ test("the report opens with a plain summary, explains every term on hover and fo
     const summary = page.getByTestId("report-summary");
     await expect(summary).toContainText(/Django leads with \d\.\d\d out of 10, \d+\.\d points? ahead of Flask/);
     await expect(summary).toContainText("3 of 3 members who could vote have voted");
-    await expect(summary).toContainText(/The lead is (firm|moderate|fragile): it would take moving \d+ points? of weight|No single criterion/);
+    await expect(summary).toContainText(
+      /The lead is (firm|moderate|fragile): it would take moving \d+ points? of weight|No single criterion/,
+    );
     await expectNoSidewaysScroll(page);
     await screenshot(page, `report-${width}`);
   }
@@ -90,7 +95,9 @@ test("the report opens with a plain summary, explains every term on hover and fo
   if (await sentences.count()) await expect(sentences).toContainText(/would lead if the weight of .+ (fell below|rose above) \d+%/);
 });
 
-test("sources can be checked: a Sources page by title and publisher, and citations that link to it, never a file name", async ({ page }) => {
+test("sources can be checked: a Sources page by title and publisher, and citations that link to it, never a file name", async ({
+  page,
+}) => {
   const demo = cli<Demo>("demo");
   await signIn(page, DEMO.member);
   await page.goto(`/evaluations/${demo.evaluationId}`);
@@ -115,7 +122,10 @@ test("sources can be checked: a Sources page by title and publisher, and citatio
     await expectAccessible(page);
     await screenshot(page, `sources-${width}`);
   }
-  await page.getByText(/\d+ ratings cite this article/).first().click();
+  await page
+    .getByText(/\d+ ratings cite this article/)
+    .first()
+    .click();
   await expect(page.getByTestId("citing-source-1").locator("li").first()).toContainText("/ 10");
 
   // The option page cites by title too.
@@ -124,7 +134,9 @@ test("sources can be checked: a Sources page by title and publisher, and citatio
   await expect(page.locator("main")).not.toContainText(/\d{3}_[0-9a-f]{16}\.txt/);
 });
 
-test("the evaluation page puts the ballot beside the ranking on a desktop and stacks them on a phone, with a pairwise scale and a sticky ratings header", async ({ page }) => {
+test("the evaluation page puts the ballot beside the ranking on a desktop and stacks them on a phone, with a pairwise scale and a sticky ratings header", async ({
+  page,
+}) => {
   const demo = cli<Demo>("demo");
   await signIn(page, DEMO.admin);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -157,7 +169,12 @@ test("the evaluation page puts the ballot beside the ranking on a desktop and st
   // The ratings grid keeps its header in view and scrolls inside its own frame.
   const grid = page.getByRole("table", { name: /Ratings of each option on each criterion/ }).first();
   await expect(grid.locator("thead")).toHaveCSS("position", "sticky");
-  for (const path of [`/evaluations/${demo.evaluationId}`, `/evaluations/${demo.evaluationId}?tab=what-if`, `/evaluations/${demo.evaluationId}/options/flask`, `/teams/${demo.teamId}`]) {
+  for (const path of [
+    `/evaluations/${demo.evaluationId}`,
+    `/evaluations/${demo.evaluationId}?tab=what-if`,
+    `/evaluations/${demo.evaluationId}/options/flask`,
+    `/teams/${demo.teamId}`,
+  ]) {
     await page.goto(path);
     await page.locator("h1").first().waitFor();
     await expectNoSidewaysScroll(page);

@@ -34,7 +34,14 @@ test("the decided demo exports to MADR, JSON and CSV from the UI, identically ea
   const drivers = md.text.split("## Decision Drivers")[1].split("## Considered Options")[0];
   expect(drivers.split("\n").filter((line) => line.startsWith("* ")).length).toBeLessThanOrEqual(6);
   expect(md.text).toContain("from 3 of 3 members who could vote");
-  for (const heading of ["## Context and Problem Statement", "## Decision Drivers", "## Considered Options", "## Decision Outcome", "## Pros and Cons of the Options", "## More Information"]) {
+  for (const heading of [
+    "## Context and Problem Statement",
+    "## Decision Drivers",
+    "## Considered Options",
+    "## Decision Outcome",
+    "## Pros and Cons of the Options",
+    "## More Information",
+  ]) {
     expect(md.text).toContain(heading);
   }
   expect(md.text).toContain('Chosen option: "Django"');
@@ -56,7 +63,9 @@ test("the decided demo exports to MADR, JSON and CSV from the UI, identically ea
 
   // The same record from the API, with a personal token, is the same file.
   const { token } = cli<{ token: string }>("token", "create", "--email", DEMO.member);
-  const api = await page.request.get(`/api/v1/evaluations/${demo.evaluationId}/record.json`, { headers: { authorization: `Bearer ${token}` } });
+  const api = await page.request.get(`/api/v1/evaluations/${demo.evaluationId}/record.json`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(await api.text()).toBe(json.text);
 
   // The printable view renders the record as a document.
@@ -94,7 +103,9 @@ test("an exported record imports as a decided archive, and an edited file is fla
   const badge = page.getByTestId("integrity-badge");
   await expect(badge).toContainText("Imported from a record");
   await badge.locator("summary").click();
-  await expect(badge).toContainText(`matches the record it was imported from (sha256 ${JSON.parse(json.text).integrity.sha256.slice(0, 12)}`);
+  await expect(badge).toContainText(
+    `matches the record it was imported from (sha256 ${JSON.parse(json.text).integrity.sha256.slice(0, 12)}`,
+  );
   await page.goto(`/teams/${demo.teamId}`);
   await expect(page.getByTestId("imported-badge").first()).toContainText("Imported from a record");
 });

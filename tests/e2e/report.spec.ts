@@ -1,6 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { confirmStep, createInvite, createTeam, createTemplateEvaluation, DEMO, expect, joinWithInvite, newPerson, signIn, signUp, test } from "./fixtures";
+import {
+  confirmStep,
+  createInvite,
+  createTeam,
+  createTemplateEvaluation,
+  DEMO,
+  expect,
+  joinWithInvite,
+  newPerson,
+  signIn,
+  signUp,
+  test,
+} from "./fixtures";
 import { cli, type Demo } from "./cli";
 
 async function openTab(page: Page, name: "Overview" | "Report" | "What-if" | "Discussion") {
@@ -14,7 +26,10 @@ async function castPoints(page: Page, points: Record<string, number>) {
   await expect(page.getByText("Your ballot is saved")).toBeVisible();
 }
 
-test("two teammates take an evaluation from draft to decision, blind until the reveal, with comments and a second round", async ({ page, browser }) => {
+test("two teammates take an evaluation from draft to decision, blind until the reveal, with comments and a second round", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const owner = newPerson("owner");
   await signUp(page, owner);

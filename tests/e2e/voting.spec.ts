@@ -1,5 +1,15 @@
 import type { Page } from "@playwright/test";
-import { confirmStep, createInvite, createTeam, createTemplateEvaluation, expect, joinWithInvite, newPerson, signUp, test } from "./fixtures";
+import {
+  confirmStep,
+  createInvite,
+  createTeam,
+  createTemplateEvaluation,
+  expect,
+  joinWithInvite,
+  newPerson,
+  signUp,
+  test,
+} from "./fixtures";
 
 async function allocate(page: Page, points: Record<string, number>) {
   for (const [criterion, value] of Object.entries(points)) {
@@ -19,7 +29,10 @@ async function openVoting(page: Page) {
   await expect(page.getByTestId("evaluation-status")).toHaveText(/voting/i);
 }
 
-test("two teammates vote blind: each sees who voted and their own preview, nobody the ranking until the reveal", async ({ page, browser }) => {
+test("two teammates vote blind: each sees who voted and their own preview, nobody the ranking until the reveal", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const owner = newPerson("owner");
   await signUp(page, owner);
@@ -135,7 +148,9 @@ test("a 1-5 importance ballot starts unset and can be cast only once every crite
   await expect(page.getByTestId("method-help")).toContainText("Rate each criterion on its own");
   await expect(page.getByTestId("importance-left")).toHaveText(/^24 of 24 criteria not rated yet$/);
   // Nothing is pre-filled: no criterion shows a choice the voter did not make.
-  await expect(page.getByRole("radiogroup", { name: "Importance of Built-in security" }).getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(page.getByRole("radiogroup", { name: "Importance of Built-in security" }).getByRole("radio", { checked: true })).toHaveCount(
+    0,
+  );
   await expect(page.getByRole("button", { name: "Cast ballot" })).toBeDisabled();
   await expect(page.getByTestId("ballot-problem")).toContainText("not rated");
 
@@ -146,5 +161,7 @@ test("a 1-5 importance ballot starts unset and can be cast only once every crite
   await page.getByRole("button", { name: "Cast ballot" }).click();
   await expect(page.getByText("Your ballot is saved")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("radiogroup", { name: "Importance of Built-in security" }).getByRole("radio", { checked: true })).toHaveAccessibleName(/^5/);
+  await expect(
+    page.getByRole("radiogroup", { name: "Importance of Built-in security" }).getByRole("radio", { checked: true }),
+  ).toHaveAccessibleName(/^5/);
 });

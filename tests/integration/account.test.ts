@@ -25,7 +25,10 @@ async function sessionOf(userId: string) {
 const confirmLinkIn = (text: string) => /\/verify-email\/(vfy_[A-Za-z0-9_-]+)/.exec(text)?.[1];
 
 async function fails(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -50,8 +53,12 @@ describe("account settings", () => {
   it("changing the password needs the current one, checks the new one, and ends existing sessions", async () => {
     const me = await person();
     const session = await sessionOf(me.id);
-    expect((await fails(changePassword(me, { currentPassword: "nope", newPassword: "a brand new passphrase" }))).fields?.currentPassword).toBeTruthy();
-    expect((await fails(changePassword(me, { currentPassword: PASSWORD, newPassword: "password12" }))).fields?.newPassword).toMatch(/guess/);
+    expect(
+      (await fails(changePassword(me, { currentPassword: "nope", newPassword: "a brand new passphrase" }))).fields?.currentPassword,
+    ).toBeTruthy();
+    expect((await fails(changePassword(me, { currentPassword: PASSWORD, newPassword: "password12" }))).fields?.newPassword).toMatch(
+      /guess/,
+    );
     await changePassword(me, { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
     expect(await session()).toBeNull();
     await expect(authenticate({ email: me.email, password: "a brand new passphrase" }, "192.0.2.41")).resolves.toMatchObject({ id: me.id });
@@ -66,7 +73,12 @@ describe("account settings", () => {
 
     const lastOwner = await person();
     const team = await db.team.create({ data: { name: "Mine" } });
-    await db.membership.createMany({ data: [{ teamId: team.id, userId: lastOwner.id, role: "owner" }, { teamId: team.id, userId: owner.id, role: "member" }] });
+    await db.membership.createMany({
+      data: [
+        { teamId: team.id, userId: lastOwner.id, role: "owner" },
+        { teamId: team.id, userId: owner.id, role: "member" },
+      ],
+    });
     const refused = await fails(deleteAccount(lastOwner, { currentPassword: PASSWORD, confirm: "DELETE" }));
     expect(refused.message).toMatch(/last owner of "Mine"/);
 

@@ -20,13 +20,20 @@ async function setUp() {
 }
 
 function post(url: string, token: string, body: string, headers: Record<string, string> = {}) {
-  return new NextRequest(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers }, body });
+  return new NextRequest(url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+    body,
+  });
 }
 
 describe("request body limits", () => {
   it("refuses a ballot body over its limit with 413, declared or not, storing nothing", async () => {
     const { evaluationId, token } = await setUp();
-    const huge = JSON.stringify({ method: "pairwise", comparisons: Array.from({ length: 5000 }, (_, i) => ({ a: `c${i}`, b: `d${i}`, value: 3 })) });
+    const huge = JSON.stringify({
+      method: "pairwise",
+      comparisons: Array.from({ length: 5000 }, (_, i) => ({ a: `c${i}`, b: `d${i}`, value: 3 })),
+    });
     expect(huge.length).toBeGreaterThan(LIMITS.bodyBytes.ballot);
     const params = { params: Promise.resolve({ id: evaluationId }) };
 
@@ -43,7 +50,10 @@ describe("request body limits", () => {
     });
     // Node's fetch needs duplex "half" for a streamed body; Next's RequestInit type does not list it.
     const init = { method: "POST", headers: { authorization: `Bearer ${token}` }, body: stream, duplex: "half" };
-    const undeclared = new NextRequest(`http://localhost/api/v1/evaluations/${evaluationId}/ballots`, init as ConstructorParameters<typeof NextRequest>[1]);
+    const undeclared = new NextRequest(
+      `http://localhost/api/v1/evaluations/${evaluationId}/ballots`,
+      init as ConstructorParameters<typeof NextRequest>[1],
+    );
     expect((await castBallotRoute(undeclared, params)).status).toBe(413);
     expect(await db.ballot.count({ where: { evaluationId } })).toBe(0);
   });

@@ -24,7 +24,9 @@ async function votingWithTwoBallots(visibility?: "blind" | "open") {
     ...(visibility ? { visibility } : {}),
   });
   await transitionEvaluation(t.owner, evaluation.id, { action: "open-voting" });
-  const [a, b, c] = (await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } })).map((x) => x.key);
+  const [a, b, c] = (await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } })).map(
+    (x) => x.key,
+  );
   // The member compares pairwise, inconsistently on purpose (a > b > c but c > a): a high consistency ratio.
   await castBallot(t.member, evaluation.id, {
     method: "pairwise",
@@ -64,7 +66,10 @@ describe("blind voting: finding 1, pairwise ballots do not leak before reveal", 
     for (const role of ROLES) {
       const view = await getEvaluationView(t[role], evaluationId);
       const report = await getEvaluationReport(t[role], evaluationId);
-      for (const [what, body] of [["view", view], ["report", report]] as const) {
+      for (const [what, body] of [
+        ["view", view],
+        ["report", report],
+      ] as const) {
         const keys = keysOf(othersOnly(body, t[role]));
         expect(keys.has("consistency"), `${role}'s ${what} carries consistency`).toBe(false);
         expect(keys.has("inconsistentJudgments"), `${role}'s ${what} carries inconsistentJudgments`).toBe(false);
@@ -87,7 +92,12 @@ describe("blind voting: finding 2, no live aggregate reveals a ballot", () => {
       expect(view.reportHidden, role).toMatchObject({ hidden: "blind" });
       expect(view.weightSpread, `${role} sees the weight spread`).toBeNull();
       expect(view.ballots, role).toBeNull();
-      expect(view.members.filter((m) => m.voted).map((m) => m.id).sort()).toEqual([t.admin.userId, t.member.userId].sort());
+      expect(
+        view.members
+          .filter((m) => m.voted)
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual([t.admin.userId, t.member.userId].sort());
       const keys = keysOf(othersOnly(view, t[role]));
       for (const key of AGGREGATE_KEYS) expect(keys.has(key), `${role}'s view carries "${key}"`).toBe(false);
       // Nothing carries the admin's 37 / 63 but the admin's own ballot.
@@ -100,7 +110,9 @@ describe("blind voting: finding 2, no live aggregate reveals a ballot", () => {
     const t = await createTeamWithRoles();
     const evaluation = await createEvaluation(t.owner, t.teamId, { title: "One ballot in", template: "django-flask" });
     await transitionEvaluation(t.owner, evaluation.id, { action: "open-voting" });
-    const [a, b] = (await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } })).map((x) => x.key);
+    const [a, b] = (await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } })).map(
+      (x) => x.key,
+    );
     await castBallot(t.member, evaluation.id, { method: "points", weights: { [a]: 37, [b]: 63 } });
     for (const role of ROLES) {
       expect((await getEvaluationView(t[role], evaluation.id)).report, role).toBeNull();
@@ -113,7 +125,11 @@ describe("blind voting: finding 2, no live aggregate reveals a ballot", () => {
 
   it("gives watching the view after each vote nothing: the view is the same before and after a ballot, but for who voted", async () => {
     const { t, evaluationId, keys } = await votingWithTwoBallots();
-    const strip = (v: Awaited<ReturnType<typeof getEvaluationView>>) => ({ ...v, revision: 0, members: v.members.map((m) => ({ ...m, voted: false })) });
+    const strip = (v: Awaited<ReturnType<typeof getEvaluationView>>) => ({
+      ...v,
+      revision: 0,
+      members: v.members.map((m) => ({ ...m, voted: false })),
+    });
     const before = strip(await getEvaluationView(t.viewer, evaluationId));
     await castBallot(t.owner, evaluationId, { method: "points", weights: { [keys.a]: 10, [keys.c]: 90 } });
     const after = strip(await getEvaluationView(t.viewer, evaluationId));
@@ -152,7 +168,10 @@ describe("open voting", () => {
 
   it("shows no single voter's pairwise consistency or judgments before the reveal, in the view or the API", async () => {
     const { t, evaluationId } = await votingWithTwoBallots("open");
-    for (const report of [(await getEvaluationView(t.viewer, evaluationId)).report, (await getEvaluationReport(t.viewer, evaluationId)).report]) {
+    for (const report of [
+      (await getEvaluationView(t.viewer, evaluationId)).report,
+      (await getEvaluationReport(t.viewer, evaluationId)).report,
+    ]) {
       expect(report?.ranking.length).toBe(2);
       expect(report?.consistency).toEqual({});
       expect(report?.inconsistentJudgments ?? {}).toEqual({});

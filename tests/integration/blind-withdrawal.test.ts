@@ -39,7 +39,9 @@ describe("a member who stops being a voter stops counting", () => {
 
     expect(await db.ballot.count({ where: { evaluationId, userId: t.member.userId } })).toBe(0);
     expect(await db.ballotRevision.count({ where: { evaluationId } })).toBe(revisionsBefore);
-    expect(await withdrawals(evaluationId)).toEqual([expect.objectContaining({ userId: t.member.userId, round: 1, reason: "member.removed" })]);
+    expect(await withdrawals(evaluationId)).toEqual([
+      expect.objectContaining({ userId: t.member.userId, round: 1, reason: "member.removed" }),
+    ]);
     // Live reports watch the revision counter: the change reaches open pages.
     expect((await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } })).revision).toBeGreaterThan(revisionCounter);
     // Ballot counts, the weights and their spread no longer include the member's 100 / 0.
@@ -56,14 +58,20 @@ describe("a member who stops being a voter stops counting", () => {
     const { t, evaluationId, keys, points } = await setUp();
     await transitionEvaluation(t.owner, evaluationId, { action: "reveal" });
     await leaveTeam(t.member, t.teamId);
-    expect(await withdrawals(evaluationId)).toEqual([expect.objectContaining({ userId: t.member.userId, round: 1, reason: "member.left" })]);
+    expect(await withdrawals(evaluationId)).toEqual([
+      expect.objectContaining({ userId: t.member.userId, round: 1, reason: "member.left" }),
+    ]);
     expect((await getEvaluationView(t.viewer, evaluationId)).report?.weights[keys.a]).toBeCloseTo(0.5, 10);
 
     await transitionEvaluation(t.owner, evaluationId, { action: "second-round" });
     expect(await db.ballot.findMany({ where: { evaluationId, round: 2 }, select: { userId: true } })).toHaveLength(2);
     expect(await db.ballot.count({ where: { evaluationId, userId: t.member.userId } })).toBe(0);
     await castBallot(t.admin, evaluationId, points(80));
-    expect(await checkEvaluationIntegrity(t.viewer, evaluationId)).toMatchObject({ valid: true, ballots: { valid: true }, chain: { valid: true } });
+    expect(await checkEvaluationIntegrity(t.viewer, evaluationId)).toMatchObject({
+      valid: true,
+      ballots: { valid: true },
+      chain: { valid: true },
+    });
     await transitionEvaluation(t.owner, evaluationId, { action: "reveal" });
     const view = await getEvaluationView(t.viewer, evaluationId);
     expect(view.ballots?.map((b) => b.voter).sort()).toEqual([t.owner.userId, t.admin.userId].sort());
@@ -78,7 +86,12 @@ describe("a member who stops being a voter stops counting", () => {
     expect(await db.ballot.count({ where: { evaluationId, userId: t.member.userId } })).toBe(0);
     expect(await withdrawals(evaluationId)).toEqual([expect.objectContaining({ userId: t.member.userId, reason: "member.demoted" })]);
     const view = await getEvaluationView(t.owner, evaluationId);
-    expect(view.members.filter((m) => m.voted).map((m) => m.id).sort()).toEqual([t.owner.userId, t.admin.userId].sort());
+    expect(
+      view.members
+        .filter((m) => m.voted)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([t.owner.userId, t.admin.userId].sort());
     expect(await checkEvaluationIntegrity(t.viewer, evaluationId)).toMatchObject({ valid: true });
   });
 

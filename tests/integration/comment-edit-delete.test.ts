@@ -6,7 +6,10 @@ import { createEvaluation } from "@/lib/domain/evaluations";
 import { addComment, deleteComment, editComment, listComments } from "@/lib/domain/comments";
 
 async function code(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return (error as AppError).code;
 }

@@ -7,7 +7,10 @@ import { addComment, listComments } from "@/lib/domain/comments";
 import { mentionAtCaret, mentionText, suggestMentions } from "@/lib/mentions";
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected an AppError "${code}"`).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -46,7 +49,10 @@ describe("comments", () => {
     const t = await setUp();
     expect((await rejects(addComment(t.member, t.evaluationId, { body: "   " }), "invalid")).fields?.body).toBeDefined();
     expect((await rejects(addComment(t.member, t.evaluationId, { body: "x".repeat(4001) }), "invalid")).fields?.body).toBeDefined();
-    const unknown = await rejects(addComment(t.member, t.evaluationId, { body: "On what?", targetType: "option", targetKey: "rails" }), "invalid");
+    const unknown = await rejects(
+      addComment(t.member, t.evaluationId, { body: "On what?", targetType: "option", targetKey: "rails" }),
+      "invalid",
+    );
     expect(unknown.fields?.targetKey).toBeDefined();
     await rejects(addComment(t.member, t.evaluationId, { body: "Missing key", targetType: "criterion" }), "invalid");
   });
@@ -71,7 +77,11 @@ describe("comments", () => {
 
   it("threads replies under their parent, on the parent's target, within one evaluation", async () => {
     const t = await setUp();
-    const root = await addComment(t.member, t.evaluationId, { body: "Is this rating fair?", targetType: "criterion", targetKey: t.criterion.key });
+    const root = await addComment(t.member, t.evaluationId, {
+      body: "Is this rating fair?",
+      targetType: "criterion",
+      targetKey: t.criterion.key,
+    });
     const reply = await addComment(t.admin, t.evaluationId, { body: "Yes, see the source.", parentId: root.id });
     await addComment(t.owner, t.evaluationId, { body: "Agreed.", parentId: reply.id });
     await addComment(t.member, t.evaluationId, { body: "Strong admin panel", targetType: "option", targetKey: t.option.key });

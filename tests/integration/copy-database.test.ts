@@ -21,7 +21,10 @@ import { checkEvaluationIntegrity } from "@/lib/domain/records";
 
 const unavailable = await postgresUnavailable();
 if (unavailable && process.env.CI) throw new Error(`copy-database test: no PostgreSQL server at ${POSTGRES_TEST_URL} (${unavailable})`);
-if (unavailable) process.stdout.write(`SKIPPED copy-database test: no PostgreSQL server at ${POSTGRES_TEST_URL} (${unavailable}); set POSTGRES_TEST_URL\n`);
+if (unavailable)
+  process.stdout.write(
+    `SKIPPED copy-database test: no PostgreSQL server at ${POSTGRES_TEST_URL} (${unavailable}); set POSTGRES_TEST_URL\n`,
+  );
 
 const targets: string[] = [];
 async function emptyMigratedTarget(): Promise<string> {
@@ -29,17 +32,24 @@ async function emptyMigratedTarget(): Promise<string> {
   await onServer(POSTGRES_TEST_URL, `CREATE DATABASE ${ident(name)}`);
   targets.push(name);
   const url = withDatabaseName(POSTGRES_TEST_URL, name);
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
   return url;
 }
 
 function copyDatabase(to: string): { status: number; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "cli/index.ts", "copy-database", "--to", to, "--batch", "7"], {
-      env: { ...process.env },
-      encoding: "utf8",
-      stdio: "pipe",
-    });
+    const stdout = execFileSync(
+      path.resolve("node_modules/.bin/tsx"),
+      ["--conditions=react-server", "cli/index.ts", "copy-database", "--to", to, "--batch", "7"],
+      {
+        env: { ...process.env },
+        encoding: "utf8",
+        stdio: "pipe",
+      },
+    );
     return { status: 0, stdout, stderr: "" };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -117,11 +127,27 @@ describe.skipIf(unavailable !== null)("copy-database", () => {
     const target = new PrismaClient({ adapter: new PrismaPg({ connectionString: to }) });
     try {
       for (const id of Object.values(source)) {
-        const select = { id: true, status: true, round: true, revision: true, decidedOptionId: true, supersededById: true, createdAt: true } as const;
-        expect(await target.evaluation.findUnique({ where: { id }, select })).toEqual(await db.evaluation.findUnique({ where: { id }, select }));
-        const chain = { orderBy: { seq: "asc" as const }, where: { evaluationId: id }, select: { seq: true, hash: true, prevHash: true, payload: true, round: true } };
+        const select = {
+          id: true,
+          status: true,
+          round: true,
+          revision: true,
+          decidedOptionId: true,
+          supersededById: true,
+          createdAt: true,
+        } as const;
+        expect(await target.evaluation.findUnique({ where: { id }, select })).toEqual(
+          await db.evaluation.findUnique({ where: { id }, select }),
+        );
+        const chain = {
+          orderBy: { seq: "asc" as const },
+          where: { evaluationId: id },
+          select: { seq: true, hash: true, prevHash: true, payload: true, round: true },
+        };
         expect(await target.ballotRevision.findMany(chain)).toEqual(await db.ballotRevision.findMany(chain));
-        expect(await target.decisionSnapshot.findUnique({ where: { evaluationId: id } })).toEqual(await db.decisionSnapshot.findUnique({ where: { evaluationId: id } }));
+        expect(await target.decisionSnapshot.findUnique({ where: { evaluationId: id } })).toEqual(
+          await db.decisionSnapshot.findUnique({ where: { evaluationId: id } }),
+        );
       }
       const replies = await target.comment.findMany({ where: { evaluationId: source.decided, parentId: { not: null } } });
       expect(replies).toHaveLength(1);

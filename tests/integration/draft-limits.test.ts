@@ -7,7 +7,10 @@ import { transitionEvaluation } from "@/lib/domain/workflow";
 import { LIMITS } from "@/lib/limits";
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -17,7 +20,12 @@ describe("draft guard rails", () => {
     const t = await createTeamWithRoles();
     const evaluation = await createEvaluation(t.member, t.teamId, { title: "Limits", template: "blank" });
     await db.option.createMany({
-      data: Array.from({ length: LIMITS.optionsPerEvaluation }, (_, i) => ({ evaluationId: evaluation.id, key: `o${i}`, name: `Option ${i}`, position: i })),
+      data: Array.from({ length: LIMITS.optionsPerEvaluation }, (_, i) => ({
+        evaluationId: evaluation.id,
+        key: `o${i}`,
+        name: `Option ${i}`,
+        position: i,
+      })),
     });
     const tooMany = await refusal(addItem(t.member, evaluation.id, { kind: "option", name: "One more" }));
     expect(tooMany.fields?.name).toBe(`An evaluation has at most ${LIMITS.optionsPerEvaluation} options.`);

@@ -86,7 +86,10 @@ describe("email verification", () => {
     // Someone signs up with that address before the link is followed.
     await signUp({ name: "Quicker", email: wanted, password: PASSWORD });
     const [token] = await linksTo(wanted, "Confirm your new email for Tradeoff");
-    const error = await verifyEmail({ token }).then(() => null, (e: unknown) => e);
+    const error = await verifyEmail({ token }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "conflict" });
     expect((error as Error).message).toMatch(/belongs to another account, so your email was not changed/);
     const row = await db.user.findUniqueOrThrow({ where: { id: me.id } });

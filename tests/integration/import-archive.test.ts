@@ -22,7 +22,10 @@ vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 type Json = Record<string, any>;
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected an AppError "${code}"`).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -195,30 +198,56 @@ describe("sizes", () => {
   });
 
   it.each<[string, string, (record: Json) => void]>([
-    ["too many options", "options", (r) => {
-      r.options = Array.from({ length: LIMITS.optionsPerEvaluation + 1 }, (_, i) => ({ key: `o${i}`, name: `Option ${i}`, summary: "" }));
-      r.ratings = [];
-      r.report.ranking = [];
-      r.decision = null;
-      r.evaluation.status = "revealed";
-      r.evaluation.decidedAt = null;
-    }],
-    ["too many criteria", "criteria", (r) => {
-      r.criteria.push(...Array.from({ length: LIMITS.criteriaPerEvaluation }, (_, i) => ({ key: `extra-${i}`, name: `Extra ${i}`, description: "" })));
-    }],
-    ["a name too long", "options.0.name", (r) => {
-      r.options[0].name = "n".repeat(LIMITS.nameLength + 1);
-    }],
-    ["a rationale too long", "ratings.0.rationale", (r) => {
-      r.ratings[0].rationale = "r".repeat(LIMITS.descriptionLength + 1);
-    }],
-    ["too many rounds", "evaluation.round", (r) => {
-      r.evaluation.round = LIMITS.roundsPerImport + 1;
-    }],
-    ["too many ballots", "ballots", (r) => {
-      const first = r.ballots[0];
-      r.ballots = Array.from({ length: LIMITS.ballotsPerImport + 1 }, (_, i) => ({ ...first, voter: `Voter ${i + 1}` }));
-    }],
+    [
+      "too many options",
+      "options",
+      (r) => {
+        r.options = Array.from({ length: LIMITS.optionsPerEvaluation + 1 }, (_, i) => ({ key: `o${i}`, name: `Option ${i}`, summary: "" }));
+        r.ratings = [];
+        r.report.ranking = [];
+        r.decision = null;
+        r.evaluation.status = "revealed";
+        r.evaluation.decidedAt = null;
+      },
+    ],
+    [
+      "too many criteria",
+      "criteria",
+      (r) => {
+        r.criteria.push(
+          ...Array.from({ length: LIMITS.criteriaPerEvaluation }, (_, i) => ({ key: `extra-${i}`, name: `Extra ${i}`, description: "" })),
+        );
+      },
+    ],
+    [
+      "a name too long",
+      "options.0.name",
+      (r) => {
+        r.options[0].name = "n".repeat(LIMITS.nameLength + 1);
+      },
+    ],
+    [
+      "a rationale too long",
+      "ratings.0.rationale",
+      (r) => {
+        r.ratings[0].rationale = "r".repeat(LIMITS.descriptionLength + 1);
+      },
+    ],
+    [
+      "too many rounds",
+      "evaluation.round",
+      (r) => {
+        r.evaluation.round = LIMITS.roundsPerImport + 1;
+      },
+    ],
+    [
+      "too many ballots",
+      "ballots",
+      (r) => {
+        const first = r.ballots[0];
+        r.ballots = Array.from({ length: LIMITS.ballotsPerImport + 1 }, (_, i) => ({ ...first, voter: `Voter ${i + 1}` }));
+      },
+    ],
   ])("refuses a record with %s, naming %s", async (_what, field, edit) => {
     const error = await rejects(importDecisionRecord(actors.owner, demo.teamId, { mode: "draft", record: edited(edit) }), "invalid");
     expect(Object.keys(error.fields ?? {})).toContain(field);
@@ -230,34 +259,78 @@ describe("imported ballots pass the rules cast ballots pass", () => {
   const criterionKeys = () => (original.criteria as Json[]).map((c) => c.key as string);
 
   it.each<[string, (record: Json) => void, RegExp]>([
-    ["points that add up to 7", (r) => {
-      r.ballots[0].weights = { [criterionKeys()[0]]: 7 };
-    }, /^ballots\.0\.weights/],
-    ["a likert importance of 0", (r) => {
-      r.ballots[1] = { ...r.ballots[1], method: "likert", weights: Object.fromEntries(criterionKeys().map((k, i) => [k, i === 0 ? 0 : 3])) };
-    }, /^ballots\.1\.weights/],
-    ["a ballot of round 99 in a round 1 record", (r) => {
-      r.ballots[2].round = 99;
-    }, /^ballots\.2\.round$/],
-    ["a ballot cast in the year 9999", (r) => {
-      r.ballots[0].castAt = "9999-01-01T00:00:00.000Z";
-    }, /^ballots\.0\.castAt$/],
-    ["a decision dated in the future", (r) => {
-      r.decision.decidedAt = "9999-01-01T00:00:00.000Z";
-      r.evaluation.decidedAt = "9999-01-01T00:00:00.000Z";
-      r.generatedAt = "9999-01-01T00:00:00.000Z";
-    }, /^decision\.decidedAt$/],
-    ["contradictory judgments of one pair", (r) => {
-      const [a, b] = criterionKeys();
-      r.ballots[2] = { voter: r.ballots[2].voter, round: 1, castAt: r.ballots[2].castAt, method: "pairwise", comparisons: [{ a, b, value: 9 }, { a: b, b: a, value: 9 }] };
-    }, /^ballots\.2\.comparisons/],
-    ["two ballots by one voter in one round", (r) => {
-      r.ballots[1].voter = r.ballots[0].voter;
-    }, /^ballots\.1\.voter$/],
+    [
+      "points that add up to 7",
+      (r) => {
+        r.ballots[0].weights = { [criterionKeys()[0]]: 7 };
+      },
+      /^ballots\.0\.weights/,
+    ],
+    [
+      "a likert importance of 0",
+      (r) => {
+        r.ballots[1] = {
+          ...r.ballots[1],
+          method: "likert",
+          weights: Object.fromEntries(criterionKeys().map((k, i) => [k, i === 0 ? 0 : 3])),
+        };
+      },
+      /^ballots\.1\.weights/,
+    ],
+    [
+      "a ballot of round 99 in a round 1 record",
+      (r) => {
+        r.ballots[2].round = 99;
+      },
+      /^ballots\.2\.round$/,
+    ],
+    [
+      "a ballot cast in the year 9999",
+      (r) => {
+        r.ballots[0].castAt = "9999-01-01T00:00:00.000Z";
+      },
+      /^ballots\.0\.castAt$/,
+    ],
+    [
+      "a decision dated in the future",
+      (r) => {
+        r.decision.decidedAt = "9999-01-01T00:00:00.000Z";
+        r.evaluation.decidedAt = "9999-01-01T00:00:00.000Z";
+        r.generatedAt = "9999-01-01T00:00:00.000Z";
+      },
+      /^decision\.decidedAt$/,
+    ],
+    [
+      "contradictory judgments of one pair",
+      (r) => {
+        const [a, b] = criterionKeys();
+        r.ballots[2] = {
+          voter: r.ballots[2].voter,
+          round: 1,
+          castAt: r.ballots[2].castAt,
+          method: "pairwise",
+          comparisons: [
+            { a, b, value: 9 },
+            { a: b, b: a, value: 9 },
+          ],
+        };
+      },
+      /^ballots\.2\.comparisons/,
+    ],
+    [
+      "two ballots by one voter in one round",
+      (r) => {
+        r.ballots[1].voter = r.ballots[0].voter;
+      },
+      /^ballots\.1\.voter$/,
+    ],
   ])("refuses %s", async (_what, edit, field) => {
     const before = await db.evaluation.count();
     const error = await rejects(archive(edited(edit)), "invalid");
-    expect(Object.keys(error.fields ?? {}).some((key) => field.test(key)), JSON.stringify(error.fields)).toBe(true);
+    expect(
+      Object.keys(error.fields ?? {}).some((key) => field.test(key)),
+      JSON.stringify(error.fields),
+    ).toBe(true);
     expect(await db.evaluation.count()).toBe(before);
   });
 });

@@ -17,7 +17,10 @@ import { listNotifications } from "@/lib/domain/notifications";
 import { changeRole, removeMember } from "@/lib/domain/teams";
 
 async function code(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return (error as AppError).code;
 }
@@ -91,7 +94,8 @@ describe("invitations", () => {
     expect(await code(resendInvitation(t.member, t.teamId, id))).toBe("forbidden");
     expect(await code(resendInvitation(t.outsider, t.teamId, id))).toBe("not_found");
 
-    const ago = () => db.invitation.update({ where: { id }, data: { lastSentAt: new Date(Date.now() - INVITE_RESEND_INTERVAL_MS - 1_000) } });
+    const ago = () =>
+      db.invitation.update({ where: { id }, data: { lastSentAt: new Date(Date.now() - INVITE_RESEND_INTERVAL_MS - 1_000) } });
     await ago();
     // Two resends at once: one email.
     const both = await Promise.allSettled([resendInvitation(t.admin, t.teamId, id), resendInvitation(t.owner, t.teamId, id)]);

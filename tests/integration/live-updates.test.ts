@@ -120,9 +120,12 @@ describe("live updates", () => {
     expect(stream.ended).toBe(true);
     expect(changeChannel().streams()).toBe(0);
     // And it cannot come back.
-    const again = await eventsRoute(new NextRequest(`http://localhost/api/v1/evaluations/${evaluationId}/events`, { headers: { authorization: `Bearer ${token}` } }), {
-      params: Promise.resolve({ id: evaluationId }),
-    });
+    const again = await eventsRoute(
+      new NextRequest(`http://localhost/api/v1/evaluations/${evaluationId}/events`, { headers: { authorization: `Bearer ${token}` } }),
+      {
+        params: Promise.resolve({ id: evaluationId }),
+      },
+    );
     expect(again.status).toBe(404);
   });
 

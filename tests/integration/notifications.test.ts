@@ -5,7 +5,14 @@ import { createEvaluation } from "@/lib/domain/evaluations";
 import { castBallot } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
 import { addComment } from "@/lib/domain/comments";
-import { EMAIL_BATCH_MS, getNotificationPrefs, listNotifications, markNotificationsRead, unreadNotificationCount, updateNotificationPrefs } from "@/lib/domain/notifications";
+import {
+  EMAIL_BATCH_MS,
+  getNotificationPrefs,
+  listNotifications,
+  markNotificationsRead,
+  unreadNotificationCount,
+  updateNotificationPrefs,
+} from "@/lib/domain/notifications";
 import { sendEmailDigests } from "@/lib/domain/digest";
 import { sendDeadlineReminders } from "@/lib/domain/reminders";
 import { createApiToken } from "@/lib/domain/api-tokens";
@@ -39,7 +46,9 @@ describe("notifications", () => {
   it("voting opened, ballots revealed and a decision notify the team, except whoever acted", async () => {
     const t = await setUp();
     await transitionEvaluation(t.owner, t.evaluationId, { action: "open-voting" });
-    const [a, b] = (await db.criterion.findMany({ where: { evaluationId: t.evaluationId }, orderBy: { position: "asc" } })).map((x) => x.key);
+    const [a, b] = (await db.criterion.findMany({ where: { evaluationId: t.evaluationId }, orderBy: { position: "asc" } })).map(
+      (x) => x.key,
+    );
     await castBallot(t.member, t.evaluationId, { method: "points", weights: { [a]: 40, [b]: 60 } });
     await transitionEvaluation(t.owner, t.evaluationId, { action: "reveal" });
     const option = await db.option.findFirstOrThrow({ where: { evaluationId: t.evaluationId } });
@@ -55,7 +64,10 @@ describe("notifications", () => {
     await markNotificationsRead(t.viewer, [newest.id]);
     expect(await unreadNotificationCount(t.viewer)).toBe(2);
     // Someone else's ids are ignored.
-    await markNotificationsRead(t.outsider, (await listNotifications(t.viewer)).map((n) => n.id));
+    await markNotificationsRead(
+      t.outsider,
+      (await listNotifications(t.viewer)).map((n) => n.id),
+    );
     expect(await unreadNotificationCount(t.viewer)).toBe(2);
     await markNotificationsRead(t.viewer);
     expect(await unreadNotificationCount(t.viewer)).toBe(0);
@@ -71,7 +83,9 @@ describe("notifications", () => {
     const t = await setUp();
     expect((await getNotificationPrefs(t.member)).mention).toBe("both");
     await updateNotificationPrefs(t.member, { mention: "none", reply: "email" });
-    await expect(updateNotificationPrefs(t.member, { mention: "sometimes" })).rejects.toMatchObject({ fields: { mention: expect.any(String) } });
+    await expect(updateNotificationPrefs(t.member, { mention: "sometimes" })).rejects.toMatchObject({
+      fields: { mention: expect.any(String) },
+    });
     await addComment(t.admin, t.evaluationId, { body: `@${t.member.name} ping` });
     expect(await unreadNotificationCount(t.member)).toBe(0);
   });
@@ -132,7 +146,9 @@ describe("notifications", () => {
     const t = await setUp();
     const deadline = new Date(Date.now() + 30 * 3_600_000);
     await transitionEvaluation(t.owner, t.evaluationId, { action: "open-voting", deadline: deadline.toISOString() });
-    const [a, b] = (await db.criterion.findMany({ where: { evaluationId: t.evaluationId }, orderBy: { position: "asc" } })).map((x) => x.key);
+    const [a, b] = (await db.criterion.findMany({ where: { evaluationId: t.evaluationId }, orderBy: { position: "asc" } })).map(
+      (x) => x.key,
+    );
     await castBallot(t.member, t.evaluationId, { method: "points", weights: { [a]: 40, [b]: 60 } });
 
     // More than 24 hours ahead: not yet.
@@ -152,9 +168,12 @@ describe("notifications", () => {
   it("announces a new notification on the user's own event stream (the bell on every page)", async () => {
     const t = await setUp();
     const { token } = await createApiToken(t.member, { name: "bell" });
-    const response = await userEventsRoute(new NextRequest("http://localhost/api/v1/notifications/events", { headers: { authorization: `Bearer ${token}` } }), {
-      params: Promise.resolve({}),
-    });
+    const response = await userEventsRoute(
+      new NextRequest("http://localhost/api/v1/notifications/events", { headers: { authorization: `Bearer ${token}` } }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(response.status).toBe(200);
     const stream = new SseReader(response.body!);
     try {

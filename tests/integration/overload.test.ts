@@ -22,14 +22,22 @@ async function transactionThatWaitedTooLong(): Promise<unknown> {
   const held = new Promise<void>((resolve) => (release = resolve));
   let started!: () => void;
   const holding = new Promise<void>((resolve) => (started = resolve));
-  const holder = db.$transaction(async (tx) => {
-    await tx.user.findFirst({ select: { id: true } });
-    started();
-    await held;
-  }, { timeout: 30_000 });
+  const holder = db.$transaction(
+    async (tx) => {
+      await tx.user.findFirst({ select: { id: true } });
+      started();
+      await held;
+    },
+    { timeout: 30_000 },
+  );
   await holding;
   // Prisma notices the expired maxWait when the transaction's turn comes: the holder lets go after it.
-  const waiting = db.$transaction(async (tx) => tx.user.findFirst(), { maxWait: 50 }).then(() => null, (e: unknown) => e);
+  const waiting = db
+    .$transaction(async (tx) => tx.user.findFirst(), { maxWait: 50 })
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   setTimeout(release, 300);
   await holder;
   return waiting;
@@ -48,7 +56,10 @@ async function transactionThatOutlivedItsTimeout(): Promise<unknown> {
       },
       { timeout: 50 },
     )
-    .then(() => null, (e: unknown) => e);
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
 }
 
 const onSqlite = databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL)) === "sqlite";
@@ -104,11 +115,14 @@ describe("the SQLite write queue under a burst", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let started!: () => void;
     const holding = new Promise<void>((resolve) => (started = resolve));
-    const holder = db.$transaction(async (tx) => {
-      await tx.user.findFirst({ select: { id: true } });
-      started();
-      await held;
-    }, { timeout: 30_000 });
+    const holder = db.$transaction(
+      async (tx) => {
+        await tx.user.findFirst({ select: { id: true } });
+        started();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
     await holding;
     return async () => {
       release();
@@ -166,7 +180,11 @@ describe("the SQLite write queue under a burst", () => {
 
   // SQLite has one writer and this process queues its transactions; PostgreSQL queues in the
   // database (pool and row locks), so the admission gate must never refuse there.
-  if (onSqlite) it("refuses a write at once with P2028 (503) when the queue could not start it in time, and writes nothing for it", refusesWhenTheQueueIsFull);
+  if (onSqlite)
+    it(
+      "refuses a write at once with P2028 (503) when the queue could not start it in time, and writes nothing for it",
+      refusesWhenTheQueueIsFull,
+    );
   else
     it("on PostgreSQL admits every write whatever the in-process queue estimate says", async () => {
       const { t, evaluationId, ballot } = await voting();

@@ -111,7 +111,9 @@ describe("password reset", () => {
     const other = `other-${Date.now()}@test.local`;
     await signUp({ name: "Other", email: other, password: PASSWORD });
     await expect(requestPasswordReset({ email: other }, "203.0.113.7")).rejects.toMatchObject({ code: "rate_limited" });
-    await expect(requestPasswordReset({ email: `nobody-${Date.now()}@test.local` }, "203.0.113.7")).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(requestPasswordReset({ email: `nobody-${Date.now()}@test.local` }, "203.0.113.7")).rejects.toMatchObject({
+      code: "rate_limited",
+    });
     expect(await sentTo(other)).toBe(0);
     // Another address is unaffected, and the sign-in limits are separate buckets.
     await requestPasswordReset({ email: other }, "203.0.113.8");

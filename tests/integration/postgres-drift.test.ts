@@ -47,7 +47,9 @@ const migrationNames = (dir: string) =>
 
 const unavailable = await postgresUnavailable();
 if (unavailable && !process.env.CI) {
-  console.warn(`SKIPPED the PostgreSQL migration drift check: no server at ${POSTGRES_TEST_URL} (${unavailable}). Set POSTGRES_TEST_URL to run it.`);
+  console.warn(
+    `SKIPPED the PostgreSQL migration drift check: no server at ${POSTGRES_TEST_URL} (${unavailable}). Set POSTGRES_TEST_URL to run it.`,
+  );
 }
 
 describe("one schema, two engines", () => {

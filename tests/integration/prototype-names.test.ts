@@ -22,12 +22,15 @@ describe("criteria and options named like JavaScript object members", () => {
     const criteria = await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
     expect(criteria.map((c) => c.key)).toEqual(["constructor", "tostring", "proto"]);
     for (const [i, o] of options.entries()) {
-      for (const [j, c] of criteria.entries()) await setRating(t.member, evaluation.id, { optionId: o.id, criterionId: c.id, score: i === 0 ? 2 + j : 8 - j });
+      for (const [j, c] of criteria.entries())
+        await setRating(t.member, evaluation.id, { optionId: o.id, criterionId: c.id, score: i === 0 ? 2 + j : 8 - j });
     }
     await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
 
     // A 1-5 ballot that leaves "constructor" unrated is refused instead of reading it from the prototype.
-    const partial = await castBallot(t.member, evaluation.id, { method: "likert", weights: { tostring: 3, proto: 3 } }).catch((e: unknown) => e);
+    const partial = await castBallot(t.member, evaluation.id, { method: "likert", weights: { tostring: 3, proto: 3 } }).catch(
+      (e: unknown) => e,
+    );
     expect(partial).toBeInstanceOf(AppError);
     await castBallot(t.member, evaluation.id, { method: "points", weights: { constructor: 60, tostring: 30, proto: 10 } });
     await castBallot(t.admin, evaluation.id, { method: "likert", weights: { constructor: 5, tostring: 2, proto: 1 } });

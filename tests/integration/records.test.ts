@@ -21,7 +21,10 @@ import { GET as getRecordFile } from "@/app/api/v1/evaluations/[id]/[record]/rou
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected an AppError "${code}"`).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -67,7 +70,11 @@ describe("decision record export", () => {
     const [a, b] = await Promise.all(anonymised);
     expect(a.body).toBe(b.body);
     const ballots = JSON.parse(a.body).ballots as { voter: string; email?: string }[];
-    expect(ballots.map((ballot) => [ballot.voter, ballot.email])).toEqual([["Voter 1", undefined], ["Voter 2", undefined], ["Voter 3", undefined]]);
+    expect(ballots.map((ballot) => [ballot.voter, ballot.email])).toEqual([
+      ["Voter 1", undefined],
+      ["Voter 2", undefined],
+      ["Voter 3", undefined],
+    ]);
     expect(verifyRecord(JSON.parse(a.body)).valid).toBe(true);
   });
 
@@ -107,7 +114,9 @@ describe("anonymised records", () => {
     // A comment after the decision: its audit entry holds the author and the mentioned viewer's user id.
     await addComment({ userId: grace.userId }, demo.evaluationId, { body: "Noted, @Barbara Liskov", targetType: "evaluation" });
 
-    const files = await Promise.all(RECORD_FORMATS.map((format) => exportDecisionRecord(owner, demo.evaluationId, format, { anonymise: true })));
+    const files = await Promise.all(
+      RECORD_FORMATS.map((format) => exportDecisionRecord(owner, demo.evaluationId, format, { anonymise: true })),
+    );
     for (const [i, file] of files.entries()) {
       for (const { user } of members) {
         for (const secret of [user.name, user.email, user.id]) {
@@ -125,7 +134,8 @@ describe("anonymised records", () => {
     expect(record.ballots.map((b: { voter: string }) => b.voter)).toEqual(["Voter 1", "Voter 2", "Voter 3"]);
     // Ada cast the first ballot and decided: the same label in both places and in the audit trail.
     expect(record.decision.decidedBy).toBe("Voter 1");
-    const actorsOf = (action: string) => record.audit.filter((e: { action: string }) => e.action === action).map((e: { actor: string }) => e.actor);
+    const actorsOf = (action: string) =>
+      record.audit.filter((e: { action: string }) => e.action === action).map((e: { actor: string }) => e.actor);
     expect(actorsOf("evaluation.decide")).toEqual(["Voter 1"]);
     expect(actorsOf("ballot.cast")).toEqual(["Voter 1", "Voter 2", "Voter 3"]);
     expect(actorsOf("comment.added")).toEqual(["Voter 2"]);
@@ -224,9 +234,11 @@ describe("decision record import", () => {
     for (const name of ["linus", "barbara"]) {
       await rejects(importDecisionRecord({ userId: (await user(name)).id }, demo.teamId, { mode: "draft", record }), "forbidden");
     }
-    await expect(importDecisionRecord({ userId: (await user("grace")).id }, demo.teamId, { mode: "draft", record })).resolves.toMatchObject({
-      status: "draft",
-    });
+    await expect(importDecisionRecord({ userId: (await user("grace")).id }, demo.teamId, { mode: "draft", record })).resolves.toMatchObject(
+      {
+        status: "draft",
+      },
+    );
     const outsider = await createUser("outsider");
     await rejects(importDecisionRecord(outsider, demo.teamId, { mode: "draft", record }), "not_found");
   });
@@ -239,10 +251,17 @@ async function readyToDecide(t: Awaited<ReturnType<typeof createTeamWithRoles>>,
   const evaluation = await createEvaluation(t.member, t.teamId, { title, template: "django-flask" });
   await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
   const criteria = await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
-  await castBallot(t.member, evaluation.id, { method: "points", weights: Object.fromEntries(criteria.map((c, i) => [c.key, i === 0 ? 100 : 0])) });
+  await castBallot(t.member, evaluation.id, {
+    method: "points",
+    weights: Object.fromEntries(criteria.map((c, i) => [c.key, i === 0 ? 100 : 0])),
+  });
   await transitionEvaluation(t.admin, evaluation.id, { action: "reveal" });
   const option = await db.option.findFirstOrThrow({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
-  return { evaluationId: evaluation.id, decide: () => transitionEvaluation(t.admin, evaluation.id, { action: "decide", optionId: option.id, rationale: "Agreed after the reveal." }) };
+  return {
+    evaluationId: evaluation.id,
+    decide: () =>
+      transitionEvaluation(t.admin, evaluation.id, { action: "decide", optionId: option.id, rationale: "Agreed after the reveal." }),
+  };
 }
 
 describe("decision record numbers", () => {
@@ -253,7 +272,10 @@ describe("decision record numbers", () => {
     expect((await exportDecisionRecord(t.viewer, ready[0].evaluationId, "md")).filename).toBe("draft-web-framework.md");
 
     await Promise.all(ready.map((r) => r.decide()));
-    const numbers = await db.evaluation.findMany({ where: { id: { in: ready.map((r) => r.evaluationId) } }, select: { recordNumber: true } });
+    const numbers = await db.evaluation.findMany({
+      where: { id: { in: ready.map((r) => r.evaluationId) } },
+      select: { recordNumber: true },
+    });
     expect(numbers.map((n) => n.recordNumber).sort()).toEqual([1, 2, 3]);
     expect((await db.team.findUniqueOrThrow({ where: { id: t.teamId } })).lastRecordNumber).toBe(3);
 
@@ -293,18 +315,30 @@ describe("a team's own citations in the record", () => {
   it("round-trip export → import (archive and draft) with title and https address", async () => {
     const t = await createTeamWithRoles();
     const evaluation = await createEvaluation(t.member, t.teamId, { title: "Cited decision", template: "django-flask" });
-    const rating = await db.rating.findFirstOrThrow({ where: { evaluationId: evaluation.id, option: { key: "flask" } }, include: { criterion: true } });
-    const citation = { title: "Our load test, March", url: "https://wiki.example.com/load-test", quote: "p95 stayed under 80 ms at 2,000 rps." };
+    const rating = await db.rating.findFirstOrThrow({
+      where: { evaluationId: evaluation.id, option: { key: "flask" } },
+      include: { criterion: true },
+    });
+    const citation = {
+      title: "Our load test, March",
+      url: "https://wiki.example.com/load-test",
+      quote: "p95 stayed under 80 ms at 2,000 rps.",
+    };
     await addRatingCitation(t.member, evaluation.id, { optionId: rating.optionId, criterionId: rating.criterionId, ...citation });
     await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
     const criteria = await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } });
-    await castBallot(t.member, evaluation.id, { method: "points", weights: Object.fromEntries(criteria.map((c) => [c.key, c.key === rating.criterion.key ? 100 : 0])) });
+    await castBallot(t.member, evaluation.id, {
+      method: "points",
+      weights: Object.fromEntries(criteria.map((c) => [c.key, c.key === rating.criterion.key ? 100 : 0])),
+    });
     await transitionEvaluation(t.admin, evaluation.id, { action: "reveal" });
     const option = await db.option.findFirstOrThrow({ where: { evaluationId: evaluation.id, key: "flask" } });
     await transitionEvaluation(t.admin, evaluation.id, { action: "decide", optionId: option.id, rationale: "Flask, on our own numbers." });
 
     const json = JSON.parse((await exportDecisionRecord(t.owner, evaluation.id, "json")).body);
-    const exported = json.ratings.find((r: { option: string; criterion: string }) => r.option === "flask" && r.criterion === rating.criterion.key);
+    const exported = json.ratings.find(
+      (r: { option: string; criterion: string }) => r.option === "flask" && r.criterion === rating.criterion.key,
+    );
     expect(exported.citations.at(-1)).toEqual({ source: citation.url, ...citation });
     expect(verifyRecord(json).valid).toBe(true);
     const md = (await exportDecisionRecord(t.owner, evaluation.id, "md")).body;
@@ -312,13 +346,17 @@ describe("a team's own citations in the record", () => {
 
     for (const mode of ["archive", "draft"] as const) {
       const { evaluationId } = await importDecisionRecord(t.owner, t.teamId, { mode, record: json });
-      const imported = await db.rating.findFirstOrThrow({ where: { evaluationId, option: { key: "flask" }, criterion: { key: rating.criterion.key } } });
+      const imported = await db.rating.findFirstOrThrow({
+        where: { evaluationId, option: { key: "flask" }, criterion: { key: rating.criterion.key } },
+      });
       expect(JSON.parse(imported.citations).at(-1), mode).toEqual({ source: citation.url, ...citation });
     }
 
     // A record whose citation links to javascript: is refused, naming the field, and nothing is written.
     const hostile = structuredClone(json);
-    const index = hostile.ratings.indexOf(hostile.ratings.find((r: { option: string; criterion: string }) => r.option === "flask" && r.criterion === rating.criterion.key));
+    const index = hostile.ratings.indexOf(
+      hostile.ratings.find((r: { option: string; criterion: string }) => r.option === "flask" && r.criterion === rating.criterion.key),
+    );
     hostile.ratings[index].citations.at(-1).url = "javascript:alert(document.cookie)";
     const before = await db.evaluation.count();
     const error = await rejects(importDecisionRecord(t.owner, t.teamId, { mode: "draft", record: hostile }), "invalid");

@@ -42,7 +42,14 @@ describe("the report cache", () => {
   it("keeps per-voter parts out of open voting and blind results blind, from the same cached revision", async () => {
     const { t, id, keys } = await openEvaluation("open");
     const [a, b, c] = keys;
-    await castBallot(t.member, id, { method: "pairwise", comparisons: [{ a, b, value: 7 }, { a: b, b: c, value: 5 }, { a, b: c, value: 1 / 3 }] });
+    await castBallot(t.member, id, {
+      method: "pairwise",
+      comparisons: [
+        { a, b, value: 7 },
+        { a: b, b: c, value: 5 },
+        { a, b: c, value: 1 / 3 },
+      ],
+    });
     const open = await getEvaluationView(t.owner, id);
     expect(open.report?.consistency).toEqual({});
     expect(open.ballots).toBeNull();
@@ -86,7 +93,14 @@ describe("the report cache", () => {
         create: { evaluationId: id, userId: t.admin.userId, round: 1, method: "points", payload },
         update: { method: "points", payload },
       });
-      await appendBallotRevision(tx, { evaluationId: id, userId: t.admin.userId, round: 1, method: "points", payload, createdAt: new Date() });
+      await appendBallotRevision(tx, {
+        evaluationId: id,
+        userId: t.admin.userId,
+        round: 1,
+        method: "points",
+        payload,
+        createdAt: new Date(),
+      });
     });
     const cast = await castBallot(t.member, id, points(30));
     expect(cast.revision).toBe(3);

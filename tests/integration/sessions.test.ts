@@ -7,7 +7,8 @@ import { listSessions, resolveSession, revokeSession, startSession } from "@/lib
 import { actorFromApiToken, createApiToken, createApiTokenForEmail, revokeApiToken } from "@/lib/domain/api-tokens";
 
 const CHROME_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+const SAFARI_IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
 
 /** Signs the user in as Auth.js does (a session row, the account's version in the cookie); returns the cookie's claims. */
 async function signIn(userId: string, userAgent = CHROME_LINUX, address = "192.0.2.10") {

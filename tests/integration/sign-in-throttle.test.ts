@@ -67,7 +67,9 @@ describe("sign-in throttle", () => {
   it("keeps unknown email and wrong password indistinguishable", async () => {
     const email = await account();
     const wrong = await authenticate({ email, password: "not the password" }, "192.0.2.5").catch((e: AppError) => e);
-    const unknown = await authenticate({ email: `nobody-${Date.now()}@test.local`, password: "not the password" }, "192.0.2.6").catch((e: AppError) => e);
+    const unknown = await authenticate({ email: `nobody-${Date.now()}@test.local`, password: "not the password" }, "192.0.2.6").catch(
+      (e: AppError) => e,
+    );
     expect((wrong as AppError).message).toBe((unknown as AppError).message);
   });
 

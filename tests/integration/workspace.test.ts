@@ -25,7 +25,10 @@ import { verifyChain } from "@/lib/export/ballot-chain";
 import { checkEvaluationIntegrity } from "@/lib/domain/records";
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected an AppError "${code}"`).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -183,7 +186,10 @@ describe("evaluations and ballots", () => {
     expect(await checkEvaluationIntegrity(t.viewer, evaluation.id)).toMatchObject({ valid: true, revisions: 6 });
 
     // The tally reads Ballot rows: one edited behind the application's back is flagged by name.
-    await db.ballot.updateMany({ where: { evaluationId: evaluation.id, userId: t.owner.userId, round: 2 }, data: { payload: JSON.stringify({ weights: { [keys[0]]: 100 } }) } });
+    await db.ballot.updateMany({
+      where: { evaluationId: evaluation.id, userId: t.owner.userId, round: 2 },
+      data: { payload: JSON.stringify({ weights: { [keys[0]]: 100 } }) },
+    });
     const integrity = await checkEvaluationIntegrity(t.viewer, evaluation.id);
     expect(integrity.valid).toBe(false);
     expect(integrity.chain.valid).toBe(true);
@@ -251,8 +257,12 @@ describe("deleting drafts", () => {
     expect(await db.comment.count({ where: { evaluationId: draft.id } })).toBe(0);
 
     // The audit trail outlives what it describes: the entries stay, unlinked, with one naming the deleted draft.
-    const entries = await db.auditEntry.findMany({ where: { teamId: t.teamId, action: { in: ["evaluation.created", "evaluation.deleted"] } } });
-    const deleted = entries.filter((e) => e.action === "evaluation.deleted").map((e) => JSON.parse(e.detail) as { id: string; title: string });
+    const entries = await db.auditEntry.findMany({
+      where: { teamId: t.teamId, action: { in: ["evaluation.created", "evaluation.deleted"] } },
+    });
+    const deleted = entries
+      .filter((e) => e.action === "evaluation.deleted")
+      .map((e) => JSON.parse(e.detail) as { id: string; title: string });
     expect(deleted.map((d) => d.title).sort()).toEqual(["Not yours", "Scratch"]);
     expect(deleted.find((d) => d.title === "Scratch")!.id).toBe(draft.id);
     expect(entries.every((e) => e.evaluationId === null)).toBe(true);
@@ -322,7 +332,10 @@ describe("renaming and deleting teams", () => {
     const team = await db.team.findUniqueOrThrow({ where: { id: t.teamId } });
     const versions = async () =>
       Object.fromEntries(
-        (await db.user.findMany({ where: { id: { in: [t.owner.userId, t.admin.userId, t.member.userId, t.viewer.userId] } } })).map((u) => [u.id, u.sessionVersion]),
+        (await db.user.findMany({ where: { id: { in: [t.owner.userId, t.admin.userId, t.member.userId, t.viewer.userId] } } })).map((u) => [
+          u.id,
+          u.sessionVersion,
+        ]),
       );
     const before = await versions();
 
@@ -374,7 +387,12 @@ describe("a team's own citations", () => {
     const cited = view.ratings.find((r) => r.optionId === rating.optionId && r.criterionId === rating.criterionId)!;
     const builtIn = JSON.parse(rating.citations).length;
     expect(cited.citations).toHaveLength(builtIn + 1);
-    expect(cited.citations.at(-1)).toEqual({ source: "https://wiki.example.com/load", title: "Our load test", url: "https://wiki.example.com/load", quote: "p95 stayed under 80 ms." });
+    expect(cited.citations.at(-1)).toEqual({
+      source: "https://wiki.example.com/load",
+      title: "Our load test",
+      url: "https://wiki.example.com/load",
+      quote: "p95 stayed under 80 ms.",
+    });
 
     await removeRatingCitation(t.member, draft.id, { optionId: rating.optionId, criterionId: rating.criterionId, index: builtIn });
     expect(JSON.parse((await db.rating.findUniqueOrThrow({ where: { id: rating.id } })).citations)).toHaveLength(builtIn);
@@ -399,7 +417,10 @@ describe("a second round", () => {
     expect(row.round).toBe(2);
     expect(row.votingDeadline?.toISOString()).toBe(deadline.toISOString());
     expect(await db.ballot.count({ where: { evaluationId, round: 2 } })).toBe(1);
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: t.member.userId, evaluationId, kind: "voting_opened" }, orderBy: { createdAt: "desc" } });
+    const notice = await db.notification.findFirstOrThrow({
+      where: { userId: t.member.userId, evaluationId, kind: "voting_opened" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(notice.title).toMatch(/Round 2 .*round 1 ballots were carried over/);
     expect(notice.title).toContain(`until ${deadline.toUTCString()}`);
 

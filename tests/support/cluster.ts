@@ -70,12 +70,18 @@ export function cli<T>(databaseUrl: string, ...args: string[]): T {
 
 export function distDir(): string {
   const dir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(path.join(root, dir, "BUILD_ID"))) throw new Error(`no production build in ${dir}: run \`NEXT_DIST_DIR=${dir} npx next build\` first`);
+  if (!existsSync(path.join(root, dir, "BUILD_ID")))
+    throw new Error(`no production build in ${dir}: run \`NEXT_DIST_DIR=${dir} npx next build\` first`);
   return dir;
 }
 
 /** Starts `next start` on `port` and waits until /api/v1/ready answers 200. */
-export async function startInstance(options: { port: number; databaseUrl: string; publicUrl: string; env?: Record<string, string> }): Promise<Instance> {
+export async function startInstance(options: {
+  port: number;
+  databaseUrl: string;
+  publicUrl: string;
+  env?: Record<string, string>;
+}): Promise<Instance> {
   const { port, databaseUrl, publicUrl } = options;
   let output = "";
   const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -172,7 +178,14 @@ export async function startNginx(port: number, instances: { port: number }[]): P
   const prefix = mkdtempSync(path.join(tmpdir(), "tradeoff-nginx-"));
   for (const dir of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(prefix, dir));
   const config = path.join(prefix, "nginx.conf");
-  writeFileSync(config, renderNginxConfig(`127.0.0.1:${port}`, instances.map((i) => `127.0.0.1:${i.port}`), prefix));
+  writeFileSync(
+    config,
+    renderNginxConfig(
+      `127.0.0.1:${port}`,
+      instances.map((i) => `127.0.0.1:${i.port}`),
+      prefix,
+    ),
+  );
   const errorLog = path.join(prefix, "error.log");
   execFileSync(NGINX, ["-t", "-q", "-p", prefix, "-c", config, "-e", errorLog], { stdio: "pipe" });
   const child = spawn(NGINX, ["-p", prefix, "-c", config, "-e", errorLog], { detached: true, stdio: "ignore" });

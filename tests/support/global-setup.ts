@@ -10,8 +10,7 @@ import { ident, onServer, POSTGRES_TEST_URL, postgresUnavailable } from "./postg
 
 /** What each test file copies its own database from (tests/support/db.ts). */
 export type TestDatabase =
-  | { engine: "sqlite"; file: string }
-  | { engine: "postgresql"; serverUrl: string; template: string; prefix: string };
+  { engine: "sqlite"; file: string } | { engine: "postgresql"; serverUrl: string; template: string; prefix: string };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,7 +19,10 @@ declare module "vitest" {
 }
 
 function migrate(url: string) {
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
 }
 
 /**
@@ -45,7 +47,9 @@ async function setupPostgres(project: TestProject) {
   // says "skipped" on a machine without one (scripts/test-postgres.mjs).
   const unavailable = await postgresUnavailable();
   if (unavailable) {
-    throw new Error(`TEST_DATABASE=postgres, but no PostgreSQL server answers at ${POSTGRES_TEST_URL} (${unavailable}). Set POSTGRES_TEST_URL.`);
+    throw new Error(
+      `TEST_DATABASE=postgres, but no PostgreSQL server answers at ${POSTGRES_TEST_URL} (${unavailable}). Set POSTGRES_TEST_URL.`,
+    );
   }
   const prefix = `tradeoff_test_${randomBytes(4).toString("hex")}`;
   const template = `${prefix}_template`;

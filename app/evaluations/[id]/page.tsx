@@ -20,13 +20,21 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
   return (
     <div className="grid gap-6">
       <PageHeader
-        eyebrow={<Link href={`/teams/${view.teamId}`} className="hover:underline">{view.teamName}</Link>}
+        eyebrow={
+          <Link href={`/teams/${view.teamId}`} className="hover:underline">
+            {view.teamName}
+          </Link>
+        }
         title={view.title}
         titleAddon={lifecycle.recordNumber ? <RecordNumberBadge recordNumber={lifecycle.recordNumber} /> : null}
         actions={
           <>
             <IntegrityBadge evaluationId={view.id} />
-            <ExportMenu evaluationId={view.id} available={ballotsRevealed(view.status)} madrPath={madrRepositoryPath(view.title, lifecycle.recordNumber)} />
+            <ExportMenu
+              evaluationId={view.id}
+              available={ballotsRevealed(view.status)}
+              madrPath={madrRepositoryPath(view.title, lifecycle.recordNumber)}
+            />
             <EvaluationLifecycleActions evaluationId={view.id} lifecycle={lifecycle} />
           </>
         }

@@ -19,7 +19,13 @@ import { InviteForm, LeaveTeamButton, PendingInvitationActions, RemoveMemberButt
 import { listPendingInvitations } from "@/lib/domain/invitations";
 import { DateTime } from "@/components/ui/date-time";
 
-export default async function TeamPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<{ deleted?: string }> }) {
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<{ deleted?: string }>;
+}) {
   const { teamId } = await params;
   const { deleted } = await searchParams;
   const user = await requireUser(`/teams/${teamId}`);
@@ -81,7 +87,12 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
             }
           />
         ) : (
-          <TeamEvaluationList teamId={team.id} evaluations={evaluations} voters={voters} canArchive={can(team.myRole, "evaluation:archive")} />
+          <TeamEvaluationList
+            teamId={team.id}
+            evaluations={evaluations}
+            voters={voters}
+            canArchive={can(team.myRole, "evaluation:archive")}
+          />
         )}
       </section>
 
@@ -144,7 +155,11 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                         <li key={i.id} className="grid gap-2 py-3 text-sm" data-testid="pending-invitation">
                           <span className="min-w-0">
                             <span className="font-medium">{ROLE_LABELS[i.role]}</span>
-                            {i.email ? <span className="block break-all" data-testid="invitation-email">{i.email}</span> : null}
+                            {i.email ? (
+                              <span className="block break-all" data-testid="invitation-email">
+                                {i.email}
+                              </span>
+                            ) : null}
                             <span className="block text-muted-foreground">
                               by {i.createdBy} · expires {formatDistanceToNow(i.expiresAt, { addSuffix: true })}
                             </span>
@@ -154,7 +169,13 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                               </span>
                             ) : null}
                           </span>
-                          <PendingInvitationActions teamId={team.id} invitationId={i.id} email={i.email} sendsLeft={i.sendsLeft} label={label} />
+                          <PendingInvitationActions
+                            teamId={team.id}
+                            invitationId={i.id}
+                            email={i.email}
+                            sendsLeft={i.sendsLeft}
+                            label={label}
+                          />
                         </li>
                       );
                     })}

@@ -10,7 +10,8 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "003_3c506f27f3dfb912.txt",
-          quote: "Django has been around for a longer time, resulting in a larger community and a vast collection of reusable apps and libraries.",
+          quote:
+            "Django has been around for a longer time, resulting in a larger community and a vast collection of reusable apps and libraries.",
         },
         {
           source: "001_65b7caba0eee45b3.txt",
@@ -20,8 +21,7 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
     },
     flask: {
       score: 6,
-      rationale:
-        "Sources disagree: most call its community active and growing, one says it is not yet mature enough to get quick answers.",
+      rationale: "Sources disagree: most call its community active and growing, one says it is not yet mature enough to get quick answers.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
@@ -63,7 +63,8 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
         { source: "001_65b7caba0eee45b3.txt", quote: "Comprehensive documentation and active community" },
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Flask-SQLAlchemy adds ORM capabilities, Flask-WTF supports form validation, and Flask-Login handles user authentication. These extensions are well-documented and widely used",
+          quote:
+            "Flask-SQLAlchemy adds ORM capabilities, Flask-WTF supports form validation, and Flask-Login handles user authentication. These extensions are well-documented and widely used",
         },
         {
           source: "002_338165f8a9af4819.txt",
@@ -80,7 +81,8 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
+          quote:
+            "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
         },
         {
           source: "002_338165f8a9af4819.txt",
@@ -99,11 +101,13 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
         },
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
+          quote:
+            "There is a disadvantage to the less standardized tech stake of Flask. This makes it more expensive to maintain compared to a framework like Django that takes a more monolithic approach.",
         },
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Finally, Flask is a good choice when working solo or in small teams where the complexity of a full-stack framework like Django might be unnecessary. Its simplicity enables quicker onboarding and reduces the cognitive load, making it easier to maintain over time.",
+          quote:
+            "Finally, Flask is a good choice when working solo or in small teams where the complexity of a full-stack framework like Django might be unnecessary. Its simplicity enables quicker onboarding and reduces the cognitive load, making it easier to maintain over time.",
         },
       ],
     },
@@ -116,7 +120,8 @@ export const COMMUNITY_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Both frameworks are featured in job listings, but Django typically appears more frequently in traditional software development roles.",
+          quote:
+            "Both frameworks are featured in job listings, but Django typically appears more frequently in traditional software development roles.",
         },
       ],
     },

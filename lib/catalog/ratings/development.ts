@@ -11,11 +11,13 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "003_3c506f27f3dfb912.txt",
-          quote: "Django, on the other hand, has a steeper learning curve due to its comprehensive feature set and convention-heavy approach.",
+          quote:
+            "Django, on the other hand, has a steeper learning curve due to its comprehensive feature set and convention-heavy approach.",
         },
         {
           source: "001_65b7caba0eee45b3.txt",
-          quote: "Django’s learning curve is steeper, but once mastered it offers very high development efficiency thanks to its extensive built‑in features.",
+          quote:
+            "Django’s learning curve is steeper, but once mastered it offers very high development efficiency thanks to its extensive built‑in features.",
         },
       ],
     },
@@ -29,7 +31,8 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
         },
         {
           source: "001_65b7caba0eee45b3.txt",
-          quote: "Flask has a relatively gentle learning curve, making it ideal for Python beginners, but it requires developers to make more architectural decisions.",
+          quote:
+            "Flask has a relatively gentle learning curve, making it ideal for Python beginners, but it requires developers to make more architectural decisions.",
         },
       ],
     },
@@ -61,11 +64,13 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
         },
         {
           source: "001_65b7caba0eee45b3.txt",
-          quote: "Flask offers more flexibility for highly customisable scenarios but may require additional time to select and integrate extensions.",
+          quote:
+            "Flask offers more flexibility for highly customisable scenarios but may require additional time to select and integrate extensions.",
         },
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "Developers just find it much easier to get their head around Flask. This results in faster development of projects since there are fewer bottlenecks.",
+          quote:
+            "Developers just find it much easier to get their head around Flask. This results in faster development of projects since there are fewer bottlenecks.",
         },
       ],
     },
@@ -93,7 +98,8 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
     },
     flask: {
       score: 10,
-      rationale: "A working app is a few lines in one file; four of the five articles name prototyping as a Flask strength (the fifth does not discuss it).",
+      rationale:
+        "A working app is a few lines in one file; four of the five articles name prototyping as a Flask strength (the fifth does not discuss it).",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
@@ -115,7 +121,8 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "003_3c506f27f3dfb912.txt",
-          quote: "On the other hand, Django follows a convention-over-configuration approach, providing a predefined structure and workflow.",
+          quote:
+            "On the other hand, Django follows a convention-over-configuration approach, providing a predefined structure and workflow.",
         },
         { source: "001_65b7caba0eee45b3.txt", quote: "Medium, follows framework conventions" },
       ],
@@ -166,16 +173,17 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
     criterion: "routing",
     django: {
       score: 6,
-      rationale:
-        "Central URL configuration scales to many routes; one source finds its regex patterns verbose for small projects.",
+      rationale: "Central URL configuration scales to many routes; one source finds its regex patterns verbose for small projects.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "In Django, routing is managed using a centralized URL configuration system. URLs are mapped to views using regular expressions or path converters. This system supports namespacing, custom converters, and route prioritization.",
+          quote:
+            "In Django, routing is managed using a centralized URL configuration system. URLs are mapped to views using regular expressions or path converters. This system supports namespacing, custom converters, and route prioritization.",
         },
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "Django uses Regex or regular expressions to specify its URLs. These URL routing patterns make the code larger with more complicated syntaxes.",
+          quote:
+            "Django uses Regex or regular expressions to specify its URLs. These URL routing patterns make the code larger with more complicated syntaxes.",
         },
       ],
     },
@@ -185,7 +193,8 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "In Flask, routing is defined using decorators applied directly to view functions. This approach is more concise and intuitive, but may become difficult to manage in larger applications without a clear organization strategy.",
+          quote:
+            "In Flask, routing is defined using decorators applied directly to view functions. This approach is more concise and intuitive, but may become difficult to manage in larger applications without a clear organization strategy.",
         },
       ],
     },
@@ -212,7 +221,8 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Flask’s Jinja2 engine is more expressive and flexible, which is helpful for developers comfortable mixing presentation with some logic.",
+          quote:
+            "Flask’s Jinja2 engine is more expressive and flexible, which is helpful for developers comfortable mixing presentation with some logic.",
         },
       ],
     },
@@ -225,7 +235,8 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Projects that demand robust testing and continuous integration also benefit from Django. It includes a built-in testing framework and integrates well with deployment platforms.",
+          quote:
+            "Projects that demand robust testing and continuous integration also benefit from Django. It includes a built-in testing framework and integrates well with deployment platforms.",
         },
       ],
     },
@@ -233,9 +244,7 @@ export const DEVELOPMENT_RATINGS: CriterionRatings[] = [
       score: 7,
       rationale:
         "Unit-testing support is part of the core too; one point lower only because the single comparison in the sources favours Django.",
-      citations: [
-        { source: "001_65b7caba0eee45b3.txt", quote: "Integrated unit‑testing support" },
-      ],
+      citations: [{ source: "001_65b7caba0eee45b3.txt", quote: "Integrated unit‑testing support" }],
     },
   },
 ];

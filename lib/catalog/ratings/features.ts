@@ -10,7 +10,8 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Django is a full-stack web framework designed to simplify the development of complex, data-driven websites. It provides a rich set of built-in features that allow developers to create robust web applications quickly.",
+          quote:
+            "Django is a full-stack web framework designed to simplify the development of complex, data-driven websites. It provides a rich set of built-in features that allow developers to create robust web applications quickly.",
         },
       ],
     },
@@ -20,7 +21,8 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Unlike Django, Flask does not come with built-in support for database handling, authentication, or administrative interfaces.",
+          quote:
+            "Unlike Django, Flask does not come with built-in support for database handling, authentication, or administrative interfaces.",
         },
         {
           source: "000_fded704e0db993ac.txt",
@@ -43,7 +45,8 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
         { source: "001_65b7caba0eee45b3.txt", quote: "Powerful ORM supporting multiple databases" },
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "However, its ORM system doesn't have many useful features that other ORM systems provide, so developers can't take full advantage of the Python SQL toolkit.",
+          quote:
+            "However, its ORM system doesn't have many useful features that other ORM systems provide, so developers can't take full advantage of the Python SQL toolkit.",
         },
       ],
     },
@@ -53,7 +56,8 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "000_fded704e0db993ac.txt",
-          quote: "The obvious advantage of Flask not having its own ORM system is that developers have more flexibility when it comes to database selection.",
+          quote:
+            "The obvious advantage of Flask not having its own ORM system is that developers have more flexibility when it comes to database selection.",
         },
         {
           source: "004_2e780fe2fc99504a.txt",
@@ -97,7 +101,8 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "After defining your data models, Django automatically generates a web-based admin panel that allows users to create, update, and manage records.",
+          quote:
+            "After defining your data models, Django automatically generates a web-based admin panel that allows users to create, update, and manage records.",
         },
       ],
     },
@@ -108,7 +113,8 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
         { source: "004_2e780fe2fc99504a.txt", quote: "Flask does not include a default admin interface." },
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "However, developers can add this functionality using third-party extensions such as Flask-Admin or Flask-AppBuilder. These extensions allow developers to create dashboards and management panels, but they require configuration and additional code.",
+          quote:
+            "However, developers can add this functionality using third-party extensions such as Flask-Admin or Flask-AppBuilder. These extensions allow developers to create dashboards and management panels, but they require configuration and additional code.",
         },
       ],
     },
@@ -184,7 +190,7 @@ export const FEATURE_RATINGS: CriterionRatings[] = [
       citations: [
         {
           source: "001_65b7caba0eee45b3.txt",
-          quote: "Flask follows a \"micro‑framework\" philosophy with a minimal core that can be extended",
+          quote: 'Flask follows a "micro‑framework" philosophy with a minimal core that can be extended',
         },
       ],
     },

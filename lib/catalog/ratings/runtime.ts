@@ -6,8 +6,7 @@ export const RUNTIME_RATINGS: CriterionRatings[] = [
     criterion: "performance-footprint",
     django: {
       score: 6,
-      rationale:
-        "Heavier per request, but sources disagree on how much that matters: caching narrows or erases the gap in practice.",
+      rationale: "Heavier per request, but sources disagree on how much that matters: caching narrows or erases the gap in practice.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
@@ -66,7 +65,8 @@ export const RUNTIME_RATINGS: CriterionRatings[] = [
         { source: "004_2e780fe2fc99504a.txt", quote: "Flask applications scale by design, not by default." },
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Flask allows developers to write lightweight components that are easy to scale horizontally, particularly in cloud-native environments.",
+          quote:
+            "Flask allows developers to write lightweight components that are easy to scale horizontally, particularly in cloud-native environments.",
         },
       ],
     },
@@ -75,12 +75,12 @@ export const RUNTIME_RATINGS: CriterionRatings[] = [
     criterion: "async-support",
     django: {
       score: 7,
-      rationale:
-        "Asynchronous views are in the framework and improving; no source ranks the two on async, so both get the same score.",
+      rationale: "Asynchronous views are in the framework and improving; no source ranks the two on async, so both get the same score.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "Django’s integrated features, such as its ORM and admin panel, make it easier to develop and manage large-scale applications quickly. It also supports asynchronous views",
+          quote:
+            "Django’s integrated features, such as its ORM and admin panel, make it easier to develop and manage large-scale applications quickly. It also supports asynchronous views",
         },
         {
           source: "001_65b7caba0eee45b3.txt",
@@ -141,12 +141,12 @@ export const RUNTIME_RATINGS: CriterionRatings[] = [
     criterion: "ml-data-tools",
     django: {
       score: 5,
-      rationale:
-        "Can serve models but adds overhead there; one source still lists scientific computing platforms among its fits.",
+      rationale: "Can serve models but adds overhead there; one source still lists scientific computing platforms among its fits.",
       citations: [
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "While Django can also serve this purpose, Flask’s minimalism and ease of use make it a more practical choice for data scientists.",
+          quote:
+            "While Django can also serve this purpose, Flask’s minimalism and ease of use make it a more practical choice for data scientists.",
         },
         { source: "001_65b7caba0eee45b3.txt", quote: "Scientific computing platforms" },
       ],
@@ -161,7 +161,8 @@ export const RUNTIME_RATINGS: CriterionRatings[] = [
         },
         {
           source: "004_2e780fe2fc99504a.txt",
-          quote: "When developing a machine learning interface, Flask is a common choice due to its compatibility with Jupyter, Pandas, and TensorFlow.",
+          quote:
+            "When developing a machine learning interface, Flask is a common choice due to its compatibility with Jupyter, Pandas, and TensorFlow.",
         },
       ],
     },

@@ -47,7 +47,12 @@ describe("a rule moves the ranking the way its citation says (property)", () => 
     fc.assert(
       fc.property(applies, (profile) => {
         const all = getRuleBook().rules;
-        const moved = djangoLead(profile, all) - djangoLead(profile, all.filter((r) => r.id !== rule.id));
+        const moved =
+          djangoLead(profile, all) -
+          djangoLead(
+            profile,
+            all.filter((r) => r.id !== rule.id),
+          );
         if (favours === "django") expect(moved).toBeGreaterThan(0);
         else expect(moved).toBeLessThan(0);
       }),
@@ -136,7 +141,11 @@ describe("explanations people read (finding 6)", () => {
   });
 
   it("at most one entry per rule: a beginner team with many needs gets a short list", () => {
-    const { explanations } = suggestWeights({ ...NEUTRAL, teamExperience: "beginner", needs: ["ecommerce", "user-accounts", "admin-panel", "orm"] });
+    const { explanations } = suggestWeights({
+      ...NEUTRAL,
+      teamExperience: "beginner",
+      needs: ["ecommerce", "user-accounts", "admin-panel", "orm"],
+    });
     expect(explanations.length).toBeLessThanOrEqual(7);
   });
 

@@ -2,14 +2,7 @@
 // verbatim (whitespace-normalised) in the article it cites; quotes must stay short.
 import { describe, expect, it } from "vitest";
 import { builtinCatalogData, MAX_QUOTE_LENGTH, SOURCE_FILES, WEIGHT_RULES } from "@/lib/catalog";
-import {
-  normaliseWhitespace,
-  quoteAppearsIn,
-  readSeed,
-  SEEDS_MISSING_MESSAGE,
-  seedsPresent,
-  seedsRequired,
-} from "./seeds";
+import { normaliseWhitespace, quoteAppearsIn, readSeed, SEEDS_MISSING_MESSAGE, seedsPresent, seedsRequired } from "./seeds";
 import { USE_CASES } from "./use-cases";
 
 interface Cited {

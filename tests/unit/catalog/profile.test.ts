@@ -29,15 +29,34 @@ describe("project profile", () => {
   });
 
   it("keeps the 14 needs of the contract and adds the ones the audit found missing", () => {
-    const contract = ["admin-panel", "user-accounts", "orm", "rest-api", "microservices", "ml-serving", "content-management", "ecommerce", "security-compliance", "custom-architecture", "rapid-prototype", "long-term-maintenance", "data-dashboard", "async-realtime"];
+    const contract = [
+      "admin-panel",
+      "user-accounts",
+      "orm",
+      "rest-api",
+      "microservices",
+      "ml-serving",
+      "content-management",
+      "ecommerce",
+      "security-compliance",
+      "custom-architecture",
+      "rapid-prototype",
+      "long-term-maintenance",
+      "data-dashboard",
+      "async-realtime",
+    ];
     expect(NEEDS.slice(0, 14)).toEqual(contract);
-    for (const added of ["spa-mobile-backend", "blog-forum", "internal-tool", "internationalisation", "testing-ci"]) expect(NEEDS).toContain(added);
+    for (const added of ["spa-mobile-backend", "blog-forum", "internal-tool", "internationalisation", "testing-ci"])
+      expect(NEEDS).toContain(added);
   });
 
   // issue 14, finding 5: budget and team preference are answers of their own, optional so that
   // profiles written against the original contract stay valid.
   it("accepts an optional budget and team preference and rejects unknown values, naming the field", () => {
-    expect(parseProfile({ ...valid, budget: "tight", teamPreference: "conventions" })).toMatchObject({ budget: "tight", teamPreference: "conventions" });
+    expect(parseProfile({ ...valid, budget: "tight", teamPreference: "conventions" })).toMatchObject({
+      budget: "tight",
+      teamPreference: "conventions",
+    });
     expect(Object.keys(fieldsOf({ ...valid, budget: "huge" }))).toContain("budget");
     expect(Object.keys(fieldsOf({ ...valid, teamPreference: "chaos" }))).toContain("teamPreference");
   });

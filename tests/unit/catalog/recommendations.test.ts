@@ -7,7 +7,20 @@ import { USE_CASES } from "./use-cases";
 describe("use-case recommendations from the sources", () => {
   it("covers the use cases the issue lists", () => {
     const names = USE_CASES.map((u) => u.name).join(" | ");
-    for (const topic of ["e-commerce", "CMS", "blogging", "data-visualisation", "mobile app", "machine-learning", "microservices", "prototype", "beginners", "enterprise", "regulated", "MVP"]) {
+    for (const topic of [
+      "e-commerce",
+      "CMS",
+      "blogging",
+      "data-visualisation",
+      "mobile app",
+      "machine-learning",
+      "microservices",
+      "prototype",
+      "beginners",
+      "enterprise",
+      "regulated",
+      "MVP",
+    ]) {
       expect(names).toContain(topic);
     }
   });

@@ -99,11 +99,21 @@ describe("weighting rules", () => {
   });
 
   it("cover every need in the profile", () => {
-    for (const need of NEEDS) expect(WEIGHT_RULES.some((r) => r.when.need === need), need).toBe(true);
+    for (const need of NEEDS)
+      expect(
+        WEIGHT_RULES.some((r) => r.when.need === need),
+        need,
+      ).toBe(true);
   });
 
   it("reject negative multipliers, empty conditions and uncited rules", () => {
-    const rule = { id: "x", when: { need: "orm" }, adjust: { migrations: { times: 2 } }, reason: "r", citations: [{ source: "s", quote: "q" }] };
+    const rule = {
+      id: "x",
+      when: { need: "orm" },
+      adjust: { migrations: { times: 2 } },
+      reason: "r",
+      citations: [{ source: "s", quote: "q" }],
+    };
     expect(WeightRuleSchema.safeParse(rule).success).toBe(true);
     expect(WeightRuleSchema.safeParse({ ...rule, adjust: { migrations: { times: -1 } } }).success).toBe(false);
     expect(WeightRuleSchema.safeParse({ ...rule, when: {} }).success).toBe(false);
@@ -111,21 +121,54 @@ describe("weighting rules", () => {
   });
 
   it("apply multipliers and addends in order and explain each one", () => {
-    const profile: ProjectProfile = { projectSize: "small", timeline: "normal", teamExperience: "intermediate", teamSize: 5, needs: ["orm"] };
+    const profile: ProjectProfile = {
+      projectSize: "small",
+      timeline: "normal",
+      teamExperience: "intermediate",
+      teamSize: 5,
+      needs: ["orm"],
+    };
     const { weights, explanations } = weightsFor(profile, ["a", "b", "c"], {
       baseWeights: { a: 1, b: 1, c: 2 },
       rules: [
-        { id: "small", when: { projectSize: ["small"] }, adjust: { a: { times: 3 } }, reason: "small", citations: [{ source: "s", quote: "q" }] },
-        { id: "orm", when: { need: "orm" }, adjust: { b: { plus: 2 }, zzz: { plus: 9 } }, reason: "orm", citations: [{ source: "s", quote: "q" }] },
-        { id: "large", when: { projectSize: ["large"] }, adjust: { c: { times: 10 } }, reason: "large", citations: [{ source: "s", quote: "q" }] },
+        {
+          id: "small",
+          when: { projectSize: ["small"] },
+          adjust: { a: { times: 3 } },
+          reason: "small",
+          citations: [{ source: "s", quote: "q" }],
+        },
+        {
+          id: "orm",
+          when: { need: "orm" },
+          adjust: { b: { plus: 2 }, zzz: { plus: 9 } },
+          reason: "orm",
+          citations: [{ source: "s", quote: "q" }],
+        },
+        {
+          id: "large",
+          when: { projectSize: ["large"] },
+          adjust: { c: { times: 10 } },
+          reason: "large",
+          citations: [{ source: "s", quote: "q" }],
+        },
       ],
     });
     expect(weights).toEqual({ a: 3 / 8, b: 3 / 8, c: 2 / 8 });
-    expect(explanations.map((e) => [e.criterion, e.change])).toEqual([["a", "×3"], ["b", "+2"]]);
+    expect(explanations.map((e) => [e.criterion, e.change])).toEqual([
+      ["a", "×3"],
+      ["b", "+2"],
+    ]);
   });
 
   it("explain an ML-serving profile with the guidance it comes from", () => {
-    const { explanations } = suggestWeights({ projectSize: "small", timeline: "normal", teamExperience: "intermediate", teamSize: 2, needs: ["ml-serving"] });
+    const { explanations } = suggestWeights({
+      projectSize: "small",
+      timeline: "normal",
+      teamExperience: "intermediate",
+      teamSize: 2,
+      needs: ["ml-serving"],
+    });
     const ml = explanations.find((e) => e.criterion === "ml-data-tools");
     expect(ml?.citations.map((c) => c.source)).toContain("002_338165f8a9af4819.txt");
   });

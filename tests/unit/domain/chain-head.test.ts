@@ -26,7 +26,10 @@ describe("the chain head kept on the evaluation", () => {
   it("is reported when it is ahead of the chain or names another hash", () => {
     const revisions = ballotRevisions();
     const last = revisions.at(-1)!;
-    expect(verifyChainAndHead(revisions.slice(0, -1), { seq: last.seq, hash: last.hash })).toMatchObject({ valid: false, brokenAt: last.seq });
+    expect(verifyChainAndHead(revisions.slice(0, -1), { seq: last.seq, hash: last.hash })).toMatchObject({
+      valid: false,
+      brokenAt: last.seq,
+    });
     expect(verifyChainAndHead(revisions, { seq: last.seq, hash: GENESIS_HASH })).toMatchObject({ valid: false });
   });
 
@@ -34,6 +37,10 @@ describe("the chain head kept on the evaluation", () => {
     const revisions = ballotRevisions();
     const tampered = revisions.map((r, i) => (i === 0 ? { ...r, payload: "{}" } : r));
     const last = revisions.at(-1)!;
-    expect(verifyChainAndHead(tampered, { seq: last.seq, hash: last.hash })).toMatchObject({ valid: false, brokenAt: 1, reason: expect.stringContaining("changed") });
+    expect(verifyChainAndHead(tampered, { seq: last.seq, hash: last.hash })).toMatchObject({
+      valid: false,
+      brokenAt: 1,
+      reason: expect.stringContaining("changed"),
+    });
   });
 });

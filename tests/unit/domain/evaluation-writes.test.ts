@@ -46,7 +46,17 @@ const OWN_TRANSACTIONS = new Set([
   "reminders.ts:remind",
 ]);
 
-const EVALUATION_MODELS = ["evaluation", "option", "criterion", "rating", "ballot", "ballotRevision", "comment", "decisionSnapshot", "scenario"];
+const EVALUATION_MODELS = [
+  "evaluation",
+  "option",
+  "criterion",
+  "rating",
+  "ballot",
+  "ballotRevision",
+  "comment",
+  "decisionSnapshot",
+  "scenario",
+];
 const WRITES = /^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)$/;
 
 interface Finding {
@@ -57,7 +67,12 @@ interface Finding {
 function enclosingFunction(node: ts.Node): string {
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
     if (ts.isFunctionDeclaration(n) && n.name) return n.name.text;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) {
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isIdentifier(n.name) &&
+      n.initializer &&
+      (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))
+    ) {
       return n.name.text;
     }
   }

@@ -18,7 +18,10 @@ function pointsBallot(criterionIds: string[]) {
 
 function likertBallot(criterionIds: string[]) {
   return fc
-    .array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), { minLength: criterionIds.length, maxLength: criterionIds.length })
+    .array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), {
+      minLength: criterionIds.length,
+      maxLength: criterionIds.length,
+    })
     .map((levels) => {
       if (!levels.some((x) => x !== undefined)) levels[0] = 3;
       return Object.fromEntries(criterionIds.flatMap((id, c) => (levels[c] === undefined ? [] : [[id, levels[c]!]])));
@@ -50,12 +53,17 @@ function pairwiseComparisons(criterionIds: string[]) {
 
 type UnsignedBallot = Ballot extends infer B ? (B extends Ballot ? Omit<B, "voter"> : never) : never;
 
-export function ballotArbitrary(criterionIds: string[], methods: Ballot["method"][] = ["points", "likert", "pairwise"]): fc.Arbitrary<UnsignedBallot> {
-  return fc.constantFrom(...methods).chain((method): fc.Arbitrary<UnsignedBallot> =>
-    method === "pairwise"
-      ? pairwiseComparisons(criterionIds).map((comparisons) => ({ method, comparisons }))
-      : (method === "points" ? pointsBallot(criterionIds) : likertBallot(criterionIds)).map((weights) => ({ method, weights })),
-  );
+export function ballotArbitrary(
+  criterionIds: string[],
+  methods: Ballot["method"][] = ["points", "likert", "pairwise"],
+): fc.Arbitrary<UnsignedBallot> {
+  return fc
+    .constantFrom(...methods)
+    .chain((method): fc.Arbitrary<UnsignedBallot> =>
+      method === "pairwise"
+        ? pairwiseComparisons(criterionIds).map((comparisons) => ({ method, comparisons }))
+        : (method === "points" ? pointsBallot(criterionIds) : likertBallot(criterionIds)).map((weights) => ({ method, weights })),
+    );
 }
 
 export interface InputShape {
@@ -78,22 +86,24 @@ export function engineInputArbitrary({ minCriteria = 2, maxCriteria = 6, maxBall
     .chain(({ criterionCount, optionCount }) => {
       const criterionIds = Array.from({ length: criterionCount }, (_, c) => `c${c}`);
       const optionIds = Array.from({ length: optionCount }, (_, o) => `o${o}`);
-      return fc.record({
-        ratings: fc.array(fc.array(rating, { minLength: criterionCount, maxLength: criterionCount }), {
-          minLength: optionCount,
-          maxLength: optionCount,
-        }),
-        ballots: fc.array(ballotArbitrary(criterionIds, methods), { minLength: 1, maxLength: maxBallots }),
-        aggregation: fc.constantFrom(...RULES),
-        seed: fc.integer(),
-      }).map(({ ratings, ballots, aggregation, seed }): EngineInput => ({
-        options: optionIds.map((id) => ({ id, name: id.toUpperCase() })),
-        criteria: criterionIds.map((id) => ({ id, name: id.toUpperCase() })),
-        ratings: Object.fromEntries(optionIds.map((o, i) => [o, Object.fromEntries(criterionIds.map((c, j) => [c, ratings[i][j]]))])),
-        ballots: ballots.map((ballot, v) => ({ voter: `u${v}`, ...ballot }) as Ballot),
-        aggregation,
-        samples: 300,
-        seed,
-      }));
+      return fc
+        .record({
+          ratings: fc.array(fc.array(rating, { minLength: criterionCount, maxLength: criterionCount }), {
+            minLength: optionCount,
+            maxLength: optionCount,
+          }),
+          ballots: fc.array(ballotArbitrary(criterionIds, methods), { minLength: 1, maxLength: maxBallots }),
+          aggregation: fc.constantFrom(...RULES),
+          seed: fc.integer(),
+        })
+        .map(({ ratings, ballots, aggregation, seed }): EngineInput => ({
+          options: optionIds.map((id) => ({ id, name: id.toUpperCase() })),
+          criteria: criterionIds.map((id) => ({ id, name: id.toUpperCase() })),
+          ratings: Object.fromEntries(optionIds.map((o, i) => [o, Object.fromEntries(criterionIds.map((c, j) => [c, ratings[i][j]]))])),
+          ballots: ballots.map((ballot, v) => ({ voter: `u${v}`, ...ballot }) as Ballot),
+          aggregation,
+          samples: 300,
+          seed,
+        }));
     });
 }

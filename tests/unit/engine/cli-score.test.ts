@@ -17,7 +17,7 @@ function score(input: string): Promise<{ code: number; stdout: string; stderr: s
 }
 
 describe("cli score", () => {
-  it("scores a \"constructor\" criterion and a \"__proto__\" option like any other", async () => {
+  it('scores a "constructor" criterion and a "__proto__" option like any other', async () => {
     // As text: in a JS object literal "__proto__" would set the prototype instead of a key.
     const run = await score(`{
       "options": [{ "id": "__proto__", "name": "Proto" }, { "id": "flask", "name": "Flask" }],

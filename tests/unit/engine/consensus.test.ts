@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { computeReport, parseEngineInput } from "@/lib/engine";
 import { agreementFloor, consensus, CONTESTED_BELOW, mostContested } from "@/lib/engine/consensus";
 
-const rows = (...vectors: number[][]) => ({ weights: Float64Array.from(vectors.flat()), voters: vectors.length, criteria: vectors[0].length });
+const rows = (...vectors: number[][]) => ({
+  weights: Float64Array.from(vectors.flat()),
+  voters: vectors.length,
+  criteria: vectors[0].length,
+});
 const of = (...vectors: number[][]) => {
   const { weights, voters, criteria } = rows(...vectors);
   return consensus(weights, voters, criteria);
@@ -72,7 +76,10 @@ describe("consensus scale (M) follows the ballots", () => {
   const demoLike = (method: "points" | "likert") =>
     computeReport(
       parseEngineInput({
-        options: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
+        options: [
+          { id: "a", name: "A" },
+          { id: "b", name: "B" },
+        ],
         criteria: criteria.map((id) => ({ id, name: id })),
         ratings: { a: allocation(criteria.map((_, i) => i % 10)), b: allocation(criteria.map((_, i) => 9 - (i % 10))) },
         ballots:
@@ -101,8 +108,14 @@ describe("consensus scale (M) follows the ballots", () => {
   it("keeps Saaty's M = 9 when every ballot is pairwise, as AHP-OS does", () => {
     const pairwise = computeReport(
       parseEngineInput({
-        options: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
-        criteria: [{ id: "x", name: "x" }, { id: "y", name: "y" }],
+        options: [
+          { id: "a", name: "A" },
+          { id: "b", name: "B" },
+        ],
+        criteria: [
+          { id: "x", name: "x" },
+          { id: "y", name: "y" },
+        ],
         ratings: { a: { x: 9, y: 1 }, b: { x: 1, y: 9 } },
         ballots: [
           { voter: "u1", method: "pairwise", comparisons: [{ a: "x", b: "y", value: 4 }] },

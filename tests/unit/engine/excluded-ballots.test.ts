@@ -8,7 +8,10 @@ import { weightSpread } from "@/lib/engine/spread";
 
 const CRITERIA = ["a", "b", "c", "d"];
 const input = (ballots: unknown[]): EngineInput => ({
-  options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }],
+  options: [
+    { id: "x", name: "X" },
+    { id: "y", name: "Y" },
+  ],
   criteria: CRITERIA.map((id) => ({ id, name: id.toUpperCase() })),
   ratings: { x: { a: 9, b: 2, c: 5, d: 5 }, y: { a: 3, b: 8, c: 5, d: 6 } },
   ballots: ballots as Ballot[],
@@ -18,7 +21,10 @@ const good: Ballot = { voter: "good", method: "points", weights: { a: 70, b: 30 
 const disconnected: Ballot = {
   voter: "split",
   method: "pairwise",
-  comparisons: [{ a: "a", b: "b", value: 3 }, { a: "c", b: "d", value: 2 }],
+  comparisons: [
+    { a: "a", b: "b", value: 3 },
+    { a: "c", b: "d", value: 2 },
+  ],
 };
 
 function allNumbersFinite(value: unknown): boolean {
@@ -40,13 +46,28 @@ describe("computeReport with a stored ballot it cannot use", () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ["an unknown criterion in a comparison", { voter: "v", method: "pairwise", comparisons: [{ a: "a", b: "zzz", value: 3 }] }, /unknown criterion "zzz"/],
+    [
+      "an unknown criterion in a comparison",
+      { voter: "v", method: "pairwise", comparisons: [{ a: "a", b: "zzz", value: 3 }] },
+      /unknown criterion "zzz"/,
+    ],
     ["a self-comparison", { voter: "v", method: "pairwise", comparisons: [{ a: "a", b: "a", value: 3 }] }, /itself/],
     ["no comparisons", { voter: "v", method: "pairwise", comparisons: [] }, /at least one comparison/],
     ["comparisons that are not a list", { voter: "v", method: "pairwise", comparisons: "a>b" }, /comparisons/],
     ["a judgment of zero", { voter: "v", method: "pairwise", comparisons: [{ a: "a", b: "b", value: 0 }] }, /Saaty/],
     ["a judgment that is not a number", { voter: "v", method: "pairwise", comparisons: [{ a: "a", b: "b", value: "3" }] }, /number/],
-    ["a contradictory pair", { voter: "v", method: "pairwise", comparisons: [{ a: "a", b: "b", value: 3 }, { a: "b", b: "a", value: 3 }] }, /contradict/],
+    [
+      "a contradictory pair",
+      {
+        voter: "v",
+        method: "pairwise",
+        comparisons: [
+          { a: "a", b: "b", value: 3 },
+          { a: "b", b: "a", value: 3 },
+        ],
+      },
+      /contradict/,
+    ],
     ["a NaN weight", { voter: "v", method: "points", weights: { a: NaN, b: 100 } }, /number/],
     ["a string weight", { voter: "v", method: "likert", weights: { a: "5" } }, /number/],
     ["negative points", { voter: "v", method: "points", weights: { a: 150, b: -50 } }, /negative/],

@@ -9,7 +9,10 @@ import { CONTESTED_BELOW } from "@/lib/engine/consensus";
 const criteria = ["a", "b", "c"].map((id) => ({ id, name: id.toUpperCase() }));
 const points = (voter: string, weights: Record<string, number>): Ballot => ({ voter, method: "points", weights });
 const team = (...ballots: Ballot[]): EngineInput => ({
-  options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }],
+  options: [
+    { id: "x", name: "X" },
+    { id: "y", name: "Y" },
+  ],
   criteria,
   ratings: { x: { a: 8, b: 4, c: 5 }, y: { a: 3, b: 7, c: 6 } },
   ballots,
@@ -35,7 +38,11 @@ function ahpOsConsensus(vectors: number[][], scaleMax: number): number {
 
 describe("consensus (issue 14, finding 9)", () => {
   it("is Goepel's S* with the AHP-OS normalisation (points ballots: M unbounded)", () => {
-    const vectors = [[0.5, 0.3, 0.2], [0.3, 0.4, 0.3], [0.6, 0.2, 0.2]];
+    const vectors = [
+      [0.5, 0.3, 0.2],
+      [0.3, 0.4, 0.3],
+      [0.6, 0.2, 0.2],
+    ];
     const report = computeReport(team(...vectors.map((v, i) => points(`u${i}`, { a: v[0] * 100, b: v[1] * 100, c: v[2] * 100 }))));
     expect(report.consensus.overall).toBeCloseTo(ahpOsConsensus(vectors, Infinity), 9);
   });
@@ -51,7 +58,16 @@ describe("consensus (issue 14, finding 9)", () => {
         { voter: "u2", method: "pairwise", comparisons: [{ a: "a", b: "b", value: 1 / 2 }] },
       ],
     });
-    expect(report.consensus.overall).toBeCloseTo(ahpOsConsensus([[2 / 3, 1 / 3], [1 / 3, 2 / 3]], 9), 9);
+    expect(report.consensus.overall).toBeCloseTo(
+      ahpOsConsensus(
+        [
+          [2 / 3, 1 / 3],
+          [1 / 3, 2 / 3],
+        ],
+        9,
+      ),
+      9,
+    );
   });
 
   it("shows no figure with fewer than two ballots", () => {

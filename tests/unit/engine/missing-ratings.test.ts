@@ -6,8 +6,14 @@ import { computeReport, parseEngineInput, type EngineInput } from "@/lib/engine"
 import { repoRoot } from "../catalog/seeds";
 
 const input = (extra: Partial<EngineInput> = {}): EngineInput => ({
-  options: [{ id: "django", name: "Django" }, { id: "flask", name: "Flask" }],
-  criteria: [{ id: "security", name: "Security" }, { id: "speed", name: "Speed" }],
+  options: [
+    { id: "django", name: "Django" },
+    { id: "flask", name: "Flask" },
+  ],
+  criteria: [
+    { id: "security", name: "Security" },
+    { id: "speed", name: "Speed" },
+  ],
   // Flask has no security rating at all.
   ratings: { django: { security: 6, speed: 4 }, flask: { speed: 6 } },
   ballots: [{ voter: "u1", method: "points", weights: { security: 50, speed: 50 } }],
@@ -17,8 +23,11 @@ const input = (extra: Partial<EngineInput> = {}): EngineInput => ({
 
 function score(text: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile("npx", ["tsx", "--conditions=react-server", "cli/index.ts", "score", "--input", "-"], { cwd: repoRoot, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    const child = execFile(
+      "npx",
+      ["tsx", "--conditions=react-server", "cli/index.ts", "score", "--input", "-"],
+      { cwd: repoRoot, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(text);
   });

@@ -5,7 +5,14 @@ import { Xorshift32 } from "@/lib/engine/random";
 
 describe("random numbers", () => {
   it("repeat for a seed and differ between seeds", () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, ((r) => () => r.uniform())(new Xorshift32(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (
+          (r) => () =>
+            r.uniform()
+        )(new Xorshift32(seed)),
+      );
     expect(draw(7)).toEqual(draw(7));
     expect(draw(7)).not.toEqual(draw(8));
     expect(draw(0).every((u) => u > 0 && u < 1)).toBe(true);
@@ -76,8 +83,14 @@ describe("win probability", () => {
 
   it("gives a clear leader of a unanimous team almost certain victory, but not from one ballot alone", () => {
     const input = (voters: number): EngineInput => ({
-      options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }],
-      criteria: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
+      options: [
+        { id: "x", name: "X" },
+        { id: "y", name: "Y" },
+      ],
+      criteria: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
       ratings: { x: { a: 8, b: 2 }, y: { a: 4, b: 6 } },
       ballots: Array.from({ length: voters }, (_, v) => ({ voter: `u${v}`, method: "points" as const, weights: { a: 60, b: 40 } })),
     });

@@ -21,7 +21,8 @@ const WEALTH_PUBLISHED_PRIORITIES = [0.427, 0.23, 0.021, 0.052, 0.052, 0.123, 0.
 
 function upperTriangle(matrix: number[][]): Judgment[] {
   const judgments: Judgment[] = [];
-  for (let i = 0; i < matrix.length; i++) for (let j = i + 1; j < matrix.length; j++) judgments.push({ i, j, logValue: Math.log(matrix[i][j]) });
+  for (let i = 0; i < matrix.length; i++)
+    for (let j = i + 1; j < matrix.length; j++) judgments.push({ i, j, logValue: Math.log(matrix[i][j]) });
   return judgments;
 }
 
@@ -48,7 +49,12 @@ describe("Saaty's wealth-of-nations example", () => {
 
   it("LLSM priorities are the normalised row geometric means, within 0.011 of the eigenvector", () => {
     const weights = llsmWeights(n, upperTriangle(WEALTH))!;
-    const rowMeans = WEALTH.map((row) => Math.pow(row.reduce((a, b) => a * b, 1), 1 / n));
+    const rowMeans = WEALTH.map((row) =>
+      Math.pow(
+        row.reduce((a, b) => a * b, 1),
+        1 / n,
+      ),
+    );
     const total = rowMeans.reduce((a, b) => a + b, 0);
     rowMeans.forEach((mean, k) => expect(weights[k]).toBeCloseTo(mean / total, 12));
     WEALTH_PUBLISHED_PRIORITIES.forEach((published, k) => expect(Math.abs(weights[k] - published)).toBeLessThan(0.011));
@@ -79,7 +85,11 @@ describe("consistency ratio", () => {
   });
 
   it("is above 0.1 for a clearly intransitive ballot", () => {
-    const criterionIndex = new Map([["a", 0], ["b", 1], ["c", 2]]);
+    const criterionIndex = new Map([
+      ["a", 0],
+      ["b", 1],
+      ["c", 2],
+    ]);
     const { analysis } = analysePairwiseBallot(
       [
         { a: "a", b: "b", value: 5 },
@@ -125,6 +135,11 @@ describe("pairwise ballots", () => {
   });
 
   it("returns null for comparisons in separate groups", () => {
-    expect(llsmWeights(4, [{ i: 0, j: 1, logValue: 0 }, { i: 2, j: 3, logValue: 0 }])).toBeNull();
+    expect(
+      llsmWeights(4, [
+        { i: 0, j: 1, logValue: 0 },
+        { i: 2, j: 3, logValue: 0 },
+      ]),
+    ).toBeNull();
   });
 });

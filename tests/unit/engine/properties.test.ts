@@ -19,11 +19,18 @@ const withWeight = (report: EngineReport, id: string, t: number) => {
   return Object.fromEntries(ids.map((c) => [c, c === id ? t : (report.weights[c] * (1 - t)) / rest]));
 };
 const permute = <T>(items: T[], order: number[]) => order.map((k) => items[k]);
-const permutation = (n: number) => fc.shuffledSubarray(Array.from({ length: n }, (_, k) => k), { minLength: n, maxLength: n });
+const permutation = (n: number) =>
+  fc.shuffledSubarray(
+    Array.from({ length: n }, (_, k) => k),
+    { minLength: n, maxLength: n },
+  );
 
 describe("engine report properties", () => {
   it("generated inputs pass the schema", () => {
-    fc.assert(fc.property(engineInputArbitrary(), (input) => void parseEngineInput(input)), { numRuns: 50 });
+    fc.assert(
+      fc.property(engineInputArbitrary(), (input) => void parseEngineInput(input)),
+      { numRuns: 50 },
+    );
   });
 
   it("weights sum to 1 under every rule; win probabilities sum to 1", () => {
@@ -40,37 +47,43 @@ describe("engine report properties", () => {
 
   it("permuting the options permutes the result", () => {
     fc.assert(
-      fc.property(engineInputArbitrary().chain((input) => fc.tuple(fc.constant(input), permutation(input.options.length))), ([input, order]) => {
-        const report = computeReport(input);
-        const permuted = computeReport({ ...input, options: permute(input.options, order) });
-        expect(byOption(permuted)).toEqual(byOption(report));
-        expect(permuted.sensitivity).toEqual(report.sensitivity);
-        expect(permuted.weights).toEqual(report.weights);
-        expect(permuted.consensus).toEqual(report.consensus);
-      }),
+      fc.property(
+        engineInputArbitrary().chain((input) => fc.tuple(fc.constant(input), permutation(input.options.length))),
+        ([input, order]) => {
+          const report = computeReport(input);
+          const permuted = computeReport({ ...input, options: permute(input.options, order) });
+          expect(byOption(permuted)).toEqual(byOption(report));
+          expect(permuted.sensitivity).toEqual(report.sensitivity);
+          expect(permuted.weights).toEqual(report.weights);
+          expect(permuted.consensus).toEqual(report.consensus);
+        },
+      ),
     );
   });
 
   it("permuting the criteria permutes the result (win probabilities aside: the random stream follows criterion order)", () => {
     fc.assert(
-      fc.property(engineInputArbitrary().chain((input) => fc.tuple(fc.constant(input), permutation(input.criteria.length))), ([input, order]) => {
-        const report = computeReport(input);
-        const permuted = computeReport({ ...input, criteria: permute(input.criteria, order) });
-        for (const [id, weight] of Object.entries(report.weights)) expect(permuted.weights[id]).toBeCloseTo(weight, 12);
-        for (const [id, entry] of Object.entries(byOption(report))) {
-          expect(byOption(permuted)[id].score).toBeCloseTo(entry.score, 9);
-          expect(byOption(permuted)[id].rank).toBe(entry.rank);
-        }
-        expect(permuted.consensus.byCriterion).toEqual(report.consensus.byCriterion);
-        expect(permuted.consensus.mostContested).toEqual(report.consensus.mostContested);
-        if (report.consensus.overall === null) expect(permuted.consensus.overall).toBeNull();
-        else expect(permuted.consensus.overall).toBeCloseTo(report.consensus.overall, 12);
-        for (const entry of report.sensitivity) {
-          const twin = permuted.sensitivity.find((s) => s.criterion === entry.criterion)!;
-          expect(twin.newLeader).toBe(entry.newLeader);
-          if (entry.flipAt !== null) expect(twin.flipAt).toBeCloseTo(entry.flipAt, 9);
-        }
-      }),
+      fc.property(
+        engineInputArbitrary().chain((input) => fc.tuple(fc.constant(input), permutation(input.criteria.length))),
+        ([input, order]) => {
+          const report = computeReport(input);
+          const permuted = computeReport({ ...input, criteria: permute(input.criteria, order) });
+          for (const [id, weight] of Object.entries(report.weights)) expect(permuted.weights[id]).toBeCloseTo(weight, 12);
+          for (const [id, entry] of Object.entries(byOption(report))) {
+            expect(byOption(permuted)[id].score).toBeCloseTo(entry.score, 9);
+            expect(byOption(permuted)[id].rank).toBe(entry.rank);
+          }
+          expect(permuted.consensus.byCriterion).toEqual(report.consensus.byCriterion);
+          expect(permuted.consensus.mostContested).toEqual(report.consensus.mostContested);
+          if (report.consensus.overall === null) expect(permuted.consensus.overall).toBeNull();
+          else expect(permuted.consensus.overall).toBeCloseTo(report.consensus.overall, 12);
+          for (const entry of report.sensitivity) {
+            const twin = permuted.sensitivity.find((s) => s.criterion === entry.criterion)!;
+            expect(twin.newLeader).toBe(entry.newLeader);
+            if (entry.flipAt !== null) expect(twin.flipAt).toBeCloseTo(entry.flipAt, 9);
+          }
+        },
+      ),
     );
   });
 

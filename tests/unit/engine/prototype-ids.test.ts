@@ -54,10 +54,16 @@ describe("ids named like Object.prototype properties", () => {
     );
   });
 
-  it("a likert ballot that leaves out \"constructor\" gives it weight 0, not NaN", () => {
+  it('a likert ballot that leaves out "constructor" gives it weight 0, not NaN', () => {
     const report = computeReport({
-      options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }],
-      criteria: [{ id: "constructor", name: "Constructor" }, { id: "speed", name: "Speed" }],
+      options: [
+        { id: "x", name: "X" },
+        { id: "y", name: "Y" },
+      ],
+      criteria: [
+        { id: "constructor", name: "Constructor" },
+        { id: "speed", name: "Speed" },
+      ],
       ratings: { x: { constructor: 9, speed: 1 }, y: { constructor: 1, speed: 9 } },
       ballots: [{ voter: "u1", method: "likert", weights: { speed: 5 } }],
       samples: 100,
@@ -66,15 +72,20 @@ describe("ids named like Object.prototype properties", () => {
     expect(report.ranking[0].option).toBe("y");
   });
 
-  it("an unrated option called \"toString\" is missing a rating, or scores 0 when the input says so", () => {
+  it('an unrated option called "toString" is missing a rating, or scores 0 when the input says so', () => {
     const table = {
-      options: [{ id: "toString", name: "T" }, { id: "y", name: "Y" }],
+      options: [
+        { id: "toString", name: "T" },
+        { id: "y", name: "Y" },
+      ],
       criteria: [{ id: "valueOf", name: "V" }],
       ratings: { y: { valueOf: 5 } },
       missingRatings: "zero" as const,
     };
     // Not Object.prototype.toString.valueOf: a missing rating, named (issue 14, finding 8).
-    expect(() => rankWithWeights({ ...table, missingRatings: undefined }, { valueOf: 1 })).toThrow(/"T" \(toString\) has no rating for criterion "V"/);
+    expect(() => rankWithWeights({ ...table, missingRatings: undefined }, { valueOf: 1 })).toThrow(
+      /"T" \(toString\) has no rating for criterion "V"/,
+    );
     expect(rankWithWeights(table, { valueOf: 1 })).toEqual([
       { option: "y", score: 5, rank: 1 },
       { option: "toString", score: 0, rank: 2 },
@@ -85,15 +96,37 @@ describe("ids named like Object.prototype properties", () => {
     ]);
   });
 
-  it("the report's helpers keep \"__proto__\" as an own key", () => {
+  it('the report\'s helpers keep "__proto__" as an own key', () => {
     // Object.fromEntries makes "__proto__" an own key (an object literal would set the prototype).
     const own = (entries: [string, number][]) => Object.fromEntries(entries);
     const input: EngineInput = {
-      options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }],
-      criteria: [{ id: "__proto__", name: "P" }, { id: "constructor", name: "C" }],
-      ratings: { x: own([["__proto__", 9], ["constructor", 1]]), y: own([["__proto__", 2], ["constructor", 8]]) },
+      options: [
+        { id: "x", name: "X" },
+        { id: "y", name: "Y" },
+      ],
+      criteria: [
+        { id: "__proto__", name: "P" },
+        { id: "constructor", name: "C" },
+      ],
+      ratings: {
+        x: own([
+          ["__proto__", 9],
+          ["constructor", 1],
+        ]),
+        y: own([
+          ["__proto__", 2],
+          ["constructor", 8],
+        ]),
+      },
       ballots: [
-        { voter: "__proto__", method: "points", weights: own([["__proto__", 80], ["constructor", 20]]) },
+        {
+          voter: "__proto__",
+          method: "points",
+          weights: own([
+            ["__proto__", 80],
+            ["constructor", 20],
+          ]),
+        },
         { voter: "hasOwnProperty", method: "pairwise", comparisons: [{ a: "__proto__", b: "constructor", value: 3 }] },
       ],
       samples: 100,
@@ -113,9 +146,15 @@ describe("ids named like Object.prototype properties", () => {
     expect(weightChanges({}, Object.fromEntries([["constructor", 0.5]]))).toEqual([{ criterion: "constructor", from: 0, to: 0.5 }]);
   });
 
-  it("weightsToPoints treats a missing \"constructor\" as 0 points", () => {
+  it('weightsToPoints treats a missing "constructor" as 0 points', () => {
     expect(weightsToPoints({ speed: 1 }, ["speed", "constructor"])).toEqual({ speed: 100, constructor: 0 });
-    const points = weightsToPoints(Object.fromEntries([["__proto__", 1], ["speed", 3]]), ["__proto__", "speed"]);
+    const points = weightsToPoints(
+      Object.fromEntries([
+        ["__proto__", 1],
+        ["speed", 3],
+      ]),
+      ["__proto__", "speed"],
+    );
     expect(Object.hasOwn(points, "__proto__")).toBe(true);
     expect(points["__proto__"]).toBe(25);
   });

@@ -4,8 +4,14 @@ import { computeReport, parseEngineInput, rankByWeightedSum, rankWithWeights } f
 // The example of docs/CONTRACTS.md, "Scoring engine input", with a second criterion rated.
 const contractExample = () =>
   parseEngineInput({
-    options: [{ id: "django", name: "Django" }, { id: "flask", name: "Flask" }],
-    criteria: [{ id: "security", name: "Built-in security" }, { id: "performance", name: "Performance" }],
+    options: [
+      { id: "django", name: "Django" },
+      { id: "flask", name: "Flask" },
+    ],
+    criteria: [
+      { id: "security", name: "Built-in security" },
+      { id: "performance", name: "Performance" },
+    ],
     ratings: { django: { security: 9, performance: 5 }, flask: { security: 5, performance: 8 } },
     ballots: [
       { voter: "u1", method: "points", weights: { security: 60, performance: 40 } },
@@ -24,7 +30,10 @@ describe("computeReport", () => {
     const security = (0.6 + 5 / 7 + 0.75) / 3;
     expect(report.weights.security).toBeCloseTo(security, 12);
     expect(report.weights.performance).toBeCloseTo(1 - security, 12);
-    expect(report.ranking.map((r) => [r.option, r.rank])).toEqual([["django", 1], ["flask", 2]]);
+    expect(report.ranking.map((r) => [r.option, r.rank])).toEqual([
+      ["django", 1],
+      ["flask", 2],
+    ]);
     expect(report.ranking[0].score).toBeCloseTo(9 * security + 5 * (1 - security), 12);
     expect(report.ranking[0].winProbability).toBeGreaterThan(0.5);
     expect(report.consistency).toEqual({ u3: 0 });
@@ -47,7 +56,10 @@ describe("what-if re-ranking", () => {
   it("agrees with rankByWeightedSum after rescaling the weights to sum to 1", () => {
     const input = contractExample();
     const weights = { security: 3, performance: 7 };
-    const expected = rankByWeightedSum(["django", "flask"], ["security", "performance"], input.ratings, { security: 0.3, performance: 0.7 });
+    const expected = rankByWeightedSum(["django", "flask"], ["security", "performance"], input.ratings, {
+      security: 0.3,
+      performance: 0.7,
+    });
     const actual = rankWithWeights(input, weights);
     expect(actual.map((r) => [r.option, r.rank])).toEqual(expected.map((r) => [r.option, r.rank]));
     actual.forEach((r, k) => expect(r.score).toBeCloseTo(expected[k].score, 12));

@@ -3,8 +3,14 @@ import { parseEngineInput } from "@/lib/engine";
 import { AppError } from "@/lib/errors";
 
 const valid = () => ({
-  options: [{ id: "django", name: "Django" }, { id: "flask", name: "Flask" }],
-  criteria: [{ id: "security", name: "Security" }, { id: "performance", name: "Performance" }],
+  options: [
+    { id: "django", name: "Django" },
+    { id: "flask", name: "Flask" },
+  ],
+  criteria: [
+    { id: "security", name: "Security" },
+    { id: "performance", name: "Performance" },
+  ],
   ratings: { django: { security: 9, performance: 6 }, flask: { security: 5, performance: 8 } },
   ballots: [
     { voter: "u1", method: "points", weights: { security: 60, performance: 40 } },
@@ -34,14 +40,29 @@ describe("engine input schema", () => {
   it.each([
     ["points not summing to 100", (d: any) => (d.ballots[0].weights.security = 50), "ballots.0.weights", /sum to 100/],
     ["a non-number weight", (d: any) => (d.ballots[0].weights.security = "lots"), "ballots.0.weights.security", /number/],
-    ["negative points", (d: any) => (d.ballots[0].weights = { security: 110, performance: -10 }), "ballots.0.weights.performance", /negative/],
-    ["a weight for an unknown criterion", (d: any) => (d.ballots[0].weights = { security: 60, speed: 40 }), "ballots.0.weights.speed", /unknown criterion/],
+    [
+      "negative points",
+      (d: any) => (d.ballots[0].weights = { security: 110, performance: -10 }),
+      "ballots.0.weights.performance",
+      /negative/,
+    ],
+    [
+      "a weight for an unknown criterion",
+      (d: any) => (d.ballots[0].weights = { security: 60, speed: 40 }),
+      "ballots.0.weights.speed",
+      /unknown criterion/,
+    ],
     ["likert out of 1-5", (d: any) => (d.ballots[1].weights.security = 7), "ballots.1.weights.security", /1-5/],
     ["a rating for an unknown option", (d: any) => (d.ratings.rails = { security: 5 }), "ratings.rails", /unknown option/],
     ["a rating for an unknown criterion", (d: any) => (d.ratings.django.speed = 5), "ratings.django.speed", /unknown criterion/],
     ["a rating above 10", (d: any) => (d.ratings.django.security = 11), "ratings.django.security", /10/],
     ["a comparison off Saaty's scale", (d: any) => (d.ballots[2].comparisons[0].value = 12), "ballots.2.comparisons.0.value", /Saaty/],
-    ["a comparison with an unknown criterion", (d: any) => (d.ballots[2].comparisons[0].b = "speed"), "ballots.2.comparisons.0.b", /unknown criterion/],
+    [
+      "a comparison with an unknown criterion",
+      (d: any) => (d.ballots[2].comparisons[0].b = "speed"),
+      "ballots.2.comparisons.0.b",
+      /unknown criterion/,
+    ],
     ["a criterion compared with itself", (d: any) => (d.ballots[2].comparisons[0].b = "security"), "ballots.2.comparisons.0.b", /itself/],
     ["a duplicate voter", (d: any) => (d.ballots[1].voter = "u1"), "ballots.1.voter", /more than one ballot/],
     ["a duplicate option id", (d: any) => d.options.push({ id: "flask", name: "Again" }), "options.2.id", /duplicate/],
@@ -66,7 +87,7 @@ describe("engine input schema", () => {
     expect(fieldsOf(data)[field]).toMatch(message);
   });
 
-  it("keeps ids named like Object.prototype properties, \"__proto__\" included", () => {
+  it('keeps ids named like Object.prototype properties, "__proto__" included', () => {
     const input = parseEngineInput(
       JSON.parse(`{
         "options": [{ "id": "__proto__", "name": "P" }, { "id": "constructor", "name": "C" }],
@@ -76,11 +97,16 @@ describe("engine input schema", () => {
       }`),
     );
     expect(Object.hasOwn(input.ratings, "__proto__")).toBe(true);
-    expect(input.ratings["__proto__"]).toEqual(Object.fromEntries([["__proto__", 9], ["toString", 1]]));
+    expect(input.ratings["__proto__"]).toEqual(
+      Object.fromEntries([
+        ["__proto__", 9],
+        ["toString", 1],
+      ]),
+    );
     expect(Object.keys((input.ballots[0] as { weights: object }).weights)).toEqual(["__proto__", "toString"]);
   });
 
-  it("rejects a ballot that leaves out \"constructor\" only where every criterion must be weighed", () => {
+  it('rejects a ballot that leaves out "constructor" only where every criterion must be weighed', () => {
     const data = valid() as any;
     data.criteria.push({ id: "constructor", name: "Constructor" });
     for (const row of Object.values(data.ratings)) Object.assign(row as object, { constructor: 5 });

@@ -25,7 +25,8 @@ describe("sensitivity", () => {
   it("picks the nearest crossing, whichever the direction", () => {
     // a at 0.5. x = 6 − 2t leads with 5. y = 1.5 + 5.5t overtakes at t = 0.6 (raising a);
     // z = r·(1 − t) overtakes on the way down at 0.2 (r = 7) or at 0.45 (r = 5.1/0.55).
-    const withZ = (zb: number) => computeReport(evaluation({ x: { a: 4, b: 6 }, y: { a: 7, b: 1.5 }, z: { a: 0, b: zb } }, { a: 50, b: 50 }));
+    const withZ = (zb: number) =>
+      computeReport(evaluation({ x: { a: 4, b: 6 }, y: { a: 7, b: 1.5 }, z: { a: 0, b: zb } }, { a: 50, b: 50 }));
     const up = withZ(7).sensitivity[0];
     expect(up.flipAt).toBeCloseTo(0.6, 12);
     expect(up.newLeader).toBe("y");

@@ -5,7 +5,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeReport, type Ballot, type EngineInput } from "@/lib/engine";
 
-const two = { options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }] };
+const two = {
+  options: [
+    { id: "x", name: "X" },
+    { id: "y", name: "Y" },
+  ],
+};
 const points = (voter: string, weights: Record<string, number>): Ballot => ({ voter, method: "points", weights });
 /**
  * Teams as they vote: 2-6 points ballots drawn from a base ballot and one or two variants that
@@ -25,27 +30,35 @@ const teamWithSharedBallots = fc
       shares[raw.findIndex((x) => x > 0)] += 100 - shares.reduce((a, b) => a + b, 0);
       return Object.fromEntries(criteria.map((c, i) => [c.id, shares[i]]));
     });
-    return fc.record({
-      ratings: fc.array(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: criterionCount, maxLength: criterionCount }), { minLength: optionCount, maxLength: optionCount }),
-      base: pointsBallot,
-      // Variants of the base ballot that move points between two criteria and agree on the rest.
-      moves: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 100 })), { minLength: 1, maxLength: 2 }),
-      picks: fc.array(fc.nat(), { minLength: 2, maxLength: 6 }),
-    }).map(({ ratings, base, moves, picks }): EngineInput => {
-      const pool = [base, ...moves.map(([from, to, amount]) => {
-        const giver = criteria[from % criterionCount].id;
-        const taker = criteria[(from + 1 + (to % (criterionCount - 1))) % criterionCount].id;
-        const moved = Math.min(amount, base[giver]);
-        return { ...base, [giver]: base[giver] - moved, [taker]: base[taker] + moved };
-      })];
-      return {
-        options,
-        criteria,
-        ratings: Object.fromEntries(options.map((o, i) => [o.id, Object.fromEntries(criteria.map((c, j) => [c.id, ratings[i][j]]))])),
-        ballots: picks.map((pick, v) => points(`u${v}`, pool[pick % pool.length])),
-        samples: 10_000,
-      };
-    });
+    return fc
+      .record({
+        ratings: fc.array(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: criterionCount, maxLength: criterionCount }), {
+          minLength: optionCount,
+          maxLength: optionCount,
+        }),
+        base: pointsBallot,
+        // Variants of the base ballot that move points between two criteria and agree on the rest.
+        moves: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 100 })), { minLength: 1, maxLength: 2 }),
+        picks: fc.array(fc.nat(), { minLength: 2, maxLength: 6 }),
+      })
+      .map(({ ratings, base, moves, picks }): EngineInput => {
+        const pool = [
+          base,
+          ...moves.map(([from, to, amount]) => {
+            const giver = criteria[from % criterionCount].id;
+            const taker = criteria[(from + 1 + (to % (criterionCount - 1))) % criterionCount].id;
+            const moved = Math.min(amount, base[giver]);
+            return { ...base, [giver]: base[giver] - moved, [taker]: base[taker] + moved };
+          }),
+        ];
+        return {
+          options,
+          criteria,
+          ratings: Object.fromEntries(options.map((o, i) => [o.id, Object.fromEntries(criteria.map((c, j) => [c.id, ratings[i][j]]))])),
+          ballots: picks.map((pick, v) => points(`u${v}`, pool[pick % pool.length])),
+          samples: 10_000,
+        };
+      });
   });
 
 const winOf = (input: EngineInput, option: string) => computeReport(input).ranking.find((r) => r.option === option)!.winProbability;
@@ -54,7 +67,11 @@ const winOf = (input: EngineInput, option: string) => computeReport(input).ranki
 function splitTeam(lastBallot: Record<string, number>): EngineInput {
   return {
     ...two,
-    criteria: [{ id: "a", name: "A" }, { id: "b", name: "B" }, { id: "c", name: "C" }],
+    criteria: [
+      { id: "a", name: "A" },
+      { id: "b", name: "B" },
+      { id: "c", name: "C" },
+    ],
     ratings: { x: { a: 10, b: 0, c: 5 }, y: { a: 0, b: 10, c: 5 } },
     ballots: [
       points("u1", { a: 60, b: 20, c: 20 }),
@@ -84,7 +101,10 @@ describe("win probability (issue 14, finding 7)", () => {
     // 0.5·8.03 + 0.5·2 = 5.015 against 0.5·4 + 0.5·5.97 = 4.985: x leads by 0.03.
     const input: EngineInput = {
       ...two,
-      criteria: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
+      criteria: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
       ratings: { x: { a: 8.03, b: 2 }, y: { a: 4, b: 5.97 } },
       ballots: ["u1", "u2", "u3", "u4"].map((voter) => points(voter, { a: 50, b: 50 })),
     };
@@ -98,7 +118,10 @@ describe("win probability (issue 14, finding 7)", () => {
   it("calls a clear lead certain enough", () => {
     const input: EngineInput = {
       ...two,
-      criteria: [{ id: "a", name: "A" }, { id: "b", name: "B" }],
+      criteria: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
       ratings: { x: { a: 9, b: 8 }, y: { a: 3, b: 4 } },
       ballots: [points("u1", { a: 70, b: 30 }), points("u2", { a: 40, b: 60 }), points("u3", { a: 55, b: 45 })],
     };
@@ -111,8 +134,17 @@ describe("win probability (issue 14, finding 7)", () => {
     // Found by the property below in CI: counting "criteria anyone weights" made the prior jump from
     // K = 2 to K = 3, moving a win probability by 6 points.
     const input = (c2: number): EngineInput => ({
-      options: [{ id: "o0", name: "O0" }, { id: "o1", name: "O1" }, { id: "o2", name: "O2" }, { id: "o3", name: "O3" }],
-      criteria: [{ id: "c0", name: "C0" }, { id: "c1", name: "C1" }, { id: "c2", name: "C2" }],
+      options: [
+        { id: "o0", name: "O0" },
+        { id: "o1", name: "O1" },
+        { id: "o2", name: "O2" },
+        { id: "o3", name: "O3" },
+      ],
+      criteria: [
+        { id: "c0", name: "C0" },
+        { id: "c1", name: "C1" },
+        { id: "c2", name: "C2" },
+      ],
       ratings: { o0: { c0: 10, c1: 0, c2: 0 }, o1: { c0: 8, c1: 4, c2: 0 }, o2: { c0: 0, c1: 0, c2: 0 }, o3: { c0: 0, c1: 8, c2: 0 } },
       ballots: [
         { voter: "u0", method: "points", weights: { c0: 58 - c2, c1: 42, c2 } },
@@ -121,7 +153,8 @@ describe("win probability (issue 14, finding 7)", () => {
       samples: 10_000,
     });
     const before = new Map(computeReport(input(0)).ranking.map((r) => [r.option, r.winProbability!]));
-    for (const r of computeReport(input(0.01)).ranking) expect(Math.abs(r.winProbability! - before.get(r.option)!)).toBeLessThanOrEqual(0.02);
+    for (const r of computeReport(input(0.01)).ranking)
+      expect(Math.abs(r.winProbability! - before.get(r.option)!)).toBeLessThanOrEqual(0.02);
   });
 
   it("property: a 0.01-point change to one ballot moves no win probability by more than 5 points", () => {
@@ -146,5 +179,4 @@ describe("win probability (issue 14, finding 7)", () => {
       { numRuns: 200 },
     );
   });
-
 });

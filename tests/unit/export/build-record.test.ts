@@ -8,7 +8,10 @@ describe("buildDecisionRecord", () => {
   it("orders options, criteria and ratings by position, and refers to them by key", () => {
     const record = decidedRecord();
     expect(record.options.map((o) => o.key)).toEqual(["django", "flask"]);
-    expect(record.ratings.slice(0, 2).map((r) => [r.option, r.criterion])).toEqual([["django", "security"], ["django", "learning"]]);
+    expect(record.ratings.slice(0, 2).map((r) => [r.option, r.criterion])).toEqual([
+      ["django", "security"],
+      ["django", "learning"],
+    ]);
     expect(record.ratings[0].citations[0].source).toBe("001_65b7caba0eee45b3.txt");
   });
 
@@ -42,8 +45,18 @@ describe("buildDecisionRecord", () => {
       auditEntries: [
         ...source.auditEntries,
         // A comment mentioning a viewer, and an entry by someone who has since left the team.
-        { createdAt: new Date("2026-03-12T11:00:00.000Z"), actorId: "u-grace", action: "comment.added", detail: JSON.stringify({ mentions: ["u-ken"], note: "Ken Ito agrees" }) },
-        { createdAt: new Date("2026-03-12T12:00:00.000Z"), actorId: "u-gone", action: "rating.set", detail: JSON.stringify({ by: "gone@example.com" }) },
+        {
+          createdAt: new Date("2026-03-12T11:00:00.000Z"),
+          actorId: "u-grace",
+          action: "comment.added",
+          detail: JSON.stringify({ mentions: ["u-ken"], note: "Ken Ito agrees" }),
+        },
+        {
+          createdAt: new Date("2026-03-12T12:00:00.000Z"),
+          actorId: "u-gone",
+          action: "rating.set",
+          detail: JSON.stringify({ by: "gone@example.com" }),
+        },
       ],
       otherUsers: [{ userId: "u-gone", name: "Gone Person", email: "gone@example.com" }],
     });
@@ -59,7 +72,13 @@ describe("buildDecisionRecord", () => {
     const actors = record.audit.map((entry) => [entry.action, entry.actor]);
     expect(actors).toContainEqual(["evaluation.decided", "Voter 1"]);
     expect(actors).toContainEqual(["evaluation.revealed", "Voter 2"]);
-    expect(actors.filter(([action]) => action === "ballot.cast").map(([, actor]) => actor)).toEqual(["Voter 1", "Voter 2", "Voter 4", "Voter 3", "Voter 4"]);
+    expect(actors.filter(([action]) => action === "ballot.cast").map(([, actor]) => actor)).toEqual([
+      "Voter 1",
+      "Voter 2",
+      "Voter 4",
+      "Voter 3",
+      "Voter 4",
+    ]);
     const comment = record.audit.find((entry) => entry.action === "comment.added")!;
     expect(comment.detail).toEqual({ mentions: ["Participant 1"], note: "Participant 1 agrees" });
     const gone = record.audit.find((entry) => entry.action === "rating.set")!;
@@ -97,7 +116,11 @@ describe("buildDecisionRecord", () => {
 
   it("tells apart two voters with one name, so their ballots never read as one person voting twice", () => {
     const members = djangoFlaskSource().members.map((m) => (m.userId === "u-grace" ? { ...m, name: "Ada Park" } : m));
-    expect(decidedRecord({ members }).ballots.map((b) => b.voter).slice(0, 2)).toEqual(["Ada Park", "Ada Park (2)"]);
+    expect(
+      decidedRecord({ members })
+        .ballots.map((b) => b.voter)
+        .slice(0, 2),
+    ).toEqual(["Ada Park", "Ada Park (2)"]);
   });
 
   it("uses the export time only while undecided, and the genesis hash before any ballot", () => {

@@ -6,16 +6,18 @@ import { canonicalJson, sha256Hex } from "@/lib/export/canonical";
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
   }
   return value;
 }
 
 describe("canonicalJson", () => {
   it("sorts keys at every depth and writes no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: "x" } })).toBe(
-      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: "x" } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
   });
 
   it("writes numbers and strings as JSON.stringify does", () => {

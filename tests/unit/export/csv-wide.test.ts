@@ -11,7 +11,16 @@ describe("wide CSV", () => {
   const table = parseCsv(renderWideCsv(decidedRecord()));
 
   it("has one row per option in rank order and one column per criterion, heaviest first", () => {
-    expect(table[0]).toEqual(["Option", "Rank", "Score (0-10)", "Win probability (%)", "Built-in security", "Learning curve", "Admin and ORM", "Flexibility"]);
+    expect(table[0]).toEqual([
+      "Option",
+      "Rank",
+      "Score (0-10)",
+      "Win probability (%)",
+      "Built-in security",
+      "Learning curve",
+      "Admin and ORM",
+      "Flexibility",
+    ]);
     expect(table[1]).toEqual(["Team weight (%)", "", "", "", "35", "25", "25", "15"]);
     expect(table[2]).toEqual(["Django", "1", "7", "91", "9", "4", "9", "4"]);
     expect(table[3]).toEqual(["Flask", "2", "5.75", "9", "4", "9", "3", "9"]);
@@ -42,7 +51,9 @@ describe("rounding", () => {
 
 describe("record file names", () => {
   it("names the Markdown record as MADR's docs/decisions/NNNN-title.md expects", () => {
-    expect(recordFileName("Django or Flask for the customer portal", "md", { recordNumber: 1 })).toBe("0001-django-or-flask-for-the-customer-portal.md");
+    expect(recordFileName("Django or Flask for the customer portal", "md", { recordNumber: 1 })).toBe(
+      "0001-django-or-flask-for-the-customer-portal.md",
+    );
     expect(recordFileName("Django or Flask", "md", { recordNumber: 12 })).toBe("0012-django-or-flask.md");
     expect(recordFileName("Django or Flask", "md", { recordNumber: 12345 })).toBe("12345-django-or-flask.md");
     // Revealed but not decided: no number is given yet, and the name says so rather than guessing one.

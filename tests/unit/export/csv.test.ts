@@ -25,8 +25,19 @@ describe("CSV export", () => {
   });
 
   it("carries the values", () => {
-    expect(ofKind("ballot")[0]).toMatchObject({ round: "1", voter: "Ada Park", method: "points", criterion: "Built-in security", weight: "40" });
-    expect(ofKind("comparison")[4]).toMatchObject({ voter: "Linus Berg", criterion: "Learning curve", versus: "Admin and ORM", value: "0.5" });
+    expect(ofKind("ballot")[0]).toMatchObject({
+      round: "1",
+      voter: "Ada Park",
+      method: "points",
+      criterion: "Built-in security",
+      weight: "40",
+    });
+    expect(ofKind("comparison")[4]).toMatchObject({
+      voter: "Linus Berg",
+      criterion: "Learning curve",
+      versus: "Admin and ORM",
+      value: "0.5",
+    });
     expect(ofKind("score")).toEqual([
       expect.objectContaining({ option: "Django", score: "7", rank: "1", winProbability: "0.91" }),
       expect.objectContaining({ option: "Flask", score: "5.75", rank: "2", winProbability: "0.09" }),
@@ -43,14 +54,18 @@ describe("CSV export", () => {
     const record = decidedRecord();
     const tricky = {
       ...record,
-      options: record.options.map((o) => (o.key === "flask" ? { ...o, name: 'Flask, "micro"\nframework' } : { ...o, name: "=HYPERLINK(\"x\")" })),
+      options: record.options.map((o) =>
+        o.key === "flask" ? { ...o, name: 'Flask, "micro"\nframework' } : { ...o, name: '=HYPERLINK("x")' },
+      ),
     };
     const scores = parseCsvObjects(renderCsv(tricky)).filter((row) => row.kind === "score");
-    expect(scores.map((row) => row.option)).toEqual(["'=HYPERLINK(\"x\")", 'Flask, "micro"\nframework']);
+    expect(scores.map((row) => row.option)).toEqual(['\'=HYPERLINK("x")', 'Flask, "micro"\nframework']);
   });
 
   it("starts an imported archive's table with an imported row naming the record's SHA-256", () => {
-    const imported = parseCsvObjects(renderCsv({ ...decidedRecord(), imported: { sha256: "e".repeat(64), importedAt: "2026-04-01T08:00:00.000Z", importedBy: "Grace" } }));
+    const imported = parseCsvObjects(
+      renderCsv({ ...decidedRecord(), imported: { sha256: "e".repeat(64), importedAt: "2026-04-01T08:00:00.000Z", importedBy: "Grace" } }),
+    );
     expect(imported[0]).toMatchObject({ kind: "imported", value: "e".repeat(64) });
     expect(ofKind("imported")).toEqual([]);
   });

@@ -35,7 +35,13 @@ function recreate(draft: EvaluationDraft, team: RecordSource): RecordSource {
       imported: { sha256: "f".repeat(64), at: new Date("2026-04-01T08:00:00.000Z"), byId: "u-grace" },
     },
     options: draft.options.map((o) => ({ id: optionId(o.key), key: o.key, name: o.name, summary: o.summary, position: o.position })),
-    criteria: draft.criteria.map((c) => ({ id: criterionId(c.key), key: c.key, name: c.name, description: c.description, position: c.position })),
+    criteria: draft.criteria.map((c) => ({
+      id: criterionId(c.key),
+      key: c.key,
+      name: c.name,
+      description: c.description,
+      position: c.position,
+    })),
     ratings: draft.ratings.map((r) => ({
       optionId: optionId(r.optionKey),
       criterionId: criterionId(r.criterionKey),
@@ -88,8 +94,13 @@ describe("import", () => {
 
   it("maps the record to rows in the record's order, naming voters and the decider as the record does", () => {
     const draft = toEvaluationDraft(decidedRecord());
-    expect(draft.options.map((o) => [o.key, o.position])).toEqual([["django", 0], ["flask", 1]]);
-    expect(draft.ballots[2]).toEqual(expect.objectContaining({ voterName: "Linus Berg", method: "pairwise", payload: { comparisons: expect.any(Array) } }));
+    expect(draft.options.map((o) => [o.key, o.position])).toEqual([
+      ["django", 0],
+      ["flask", 1],
+    ]);
+    expect(draft.ballots[2]).toEqual(
+      expect.objectContaining({ voterName: "Linus Berg", method: "pairwise", payload: { comparisons: expect.any(Array) } }),
+    );
     // An email in the file says nothing about who cast the ballot: the draft does not even keep it.
     expect(draft.ballots[2]).not.toHaveProperty("voterEmail");
     expect(draft.ballots[0].payload).toEqual({ weights: { security: 40, learning: 20, flexibility: 10, admin: 30 } });

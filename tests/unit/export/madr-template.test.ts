@@ -25,7 +25,9 @@ describe("MADR record of the template evaluation", () => {
   });
 
   it("lists as decision drivers only the criteria that carry most of the weight, not all of them", () => {
-    const drivers = section(markdown, "## Decision Drivers").split("\n").filter((line) => line.startsWith("* "));
+    const drivers = section(markdown, "## Decision Drivers")
+      .split("\n")
+      .filter((line) => line.startsWith("* "));
     expect(drivers.length).toBeGreaterThan(0);
     expect(drivers.length).toBeLessThanOrEqual(6);
     expect(drivers.length).toBeLessThan(record.criteria.length);
@@ -49,7 +51,9 @@ describe("MADR record of the template evaluation", () => {
   });
 
   it("says in one sentence how firm the lead is, in points of weight, and links the full numbers", () => {
-    expect(markdown).toMatch(/How firm the lead is: it would take moving \d+ points? of weight (to|away from) .+ to put Flask ahead\.|No single criterion's weight/);
+    expect(markdown).toMatch(
+      /How firm the lead is: it would take moving \d+ points? of weight (to|away from) .+ to put Flask ahead\.|No single criterion's weight/,
+    );
     expect(markdown).toContain("https://tradeoff.example.com/api/v1/evaluations/eval-template/record.json");
   });
 });

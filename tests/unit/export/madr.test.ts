@@ -19,7 +19,11 @@ const MADR_HEADINGS = [
 ];
 
 const headingsOf = (markdown: string) => markdown.split("\n").filter((line) => /^#{1,6} /.test(line));
-const frontMatterOf = (markdown: string) => markdown.split("\n---\n")[0].replace(/^---\n/, "").split("\n");
+const frontMatterOf = (markdown: string) =>
+  markdown
+    .split("\n---\n")[0]
+    .replace(/^---\n/, "")
+    .split("\n");
 
 /** The lines of one section, up to the next heading of the same or a higher level. */
 function section(markdown: string, heading: string): string {
@@ -58,17 +62,24 @@ describe("MADR rendering", () => {
     expect(outcome).toContain('Chosen option: "Django", because its built-in security and admin cover what the portal needs on day one.');
     expect(outcome).toContain("| 1 | Django | 7.00 | 91% |\n| 2 | Flask | 5.75 | 9% |");
     // One sentence on how firm the lead is: the closest tipping point, in points of weight.
-    expect(outcome).toContain("How firm the lead is: it would take moving 15 points of weight to Learning curve (from 25% to 40%) to put Flask ahead.");
+    expect(outcome).toContain(
+      "How firm the lead is: it would take moving 15 points of weight to Learning curve (from 25% to 40%) to put Flask ahead.",
+    );
   });
 
   it("lists as drivers the criteria carrying most of the weight, heaviest first, in percent", () => {
-    const drivers = section(markdown, "## Decision Drivers").trim().split("\n").filter((line) => line.startsWith("* "));
+    const drivers = section(markdown, "## Decision Drivers")
+      .trim()
+      .split("\n")
+      .filter((line) => line.startsWith("* "));
     expect(drivers).toEqual([
       "* Built-in security (35% of the weight): Protection against common attacks without extra work.",
       "* Learning curve (25% of the weight, most contested): How quickly newcomers become productive.",
       "* Admin and ORM (25% of the weight): An admin interface and database layer out of the box.",
     ]);
-    expect(section(markdown, "## Decision Drivers")).toContain("These 3 criteria carry 85% of the team's weight; the other criterion has the remaining 15%");
+    expect(section(markdown, "## Decision Drivers")).toContain(
+      "These 3 criteria carry 85% of the team's weight; the other criterion has the remaining 15%",
+    );
   });
 
   it("derives consequences and pros and cons from the ratings, with their citations", () => {
@@ -76,13 +87,18 @@ describe("MADR rendering", () => {
     expect(consequences).toContain("* Good, because Built-in security is rated 9/10");
     expect(consequences).not.toContain("Neutral");
     const flask = section(markdown, "### Flask");
-    const verdicts = flask.split("\n").filter((l) => l.startsWith("* ")).map((l) => l.split(",")[0]);
+    const verdicts = flask
+      .split("\n")
+      .filter((l) => l.startsWith("* "))
+      .map((l) => l.split(",")[0]);
     // On the drivers only; a 4/10 is Bad, as the option page calls it a weakness.
     expect(verdicts).toEqual(["* Good", "* Bad", "* Bad"]);
     expect(flask).toContain("* Bad, because Built-in security is rated 4/10: Protections such as CSRF must be added by hand (source 2)");
     expect(flask).toContain("* Bad, because Admin and ORM is rated 3/10: No ORM or admin built in; extensions fill the gap (source 2)");
     const more = section(markdown, "## More Information");
-    expect(more).toContain("1. “Flask vs Django: In‑Depth Comparison and Guidance for Choosing the Right Python Web Framework”, php中文网 Courses");
+    expect(more).toContain(
+      "1. “Flask vs Django: In‑Depth Comparison and Guidance for Choosing the Right Python Web Framework”, php中文网 Courses",
+    );
     expect(more).toContain("2. “Django vs Flask: when to use which”, Citrusbug");
     expect(markdown).not.toContain(".txt");
   });
@@ -101,13 +117,18 @@ describe("MADR rendering", () => {
     expect(frontMatterOf(proposed)[0]).toBe('status: "proposed"');
     expect(frontMatterOf(proposed)[2]).toBe('decision-makers: ["Ada Park", "Grace Okafor"]');
     expect(headingsOf(proposed)).toEqual(MADR_HEADINGS);
-    expect(section(proposed, "## Decision Outcome")).toContain('No decision yet: the evaluation is voting. On the ballots so far "Django" leads.');
+    expect(section(proposed, "## Decision Outcome")).toContain(
+      'No decision yet: the evaluation is voting. On the ballots so far "Django" leads.',
+    );
     expect(proposed).not.toContain("Chosen option");
   });
 
   it("explains a decision that overrides the ranking", () => {
     const record = decidedRecord();
-    const markdown = renderMadr({ ...record, decision: { ...record.decision!, option: "flask", overrideReason: "the API team already runs Flask." } });
+    const markdown = renderMadr({
+      ...record,
+      decision: { ...record.decision!, option: "flask", overrideReason: "the API team already runs Flask." },
+    });
     expect(markdown).toContain('Chosen option: "Flask"');
     expect(markdown).toContain('This overrides the ranking, which "Django" leads, because the API team already runs Flask.');
   });
@@ -116,7 +137,11 @@ describe("MADR rendering", () => {
     const record = decidedRecord();
     const markdown = renderMadr({
       ...record,
-      evaluation: { ...record.evaluation, title: "Pick <script>alert(1)</script> *now*", problem: "# Not a heading\n> not a quote\n1. not a list | $x$" },
+      evaluation: {
+        ...record.evaluation,
+        title: "Pick <script>alert(1)</script> *now*",
+        problem: "# Not a heading\n> not a quote\n1. not a list | $x$",
+      },
       options: record.options.map((o) => (o.key === "flask" ? { ...o, name: "Flask | Quart" } : o)),
     });
     expect(markdown).toContain("# Pick \\<script>alert(1)\\</script> \\*now\\*");

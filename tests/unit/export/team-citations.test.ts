@@ -17,7 +17,9 @@ const TEAM_CITATION = {
 function withTeamCitation(citation: Record<string, unknown> = TEAM_CITATION) {
   const record = decidedRecord();
   // Flask on Built-in security is one of the decision drivers, so its pros and cons cite it.
-  const ratings = record.ratings.map((r) => (r.option === "flask" && r.criterion === "security" ? { ...r, citations: [...r.citations, citation] } : r));
+  const ratings = record.ratings.map((r) =>
+    r.option === "flask" && r.criterion === "security" ? { ...r, citations: [...r.citations, citation] } : r,
+  );
   return { ...record, ratings } as typeof record;
 }
 

@@ -18,9 +18,21 @@ const MEMBERS: RecordSource["members"] = [
 function ballots(criteria: string[]): Ballot[] {
   const spread = (heavy: Record<string, number>) => Object.fromEntries(criteria.map((key) => [key, heavy[key] ?? 1]));
   return [
-    { voter: "u-ada", method: "likert", weights: spread({ "admin-interface": 5, "auth-permissions": 5, "built-in-security": 5, "orm-database": 4 }) },
-    { voter: "u-grace", method: "likert", weights: spread({ "built-in-security": 5, "auth-permissions": 4, "maintenance-cost": 4, "admin-interface": 3 }) },
-    { voter: "u-linus", method: "likert", weights: spread({ flexibility: 5, "performance-footprint": 5, "learning-curve": 4, "admin-interface": 2 }) },
+    {
+      voter: "u-ada",
+      method: "likert",
+      weights: spread({ "admin-interface": 5, "auth-permissions": 5, "built-in-security": 5, "orm-database": 4 }),
+    },
+    {
+      voter: "u-grace",
+      method: "likert",
+      weights: spread({ "built-in-security": 5, "auth-permissions": 4, "maintenance-cost": 4, "admin-interface": 3 }),
+    },
+    {
+      voter: "u-linus",
+      method: "likert",
+      weights: spread({ flexibility: 5, "performance-footprint": 5, "learning-curve": 4, "admin-interface": 2 }),
+    },
   ];
 }
 
@@ -31,7 +43,9 @@ export function templateRecordSource(): RecordSource {
   const report = computeReport({
     options: template.options.map((o) => ({ id: o.key, name: o.name })),
     criteria: template.criteria.map((c) => ({ id: c.key, name: c.name })),
-    ratings: Object.fromEntries(template.options.map((o) => [o.key, Object.fromEntries(criteria.map((c) => [c, template.ratings[o.key]?.[c]?.score ?? 0]))])),
+    ratings: Object.fromEntries(
+      template.options.map((o) => [o.key, Object.fromEntries(criteria.map((c) => [c, template.ratings[o.key]?.[c]?.score ?? 0]))]),
+    ),
     ballots: cast,
     aggregation: "mean",
     samples: 2000,
@@ -42,14 +56,16 @@ export function templateRecordSource(): RecordSource {
     evaluation: {
       id: "eval-template",
       title: "Django or Flask for the customer portal",
-      problem: "The customer portal needs accounts, an admin back office and payments within two quarters. Which web framework do we build it on?",
+      problem:
+        "The customer portal needs accounts, an admin back office and payments within two quarters. Which web framework do we build it on?",
       status: "decided",
       aggregation: "mean",
       round: 1,
       createdAt: new Date("2026-05-01T09:00:00.000Z"),
       decidedAt: at,
       decidedOptionId: "opt-django",
-      decisionRationale: "Accounts, admin and payments are core to the portal; Django ships them with security defaults we would otherwise build and audit ourselves.",
+      decisionRationale:
+        "Accounts, admin and payments are core to the portal; Django ships them with security defaults we would otherwise build and audit ourselves.",
       decisionOverride: null,
       decidedById: "u-ada",
     },

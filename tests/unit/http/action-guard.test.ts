@@ -8,7 +8,9 @@ function post(headers: Record<string, string>) {
 
 describe("server-action guard", () => {
   it("lets same-origin actions and ordinary requests through", () => {
-    expect(refuseMalformedServerAction(post({ "next-action": ACTION, origin: "http://127.0.0.1:3000", "content-length": "120" }))).toBeNull();
+    expect(
+      refuseMalformedServerAction(post({ "next-action": ACTION, origin: "http://127.0.0.1:3000", "content-length": "120" })),
+    ).toBeNull();
     expect(refuseMalformedServerAction(post({ origin: "http://evil.example" }))).toBeNull();
     expect(refuseMalformedServerAction({ ...post({ "next-action": ACTION }), method: "GET" })).toBeNull();
   });
@@ -17,7 +19,9 @@ describe("server-action guard", () => {
     expect(refuseMalformedServerAction(post({ "next-action": ACTION, origin: "http://evil.example" }))?.status).toBe(403);
     expect(refuseMalformedServerAction(post({ "next-action": ACTION, origin: "https://127.0.0.1:3000" }))?.status).toBe(403);
     expect(
-      refuseMalformedServerAction(post({ "next-action": ACTION, origin: "http://127.0.0.1:3000", "content-length": String(SERVER_ACTION_BODY_LIMIT + 1) }))?.status,
+      refuseMalformedServerAction(
+        post({ "next-action": ACTION, origin: "http://127.0.0.1:3000", "content-length": String(SERVER_ACTION_BODY_LIMIT + 1) }),
+      )?.status,
     ).toBe(413);
     expect(refuseMalformedServerAction(post({ "next-action": "../../etc", origin: "http://127.0.0.1:3000" }))?.status).toBe(400);
   });

@@ -15,7 +15,12 @@ describe("the origin check for cookie-authenticated mutations", () => {
   });
 
   it("ignores forwarded headers unless the proxy is trusted", () => {
-    const forwarded = { host: "10.0.0.5:3000", origin: "https://decide.example", "x-forwarded-host": "decide.example", "x-forwarded-proto": "https" };
+    const forwarded = {
+      host: "10.0.0.5:3000",
+      origin: "https://decide.example",
+      "x-forwarded-host": "decide.example",
+      "x-forwarded-proto": "https",
+    };
     expect(isSameOrigin(request(forwarded), false)).toBe(false);
     expect(isSameOrigin(request(forwarded), true)).toBe(true);
     // A forged forwarded host still has to match the browser's Origin.

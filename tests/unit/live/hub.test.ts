@@ -32,9 +32,24 @@ describe("change hub", () => {
 describe("copy-database order", () => {
   it("puts parents first and defers self references and nullable references that close a cycle", () => {
     const { order, deferred } = copyOrder([
-      { model: "Comment", primaryKey: ["id"], references: [{ column: "evaluationId", table: "Evaluation", nullable: false }, { column: "parentId", table: "Comment", nullable: true }] },
+      {
+        model: "Comment",
+        primaryKey: ["id"],
+        references: [
+          { column: "evaluationId", table: "Evaluation", nullable: false },
+          { column: "parentId", table: "Comment", nullable: true },
+        ],
+      },
       { model: "Option", primaryKey: ["id"], references: [{ column: "evaluationId", table: "Evaluation", nullable: false }] },
-      { model: "Evaluation", primaryKey: ["id"], references: [{ column: "teamId", table: "Team", nullable: false }, { column: "decidedOptionId", table: "Option", nullable: true }, { column: "supersededById", table: "Evaluation", nullable: true }] },
+      {
+        model: "Evaluation",
+        primaryKey: ["id"],
+        references: [
+          { column: "teamId", table: "Team", nullable: false },
+          { column: "decidedOptionId", table: "Option", nullable: true },
+          { column: "supersededById", table: "Evaluation", nullable: true },
+        ],
+      },
       { model: "Team", primaryKey: ["id"], references: [] },
     ]);
     expect(order.indexOf("Team")).toBeLessThan(order.indexOf("Evaluation"));

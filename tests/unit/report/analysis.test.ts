@@ -19,7 +19,10 @@ const table: Pick<EngineInput, "options" | "criteria" | "ratings"> = {
 
 describe("weight spread", () => {
   it("is zero for identical ballots and grows with disagreement", () => {
-    const same = weightSpread({ ...table, ballots: [1, 2].map((v) => ({ voter: `u${v}`, method: "points", weights: { security: 60, flexibility: 40 } })) });
+    const same = weightSpread({
+      ...table,
+      ballots: [1, 2].map((v) => ({ voter: `u${v}`, method: "points", weights: { security: 60, flexibility: 40 } })),
+    });
     expect(same.security).toEqual({ sd: 0, iqr: 0 });
     const apart = weightSpread({
       ...table,
@@ -33,7 +36,10 @@ describe("weight spread", () => {
   });
 
   it("is zero with a single ballot", () => {
-    expect(weightSpread({ ...table, ballots: [{ voter: "u1", method: "points", weights: { security: 100 } }] }).flexibility).toEqual({ sd: 0, iqr: 0 });
+    expect(weightSpread({ ...table, ballots: [{ voter: "u1", method: "points", weights: { security: 100 } }] }).flexibility).toEqual({
+      sd: 0,
+      iqr: 0,
+    });
   });
 });
 

@@ -57,8 +57,15 @@ describe("summariseReport", () => {
   });
 
   it("does not present one ballot as agreement", () => {
-    const summary = summariseReport({ report: report({ consensus: { overall: null, byCriterion: {}, mostContested: [] } }), names, voted: 1, eligible: 3 });
-    expect(summary.sentences[1]).toBe("Only 1 of 3 members who could vote has voted, so the ranking is one person's view; agreement shows once more members vote.");
+    const summary = summariseReport({
+      report: report({ consensus: { overall: null, byCriterion: {}, mostContested: [] } }),
+      names,
+      voted: 1,
+      eligible: 3,
+    });
+    expect(summary.sentences[1]).toBe(
+      "Only 1 of 3 members who could vote has voted, so the ranking is one person's view; agreement shows once more members vote.",
+    );
     expect(summary.sentences.join(" ")).not.toMatch(/agree on|strong agreement|100%/);
   });
 
@@ -130,6 +137,15 @@ describe("weightedDrivers", () => {
 
 describe("ratingVerdict", () => {
   it("reads 4 as a weakness and 7 as a strength, as the option pages do", () => {
-    expect([0, 4, 4.5, 5, 6, 6.9, 7, 10].map(ratingVerdict)).toEqual(["weakness", "weakness", "neutral", "neutral", "neutral", "neutral", "strength", "strength"]);
+    expect([0, 4, 4.5, 5, 6, 6.9, 7, 10].map(ratingVerdict)).toEqual([
+      "weakness",
+      "weakness",
+      "neutral",
+      "neutral",
+      "neutral",
+      "neutral",
+      "strength",
+      "strength",
+    ]);
   });
 });

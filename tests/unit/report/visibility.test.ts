@@ -48,7 +48,12 @@ describe("visibleReport: the one rule for what a reader sees of the ballots", ()
   });
 
   it("has nothing to show for a draft, and does not call it hidden", () => {
-    expect(visibleReport({ status: "draft", visibility: "blind" }, parts())).toEqual({ report: null, weightSpread: null, ballots: null, reportHidden: null });
+    expect(visibleReport({ status: "draft", visibility: "blind" }, parts())).toEqual({
+      report: null,
+      weightSpread: null,
+      ballots: null,
+      reportHidden: null,
+    });
   });
 
   it("agrees with resultsVisible and ballotsRevealed for every status", () => {

@@ -14,7 +14,9 @@ const pairwise = (...pairs: [string, string, number][]): BallotInput => ({
 /** Parses like the API does (JSON text, so "__proto__" is an ordinary own key), then checks fit. */
 const accept = (json: string, keys: readonly string[] = KEYS): { ballot: BallotInput | null; errors: Record<string, string> } => {
   const parsed = BallotInputSchema.safeParse(JSON.parse(json));
-  return parsed.success ? { ballot: parsed.data, errors: checkBallotFits(parsed.data, keys) } : { ballot: null, errors: { schema: parsed.error.message } };
+  return parsed.success
+    ? { ballot: parsed.data, errors: checkBallotFits(parsed.data, keys) }
+    : { ballot: null, errors: { schema: parsed.error.message } };
 };
 
 describe("checkBallotFits: pairwise ballots", () => {
@@ -50,7 +52,12 @@ describe("checkBallotFits: pairwise ballots", () => {
 
   it("refuses more comparisons than there are pairs of criteria", () => {
     const keys = ["a", "b", "c"];
-    const comparisons: [string, string, number][] = [["a", "b", 2], ["b", "c", 2], ["a", "c", 4], ["a", "b", 2]];
+    const comparisons: [string, string, number][] = [
+      ["a", "b", 2],
+      ["b", "c", 2],
+      ["a", "c", 4],
+      ["a", "b", 2],
+    ];
     expect(maxComparisons(keys.length)).toBe(3);
     expect(checkBallotFits(pairwise(...comparisons), keys).comparisons).toMatch(/at most 3 comparisons/i);
   });
@@ -66,20 +73,22 @@ describe("checkBallotFits: pairwise ballots", () => {
 describe("criterion keys that are also names on Object.prototype", () => {
   const keys = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty"];
 
-  it("keeps a \"__proto__\" key as an ordinary weight", () => {
+  it('keeps a "__proto__" key as an ordinary weight', () => {
     const { ballot, errors } = accept('{"method":"points","weights":{"__proto__":60,"constructor":40}}', keys);
     expect(errors).toEqual({});
     expect(ballot && "weights" in ballot && Object.hasOwn(ballot.weights, "__proto__")).toBe(true);
     expect(ballot && "weights" in ballot && ballot.weights["__proto__"]).toBe(60);
   });
 
-  it("requires a likert ballot to rate \"constructor\" like any other criterion", () => {
+  it('requires a likert ballot to rate "constructor" like any other criterion', () => {
     expect(accept('{"method":"likert","weights":{"security":3}}', ["security", "constructor"]).errors.weights).toMatch(/every criterion/);
     expect(accept('{"method":"likert","weights":{"security":3}}', ["security", "__proto__"]).errors.weights).toMatch(/every criterion/);
   });
 
-  it("names a \"toString\" weight for an evaluation without that criterion as unknown", () => {
-    expect(accept('{"method":"points","weights":{"security":60,"toString":40}}', ["security"]).errors["weights.toString"]).toMatch(/Unknown/);
+  it('names a "toString" weight for an evaluation without that criterion as unknown', () => {
+    expect(accept('{"method":"points","weights":{"security":60,"toString":40}}', ["security"]).errors["weights.toString"]).toMatch(
+      /Unknown/,
+    );
   });
 });
 
@@ -105,7 +114,9 @@ function rawBallot(keys: string[]) {
       const bounds = [0, ...cuts.slice(0, chosen.length - 1).sort((x, y) => x - y), 100];
       return { method: "points", weights: Object.fromEntries(chosen.map((k, i) => [k, bounds[i + 1] - bounds[i]])) };
     });
-  const weights = fc.uniqueArray(fc.tuple(key, anyNumber), { selector: ([k]) => k, maxLength: 7 }).map((entries) => Object.fromEntries(entries));
+  const weights = fc
+    .uniqueArray(fc.tuple(key, anyNumber), { selector: ([k]) => k, maxLength: 7 })
+    .map((entries) => Object.fromEntries(entries));
   const comparisons = fc.array(fc.record({ a: key, b: key, value: anyNumber }), { minLength: 1, maxLength: 8 });
   return fc.oneof(
     points,
@@ -113,7 +124,9 @@ function rawBallot(keys: string[]) {
     fc.record({ method: fc.constant("pairwise"), comparisons }),
   );
 }
-const ballotCase = fc.shuffledSubarray(idPool, { minLength: 2, maxLength: 5 }).chain((keys) => fc.tuple(rawBallot(keys), fc.constant(keys)));
+const ballotCase = fc
+  .shuffledSubarray(idPool, { minLength: 2, maxLength: 5 })
+  .chain((keys) => fc.tuple(rawBallot(keys), fc.constant(keys)));
 const PROPERTY_RUNS = 3000;
 
 describe("what the gate accepts, the engine scores", () => {
@@ -126,7 +139,10 @@ describe("what the gate accepts, the engine scores", () => {
         if (!ballot || Object.keys(errors).length) return;
         accepted++;
         const input: EngineInput = {
-          options: [{ id: "x", name: "X" }, { id: "y", name: "Y" }],
+          options: [
+            { id: "x", name: "X" },
+            { id: "y", name: "Y" },
+          ],
           criteria: keys.map((id) => ({ id, name: id })),
           ratings: { x: Object.fromEntries(keys.map((k, i) => [k, i % 10])), y: Object.fromEntries(keys.map((k, i) => [k, 9 - (i % 10)])) },
           ballots: [{ voter: "u1", ...ballot } as Ballot],

@@ -52,7 +52,14 @@ describe("the pairwise ballot draft", () => {
   it("treats criterion keys named like Object.prototype properties as ordinary keys", () => {
     const keys = ["constructor", "__proto__", "toString"];
     const draft = draftFromBallot(
-      { voter: "u1", method: "pairwise", comparisons: [{ a: "__proto__", b: "constructor", value: 3 }, { a: "constructor", b: "toString", value: 5 }] },
+      {
+        voter: "u1",
+        method: "pairwise",
+        comparisons: [
+          { a: "__proto__", b: "constructor", value: 3 },
+          { a: "constructor", b: "toString", value: 5 },
+        ],
+      },
       keys,
     );
     expect(draft.chosen).toEqual(keys);
@@ -64,7 +71,14 @@ describe("the pairwise ballot draft", () => {
   });
 
   it("skips stored judgments that are not positive numbers instead of guessing a step", () => {
-    const stored = { voter: "u1", method: "pairwise", comparisons: [{ a: "security", b: "admin", value: "3" }, { a: "admin", b: "learning", value: 0 }] };
+    const stored = {
+      voter: "u1",
+      method: "pairwise",
+      comparisons: [
+        { a: "security", b: "admin", value: "3" },
+        { a: "admin", b: "learning", value: 0 },
+      ],
+    };
     expect(draftFromBallot(stored as never, KEYS)).toEqual({ chosen: [], steps: {} });
     expect(draftFromBallot({ voter: "u1", method: "pairwise", comparisons: "junk" } as never, KEYS)).toEqual({ chosen: [], steps: {} });
   });

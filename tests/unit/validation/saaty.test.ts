@@ -10,7 +10,25 @@ import {
 
 describe("Saaty's scale as the ballot offers it", () => {
   it("runs from a 9× through equal to b 9×, every value a reciprocal of its mirror", () => {
-    expect(SAATY_STEPS.map((s) => s.key)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1", "1/2", "1/3", "1/4", "1/5", "1/6", "1/7", "1/8", "1/9"]);
+    expect(SAATY_STEPS.map((s) => s.key)).toEqual([
+      "9",
+      "8",
+      "7",
+      "6",
+      "5",
+      "4",
+      "3",
+      "2",
+      "1",
+      "1/2",
+      "1/3",
+      "1/4",
+      "1/5",
+      "1/6",
+      "1/7",
+      "1/8",
+      "1/9",
+    ]);
     SAATY_STEPS.forEach((step, k) => expect(step.value * SAATY_STEPS[SAATY_STEPS.length - 1 - k].value).toBeCloseTo(1, 12));
   });
 

@@ -17,7 +17,11 @@ export default async function ImportRecordPage({ params }: { params: Promise<{ t
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader
-        eyebrow={<Link href={`/teams/${team.id}`} className="hover:underline">{team.name}</Link>}
+        eyebrow={
+          <Link href={`/teams/${team.id}`} className="hover:underline">
+            {team.name}
+          </Link>
+        }
         title="Import a decision record"
         description="Bring in a decision exported from Tradeoff, to revisit it or to keep it with this team's records."
       />
@@ -30,8 +34,8 @@ export default async function ImportRecordPage({ params }: { params: Promise<{ t
       ) : (
         <Alert variant="warning">
           <AlertDescription>
-            Only owners and admins import decision records: an imported archive adds a decision to this team&rsquo;s records
-            that nobody here made. Ask an admin to import it, or to make you an admin.
+            Only owners and admins import decision records: an imported archive adds a decision to this team&rsquo;s records that nobody
+            here made. Ask an admin to import it, or to make you an admin.
           </AlertDescription>
         </Alert>
       )}

@@ -33,13 +33,28 @@ export default async function OptionPage({ params }: { params: Promise<{ id: str
           </Link>
         }
         title={option.name}
-        titleAddon={ranked ? <Badge variant={ranked.rank === 1 ? "success" : "secondary"}>Ranked {ranked.rank} of {view.options.length}</Badge> : null}
+        titleAddon={
+          ranked ? (
+            <Badge variant={ranked.rank === 1 ? "success" : "secondary"}>
+              Ranked {ranked.rank} of {view.options.length}
+            </Badge>
+          ) : null
+        }
         description={option.summary || undefined}
       >
         {ranked ? (
           <p className="text-sm text-muted-foreground">
-            Scores <span className="font-semibold text-foreground tabular-nums">{score(ranked.score)}</span> / 10 with the team&apos;s weights
-            {ranked.winProbability === null ? "." : <> and wins in <span className="font-semibold text-foreground tabular-nums">{percent(ranked.winProbability, 1)}</span> of simulations.</>}
+            Scores <span className="font-semibold text-foreground tabular-nums">{score(ranked.score)}</span> / 10 with the team&apos;s
+            weights
+            {ranked.winProbability === null ? (
+              "."
+            ) : (
+              <>
+                {" "}
+                and wins in <span className="font-semibold text-foreground tabular-nums">{percent(ranked.winProbability, 1)}</span> of
+                simulations.
+              </>
+            )}
           </p>
         ) : null}
       </PageHeader>
@@ -61,7 +76,10 @@ export default async function OptionPage({ params }: { params: Promise<{ id: str
               <ul className="flex flex-wrap gap-2">
                 {others.map((o) => (
                   <li key={o.key}>
-                    <Link href={`/evaluations/${id}/options/${o.key}`} className="inline-flex rounded-md border px-3 py-1.5 hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring">
+                    <Link
+                      href={`/evaluations/${id}/options/${o.key}`}
+                      className="inline-flex rounded-md border px-3 py-1.5 hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring"
+                    >
                       {o.name}
                     </Link>
                   </li>

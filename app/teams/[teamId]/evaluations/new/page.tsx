@@ -17,7 +17,11 @@ export default async function NewEvaluationPage({ params }: { params: Promise<{ 
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeader
-        eyebrow={<Link href={`/teams/${team.id}`} className="hover:underline">{team.name}</Link>}
+        eyebrow={
+          <Link href={`/teams/${team.id}`} className="hover:underline">
+            {team.name}
+          </Link>
+        }
         title="New evaluation"
         description="Frame the decision. You can edit options, criteria and ratings until voting opens."
       />

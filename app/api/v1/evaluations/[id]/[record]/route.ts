@@ -12,7 +12,10 @@ import { exportDecisionRecord } from "@/lib/domain/records";
  */
 export const GET = apiRoute(RecordParams, async ({ actor, params, request }) => {
   const query = parseOrThrow(RecordQuery, Object.fromEntries(request.nextUrl.searchParams), "query");
-  const file = await exportDecisionRecord(actor, params.id, recordFormatOf(params.record), { anonymise: query.anonymise, wide: query.layout === "wide" });
+  const file = await exportDecisionRecord(actor, params.id, recordFormatOf(params.record), {
+    anonymise: query.anonymise,
+    wide: query.layout === "wide",
+  });
   const disposition = query.inline ? "inline" : "attachment";
   return new Response(file.body, {
     headers: {
