@@ -1,4 +1,5 @@
 import "server-only";
+import { readMentionIds } from "@/lib/json-columns";
 import { db, type Tx } from "@/lib/db/client";
 import { notifyUsers } from "@/lib/domain/notifications";
 import { deliverOutbox } from "@/lib/mail/outbox";
@@ -8,9 +9,6 @@ import { ANY_STATUS, readEvaluation, withEvaluation } from "@/lib/domain/evaluat
 import { mentionedUserIds } from "@/lib/mentions";
 import { CommentEditSchema, CommentInputSchema, type CommentTargetType } from "@/lib/validation/comment";
 import { can, type Role } from "@/lib/domain/permissions";
-import { z } from "zod";
-
-const MentionIdsSchema = z.array(z.string());
 
 export interface CommentNode {
   id: string;
@@ -64,9 +62,7 @@ function toNode(row: Row, names: Map<string, string>, reader: Reader): CommentNo
     canEdit: !row.deletedAt && own,
     canDelete: !row.deletedAt && (own || can(reader.role, "members:manage")),
     author: row.author,
-    mentions: row.deletedAt
-      ? []
-      : MentionIdsSchema.parse(JSON.parse(row.mentions)).flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
+    mentions: row.deletedAt ? [] : readMentionIds(row.mentions).flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
     replies: [],
   };
 }
@@ -213,7 +209,7 @@ async function notifyAboutComment(
 export async function listComments(actor: Actor, evaluationId: string): Promise<CommentNode[]> {
   const { role } = await readEvaluation(actor, evaluationId, "team:read");
   const rows = await db.comment.findMany({ where: { evaluationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: AUTHOR });
-  const mentioned = [...new Set(rows.flatMap((r) => MentionIdsSchema.parse(JSON.parse(r.mentions))))];
+  const mentioned = [...new Set(rows.flatMap((r) => readMentionIds(r.mentions)))];
   const users = mentioned.length ? await db.user.findMany({ where: { id: { in: mentioned } }, select: { id: true, name: true } }) : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   const nodes = new Map(rows.map((row) => [row.id, toNode(row, names, { userId: actor.userId, role })]));

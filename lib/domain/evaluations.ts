@@ -1,4 +1,5 @@
 import "server-only";
+import { readRatingCitations } from "@/lib/json-columns";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
@@ -8,7 +9,7 @@ import { LIMITS } from "@/lib/limits";
 import { recordAudit } from "@/lib/domain/audit";
 import { djangoOrFlaskTemplate, suggestWeights } from "@/lib/catalog";
 import { ProjectProfileSchema } from "@/lib/catalog/profile";
-import { CitationSchema, type Citation } from "@/lib/catalog/schema";
+import type { Citation } from "@/lib/catalog/schema";
 import {
   AddCitationSchema,
   AddItemSchema,
@@ -310,7 +311,7 @@ export type EvaluationLifecycle = Awaited<ReturnType<typeof getEvaluationLifecyc
 async function ratingCitations(tx: Tx, evaluationId: string, optionId: string, criterionId: string) {
   const rating = await tx.rating.findFirst({ where: { evaluationId, optionId, criterionId }, select: { id: true, citations: true } });
   if (!rating) throw new AppError("not_found", "Rate the option on this criterion before citing a source for it.");
-  return { id: rating.id, citations: CitationSchema.array().parse(JSON.parse(rating.citations)) as Citation[] };
+  return { id: rating.id, citations: readRatingCitations(rating.citations) };
 }
 
 /** A rating's citations have a limit, as an imported record's do (lib/validation/import-record.ts). */

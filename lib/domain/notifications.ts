@@ -1,4 +1,5 @@
 import "server-only";
+import { readNotificationPrefs } from "@/lib/json-columns";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/authorize";
@@ -55,7 +56,7 @@ export async function notifyUsers(tx: Tx, userIds: string[], event: Notification
   const emailOn = notificationEmailEnabled();
   const now = new Date();
   for (const user of users) {
-    const channel = Prefs.parse(safeJson(user.notificationPrefs))[event.kind] ?? "both";
+    const channel = Prefs.parse(readNotificationPrefs(user.notificationPrefs))[event.kind] ?? "both";
     const inApp = channel === "in_app" || channel === "both";
     const email = emailOn && !event.ownEmail && (channel === "email" || channel === "both");
     if (!inApp && !email) continue;
@@ -109,14 +110,6 @@ export async function notifyEvaluationMembers(
   );
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return {};
-  }
-}
-
 export async function listNotifications(actor: Actor, take = 50) {
   return db.notification.findMany({
     where: { userId: actor.userId },
@@ -142,7 +135,7 @@ export async function markNotificationsRead(actor: Actor, ids?: string[]): Promi
 /** The user's channel per kind, defaults filled in. */
 export async function getNotificationPrefs(actor: Actor) {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { notificationPrefs: true } });
-  return NotificationPrefsSchema.parse(Prefs.parse(safeJson(user.notificationPrefs)));
+  return NotificationPrefsSchema.parse(Prefs.parse(readNotificationPrefs(user.notificationPrefs)));
 }
 
 export async function updateNotificationPrefs(actor: Actor, input: unknown) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { readAuditDetail } from "@/lib/json-columns";
 import { voterDisplayName, voterKey } from "@/lib/ballots/voter";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -118,7 +119,7 @@ async function usersNamedInAudit(
   for (const entry of entries) {
     if (entry.actorId && !known.has(entry.actorId)) candidates.add(entry.actorId);
     try {
-      collect(JSON.parse(entry.detail));
+      collect(readAuditDetail(entry.detail));
     } catch {
       // buildDecisionRecord reports unreadable details; nothing to collect from one.
     }

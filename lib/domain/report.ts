@@ -1,14 +1,15 @@
 import "server-only";
+import { readBallotPayload, readCriterionWeights, readRatingCitations } from "@/lib/json-columns";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/authorize";
 import { readEvaluation, readEvaluationWithTeam } from "@/lib/domain/evaluation-access";
 import { computeReport } from "@/lib/engine";
 import { weightSpread, type WeightSpread } from "@/lib/engine/spread";
 import { ballotWeights, weightChanges } from "@/lib/engine/ballot-weights";
-import type { Aggregation, Ballot, EngineInput, EngineReport } from "@/lib/engine/types";
+import type { Aggregation, Ballot, EngineInput, EngineReport, PairwiseComparison } from "@/lib/engine/types";
 import type { Role } from "@/lib/domain/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
-import { CitationSchema, type Citation } from "@/lib/catalog/schema";
+import type { Citation } from "@/lib/catalog/schema";
 import { createRevisionCache } from "@/lib/domain/report-cache";
 import { voterDisplayName, voterKey, type BallotOwner } from "@/lib/ballots/voter";
 import { ballotsRevealed, visibilityOf, visibleReport } from "@/lib/ballots/visibility";
@@ -84,7 +85,7 @@ class EvaluationSnapshot {
       criterionId: r.criterionId,
       score: r.score,
       rationale: r.rationale,
-      citations: CitationSchema.array().parse(JSON.parse(r.citations)),
+      citations: readRatingCitations(r.citations),
     }));
     return this.memo.ratings;
   }
@@ -123,12 +124,13 @@ function snapshotAt(evaluationId: string, revision: number): Promise<EvaluationS
   });
 }
 
+/** Typed as the engine's Ballot, checked as unknown by it (usableBallots): a bad one is left out, with why. */
 function storedBallotToEngine(ballot: BallotOwner & { method: string; payload: string }): Ballot {
-  const payload = JSON.parse(ballot.payload);
+  const payload = readBallotPayload(ballot.payload);
   const voter = voterKey(ballot);
   return ballot.method === "pairwise"
-    ? { voter, method: "pairwise", comparisons: payload.comparisons }
-    : { voter, method: ballot.method as "points" | "likert", weights: payload.weights };
+    ? { voter, method: "pairwise", comparisons: payload.comparisons as PairwiseComparison[] }
+    : { voter, method: ballot.method as "points" | "likert", weights: payload.weights as Record<string, number> };
 }
 
 /** What the engine needs of an evaluation, as loaded with its options, criteria, ratings and ballots. */
@@ -338,7 +340,7 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     /** `{ hidden: "blind", message }` while the report is withheld; null otherwise */
     reportHidden: results.reportHidden,
     weightSpread: results.weightSpread,
-    suggestedWeights: evaluation.suggestedWeights ? JSON.parse(evaluation.suggestedWeights) : null,
+    suggestedWeights: evaluation.suggestedWeights ? readCriterionWeights(evaluation.suggestedWeights) : null,
   };
 }
 export type EvaluationView = Awaited<ReturnType<typeof getEvaluationView>>;

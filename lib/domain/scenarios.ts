@@ -1,4 +1,5 @@
 import "server-only";
+import { readCriterionWeights } from "@/lib/json-columns";
 import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
@@ -6,7 +7,6 @@ import { ANY_STATUS, readEvaluation, withEvaluation } from "@/lib/domain/evaluat
 import { can, type Role } from "@/lib/domain/permissions";
 import { checkScenarioFits, ScenarioInputSchema, scenariosSharedWithTeam } from "@/lib/validation/scenario";
 import { LIMITS } from "@/lib/limits";
-import { z } from "zod";
 
 /** A saved what-if as its readers get it (GET/POST …/scenarios). */
 export interface ScenarioSummary {
@@ -22,8 +22,6 @@ export interface ScenarioSummary {
   shared: boolean;
 }
 
-const StoredWeightsSchema = z.record(z.string(), z.number());
-
 type Row = { id: string; name: string; weights: string; createdAt: Date; createdBy: { id: string; name: string } };
 
 const SELECT = { id: true, name: true, weights: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
@@ -33,8 +31,7 @@ function toSummary(row: Row, reader: { userId: string; role: Role }, shared: boo
   return {
     id: row.id,
     name: row.name,
-    // Entries, not a parsed record's assignment: a criterion key "__proto__" must stay a key.
-    weights: Object.fromEntries(Object.entries(StoredWeightsSchema.parse(JSON.parse(row.weights)))),
+    weights: readCriterionWeights(row.weights),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     canDelete: (own && can(reader.role, "comment:write")) || can(reader.role, "members:manage"),

@@ -1,6 +1,7 @@
 import type { EngineReport } from "@/lib/engine/types";
 import { voterKey } from "@/lib/ballots/voter";
 import { parseOrThrow } from "@/lib/errors";
+import { readAuditDetail, readBallotPayload, readRatingCitations } from "@/lib/json-columns";
 import { GENESIS_HASH } from "./ballot-chain";
 import { DECISION_RECORD_SCHEMA_VERSION, decisionRecordSchema, type DecisionRecord } from "./record-schema";
 
@@ -99,12 +100,12 @@ export function buildDecisionRecord(source: RecordSource): DecisionRecord {
         criterion: criterionKey.get(rating.criterionId),
         score: rating.score,
         rationale: rating.rationale,
-        citations: parseStoredJson(rating.citations, "rating citations"),
+        citations: readRatingCitations(rating.citations),
       })),
     ballots: [...source.ballots]
       .sort((a, b) => a.round - b.round || a.createdAt.getTime() - b.createdAt.getTime() || compare(voterKey(a), voterKey(b)))
       .map((ballot) => {
-        const payload = parseStoredJson(ballot.payload, "ballot payload") as { weights?: unknown; comparisons?: unknown };
+        const payload = readBallotPayload(ballot.payload);
         return {
           voter: people.label(voterKey(ballot)),
           // Only a member's ballot has an email; an imported ballot's voter has no account here.
@@ -196,7 +197,7 @@ function personLabels(source: RecordSource): PersonLabels {
   const audit = [...source.auditEntries].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   for (const entry of audit) {
     meet(entry.actorId);
-    if (anonymise) for (const text of stringsIn(parseStoredJson(entry.detail, "audit detail"))) if (known.has(text)) meet(text);
+    if (anonymise) for (const text of stringsIn(readAuditDetail(entry.detail))) if (known.has(text)) meet(text);
   }
   meet(deciderKey(evaluation));
   meet(evaluation.imported?.byId);
@@ -254,7 +255,7 @@ function auditTrail(source: RecordSource, people: PersonLabels) {
   return [...source.auditEntries]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((entry) => {
-      const detail = parseStoredJson(entry.detail, "audit detail");
+      const detail = readAuditDetail(entry.detail);
       return {
         at: entry.createdAt.toISOString(),
         actor: entry.actorId === null ? null : people.label(entry.actorId),
@@ -288,14 +289,6 @@ function stringsIn(value: unknown): string[] {
 function replaceAllInsensitive(text: string, secret: string, replacement: string): string {
   const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu"), () => replacement);
-}
-
-function parseStoredJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`Stored ${what} is not valid JSON: ${text.slice(0, 80)}`);
-  }
 }
 
 function compare(a: string, b: string): number {
