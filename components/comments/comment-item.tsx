@@ -5,7 +5,7 @@ import { formatDistanceToNowStrict } from "date-fns";
 import { Reply } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/components/ui/date-time";
+import { formatDateTime } from "@/lib/dates";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentComposer } from "@/components/comments/comment-composer";
 import { CommentActions, CommentEditor } from "@/components/comments/comment-edit";

@@ -1,9 +1,6 @@
-import { format } from "date-fns";
+import { formatDateTime } from "@/lib/dates";
 
-/** One date format across the app: "4 May 2026, 14:30" (or "4 May 2026" with dateOnly). */
-export function formatDateTime(value: Date | string | number, { dateOnly = false }: { dateOnly?: boolean } = {}): string {
-  return format(new Date(value), dateOnly ? "d MMM yyyy" : "d MMM yyyy, HH:mm");
-}
+export { formatDateTime };
 
 /**
  * A date and time as <time>. The server renders in its time zone and the browser may differ by a

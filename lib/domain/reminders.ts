@@ -1,4 +1,5 @@
 import "server-only";
+import { formatUtcDateTime } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { notifyUsers } from "@/lib/domain/notifications";
 import { can, type Role } from "@/lib/domain/permissions";
@@ -57,7 +58,7 @@ async function remind(evaluationId: string, now: Date): Promise<boolean> {
     const pending = memberships.filter((m) => can(m.role as Role, "ballot:cast") && !voted.has(m.userId)).map((m) => m.userId);
     await notifyUsers(tx, pending, {
       kind: "voting_due",
-      title: `Voting on “${current.title}” closes ${current.votingDeadline.toUTCString()}: you have not voted yet`,
+      title: `Voting on “${current.title}” closes ${formatUtcDateTime(current.votingDeadline)}: you have not voted yet`,
       url: `/evaluations/${evaluationId}`,
       teamId: current.teamId,
       evaluationId,

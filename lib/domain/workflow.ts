@@ -1,4 +1,5 @@
 import "server-only";
+import { formatUtcDateTime } from "@/lib/dates";
 import type { Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
@@ -42,10 +43,7 @@ export async function transitionEvaluation(actor: Actor, evaluationId: string, i
     switch (data.action) {
       case "open-voting": {
         const result = await openVoting(scope, data, audit);
-        await notify(
-          "voting_opened",
-          (t) => `Voting opened on “${t}”${data.deadline ? ` until ${new Date(data.deadline).toUTCString()}` : ""}`,
-        );
+        await notify("voting_opened", (t) => `Voting opened on “${t}”${data.deadline ? ` until ${formatUtcDateTime(data.deadline)}` : ""}`);
         return result;
       }
       case "reveal":
@@ -56,7 +54,7 @@ export async function transitionEvaluation(actor: Actor, evaluationId: string, i
       case "second-round": {
         const result = await startSecondRound(scope, data, audit);
         // Members learn their ballot was carried over, so one who is content need not vote again.
-        const until = result.deadline ? ` until ${result.deadline.toUTCString()}` : "";
+        const until = result.deadline ? ` until ${formatUtcDateTime(result.deadline)}` : "";
         await notify(
           "voting_opened",
           (t) =>

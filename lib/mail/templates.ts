@@ -1,6 +1,8 @@
 // Message bodies, plain text and HTML, from one description each. Text that came from users (names,
 // team and evaluation titles) is escaped for HTML here, the only place mail HTML is built.
 
+import { formatUtcDateTime } from "@/lib/dates";
+
 export interface MailContent {
   subject: string;
   text: string;
@@ -102,7 +104,7 @@ export function invitationMail(input: { teamName: string; inviterName: string; r
     subject: `${input.inviterName} invited you to ${input.teamName} on Tradeoff`,
     paragraphs: [
       `${input.inviterName} invited you to join the team “${input.teamName}” on Tradeoff as ${input.role}.`,
-      `The link works once and expires ${input.expiresAt.toUTCString()}.`,
+      `The link works once and expires ${formatUtcDateTime(input.expiresAt)}.`,
     ],
     action: { label: "Join the team", url: input.url },
     footer: "If you did not expect this, ignore this message.",

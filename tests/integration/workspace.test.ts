@@ -23,6 +23,7 @@ import { transitionEvaluation } from "@/lib/domain/workflow";
 import { getEvaluationView } from "@/lib/domain/report";
 import { verifyChain } from "@/lib/export/ballot-chain";
 import { checkEvaluationIntegrity } from "@/lib/domain/records";
+import { formatUtcDateTime } from "@/lib/dates";
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"]) {
   const error = await promise.then(
@@ -422,7 +423,7 @@ describe("a second round", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(notice.title).toMatch(/Round 2 .*round 1 ballots were carried over/);
-    expect(notice.title).toContain(`until ${deadline.toUTCString()}`);
+    expect(notice.title).toContain(`until ${formatUtcDateTime(deadline)}`);
 
     // An explicit empty deadline clears it; a new one replaces it.
     await transitionEvaluation(t.admin, evaluationId, { action: "reveal" });
