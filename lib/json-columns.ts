@@ -5,6 +5,7 @@
 // deep inside a page. Pure, so lib/export (which builds records from raw rows) uses it too.
 import { z } from "zod";
 import { CitationSchema, type Citation } from "@/lib/catalog/schema";
+import type { SuggestedWeights } from "@/lib/catalog/weights";
 
 /** A stored JSON value that is not JSON, or not of its column's shape. */
 export class StoredJsonError extends Error {
@@ -49,8 +50,20 @@ export const readBallotPayload = column(
   z.object({ weights: z.unknown().optional(), comparisons: z.unknown().optional() }),
 );
 
-/** Evaluation.suggestedWeights and Scenario.weights: a weight per criterion key. */
+/** Scenario.weights: points per criterion key. */
 export const readCriterionWeights = column("criterion weights", ownRecord(z.number()));
+
+/**
+ * Evaluation.suggestedWeights: what suggestWeights (lib/catalog) returned for the project profile:
+ * the weights, which seed ballots and are checked here, and their explanations, display text from
+ * the catalog kept as written.
+ */
+export const readSuggestedWeights = column(
+  "Evaluation.suggestedWeights",
+  z
+    .object({ weights: ownRecord(z.number()), explanations: z.array(z.unknown()), startingPoint: z.string() })
+    .loose() as unknown as z.ZodType<SuggestedWeights>,
+);
 
 /** Comment.mentions: the ids of the members a comment mentions. */
 export const readMentionIds = column("Comment.mentions", z.array(z.string()));

@@ -65,7 +65,7 @@ export function BallotForm({ view, currentUserId }: { view: EvaluationView; curr
     setMethod(next);
     if (next !== "pairwise") setValues(initialValues(view, next));
   };
-  const suggested = view.suggestedWeights?.weights as Record<string, number> | undefined;
+  const suggested = view.suggestedWeights?.weights;
   const problemText = (method === "pairwise" ? draftProblem(draft) : null) ?? Object.values(problems)[0];
 
   return (

@@ -1,5 +1,5 @@
 import "server-only";
-import { readBallotPayload, readCriterionWeights, readRatingCitations } from "@/lib/json-columns";
+import { readBallotPayload, readRatingCitations, readSuggestedWeights } from "@/lib/json-columns";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/authorize";
 import { readEvaluation, readEvaluationWithTeam } from "@/lib/domain/evaluation-access";
@@ -340,7 +340,7 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     /** `{ hidden: "blind", message }` while the report is withheld; null otherwise */
     reportHidden: results.reportHidden,
     weightSpread: results.weightSpread,
-    suggestedWeights: evaluation.suggestedWeights ? readCriterionWeights(evaluation.suggestedWeights) : null,
+    suggestedWeights: evaluation.suggestedWeights ? readSuggestedWeights(evaluation.suggestedWeights) : null,
   };
 }
 export type EvaluationView = Awaited<ReturnType<typeof getEvaluationView>>;

@@ -6,8 +6,10 @@ import {
   readMentionIds,
   readNotificationPrefs,
   readRatingCitations,
+  readSuggestedWeights,
   StoredJsonError,
 } from "@/lib/json-columns";
+import { suggestWeights } from "@/lib/catalog";
 
 describe("the JSON columns' readers", () => {
   it("read what the app writes", () => {
@@ -17,6 +19,12 @@ describe("the JSON columns' readers", () => {
     expect(readBallotPayload(JSON.stringify({ weights: { security: 60 } }))).toEqual({ weights: { security: 60 } });
     expect(readMentionIds('["u1","u2"]')).toEqual(["u1", "u2"]);
     expect(readAuditDetail('{"round":2}')).toEqual({ round: 2 });
+  });
+
+  it("read back the suggestion createEvaluation stores from a project profile", () => {
+    const suggestion = suggestWeights({ projectSize: "medium", timeline: "tight", teamExperience: "beginner", teamSize: 4, needs: [] });
+    expect(readSuggestedWeights(JSON.stringify(suggestion))).toEqual(suggestion);
+    expect(() => readSuggestedWeights(JSON.stringify(suggestion.weights))).toThrow(/Evaluation\.suggestedWeights/);
   });
 
   it("name the column when a row is not JSON or not of its shape", () => {
