@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { changeChannel } from "@/lib/live/channel";
+import { openEventStream } from "@/lib/live/event-stream";
 
 export interface ChangeStreamOptions {
   evaluationId: string;
@@ -31,76 +32,35 @@ const HEARTBEAT_MS = 15_000;
  * delivered rather than lost (an already-sent revision is dropped).
  */
 export async function openChangeStream(options: ChangeStreamOptions): Promise<ReadableStream<Uint8Array>> {
-  const { evaluationId, authorize, signal } = options;
-  const recheckMs = options.recheckMs ?? RECHECK_MS;
-  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
-  const encoder = new TextEncoder();
-  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
   let last = -1;
-  const buffered: number[] = [];
-  const send = (text: string) => controller?.enqueue(encoder.encode(text));
-  const sendChange = (revision: number) => {
-    if (revision <= last) return;
+  const change = (revision: number) => {
+    if (revision <= last) return null;
     last = revision;
-    send(`id: ${revision}\nevent: change\ndata: ${JSON.stringify({ revision })}\n\n`);
+    return `id: ${revision}\nevent: change\ndata: ${JSON.stringify({ revision })}\n\n`;
   };
-
-  const unsubscribe = await changeChannel().subscribe(evaluationId, (revision) => {
-    if (controller) sendChange(revision);
-    else buffered.push(revision);
-  });
-  let initial: number;
-  try {
-    initial = await authorize();
-  } catch (error) {
-    unsubscribe();
-    throw error;
-  }
-
-  const timers: ReturnType<typeof setInterval>[] = [];
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    unsubscribe();
-    for (const timer of timers) clearInterval(timer);
-    try {
-      controller?.close();
-    } catch {
-      // already closed by the client
-    }
-  };
-
-  return new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
+  return openEventStream<number, number>({
+    subscribe: (deliver) => changeChannel().subscribe(options.evaluationId, deliver),
+    // Throws when the session or token was revoked, or the reader left the team or lost the role:
+    // the stream ends, and the EventSource's reconnect is refused.
+    authorize: options.authorize,
+    opening(initial) {
+      last = initial;
       const resumedFrom = Number(options.lastEventId);
       const resumed = options.lastEventId != null && options.lastEventId !== "" && Number.isSafeInteger(resumedFrom);
-      last = initial;
-      send(`retry: 2000\nid: ${initial}\nevent: ready\ndata: ${JSON.stringify({ revision: initial })}\n\n`);
+      const ready = `retry: 2000\nid: ${initial}\nevent: ready\ndata: ${JSON.stringify({ revision: initial })}\n\n`;
       // Reconnected after missing a change (or to an instance that saw more of them): say so now.
-      if (resumed && resumedFrom < initial) send(`id: ${initial}\nevent: change\ndata: ${JSON.stringify({ revision: initial })}\n\n`);
-      for (const revision of buffered.splice(0)) sendChange(revision);
-      timers.push(setInterval(() => send(": keep-alive\n\n"), heartbeatMs));
-      timers.push(
-        setInterval(async () => {
-          try {
-            // Throws when the session or token was revoked, or the reader left the team or lost the
-            // role: the stream ends, and the EventSource's reconnect is refused.
-            sendChange(await authorize());
-          } catch (error) {
-            // A busy or briefly unreachable database is not a refusal: the events carry only a
-            // revision number, so the stream stays and the next check decides.
-            if (isAccessRefused(error)) close();
-          }
-        }, recheckMs),
-      );
-      signal?.addEventListener("abort", close);
-      if (signal?.aborted) close();
+      return resumed && resumedFrom < initial
+        ? `${ready}id: ${initial}\nevent: change\ndata: ${JSON.stringify({ revision: initial })}\n\n`
+        : ready;
     },
-    cancel() {
-      close();
-    },
+    format: change,
+    rechecked: change,
+    // A busy or briefly unreachable database is not a refusal: the events carry only a revision
+    // number, so the stream stays and the next check decides.
+    refused: isAccessRefused,
+    signal: options.signal,
+    recheckMs: options.recheckMs ?? RECHECK_MS,
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
   });
 }
 
