@@ -23,6 +23,25 @@ const DATABASE_CLIENT_ONLY_IN_DATA_LAYER = {
   ],
 };
 
+// Layers, lowest first: pure helpers (lib/engine, lib/ballots, lib/security, lib/report, lib/export,
+// lib/catalog, lib/validation, lib/api and the files directly in lib/) < data access (lib/db, lib/domain, lib/live) < request
+// wiring (lib/auth for Auth.js, lib/http for routes and actions) < app and components.
+const WIRING_ONLY_ABOVE_THE_DOMAIN = {
+  group: ["@/lib/auth/*", "@/lib/http/*"],
+  message: "lib/auth and lib/http wire requests to the domain and sit above it: pass what they resolve (an Actor) down instead.",
+};
+const PURE_HELPERS = [
+  "lib/engine/**",
+  "lib/ballots/**",
+  "lib/security/**",
+  "lib/report/**",
+  "lib/export/**",
+  "lib/catalog/**",
+  "lib/validation/**",
+  "lib/api/**",
+  "lib/*.ts",
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -42,14 +61,12 @@ export default defineConfig([
   },
   {
     // The data layer: domain operations, the database client, and the few modules that are data
-    // access by nature (live-update publishing and revisions, the mail outbox, the sign-in throttle's
-    // counters); plus tooling that works on databases directly (migrations, copy-database, tests).
+    // access by nature (live-update publishing and revisions, the mail outbox); plus tooling that works on databases directly (migrations, copy-database, tests).
     files: [
       "lib/domain/**",
       "lib/db/**",
       "lib/live/**",
       "lib/mail/outbox.ts",
-      "lib/auth/throttle.ts",
       "cli/migrate.ts",
       "cli/commands/copy-database.ts",
       "tests/**",
@@ -58,5 +75,28 @@ export default defineConfig([
       "prisma.config.ts",
     ],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    files: ["lib/domain/**", "lib/db/**", "lib/live/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [WIRING_ONLY_ABOVE_THE_DOMAIN] }] },
+  },
+  {
+    files: PURE_HELPERS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: DATABASE_CLIENT_ONLY_IN_DATA_LAYER.paths,
+          patterns: [
+            ...DATABASE_CLIENT_ONLY_IN_DATA_LAYER.patterns,
+            WIRING_ONLY_ABOVE_THE_DOMAIN,
+            {
+              group: ["@/lib/domain/*", "@/lib/live/*"],
+              message: "Pure helpers sit below the domain: the domain calls them, not the other way round.",
+            },
+          ],
+        },
+      ],
+    },
   },
 ]);

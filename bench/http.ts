@@ -143,7 +143,7 @@ async function seed(): Promise<Seed> {
   const { transitionEvaluation } = await import("@/lib/domain/workflow");
   const { castBallot } = await import("@/lib/domain/ballots");
 
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/security/password");
   const passwordHash = "!bench: no password sign-in"; // the voters sign in with API tokens only
   // The owner also signs in with a password, for the page measurements (a session cookie).
   const ownerPassword = randomBytes(12).toString("base64url");

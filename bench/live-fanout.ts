@@ -69,7 +69,7 @@ async function seed(databaseUrl: string): Promise<Seeded> {
   const { db } = await import("@/lib/db/client");
   const { seedDemo } = await import("@/lib/domain/demo");
   const { createApiTokenForEmail } = await import("@/lib/domain/api-tokens");
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/security/password");
   const demo = await seedDemo();
   // One hash for all: scrypt per member would only slow the set-up; nobody signs in with it.
   const passwordHash = await hashPassword("fanout-bench-password");

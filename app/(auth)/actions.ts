@@ -9,7 +9,8 @@ import { endAllSessions, signUp } from "@/lib/domain/users";
 import { currentUser } from "@/lib/auth/session";
 import { requestPasswordReset, resetPassword } from "@/lib/domain/password-reset";
 import { fieldErrorsOf } from "@/lib/errors";
-import { actionError, formToObject, keepValues, type ActionState } from "@/lib/http/action";
+import { actionError, formToObject, keepValues } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 import { SignInSchema } from "@/lib/validation/auth";
 import { safeReturnPath } from "@/lib/http/return-path";
 

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { acceptAddressedInvitation, resendInvitation } from "@/lib/domain/invitations";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { runAction } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 import { idSchema } from "@/lib/validation/team";
 import { parseOrThrow } from "@/lib/errors";
 

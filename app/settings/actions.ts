@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/domain/api-tokens";
-import { formToObject, keepValues, runAction, type ActionState } from "@/lib/http/action";
+import { formToObject, keepValues, runAction } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { changeEmail, changePassword, deleteAccount, updateName } from "@/lib/domain/users";
 import { updateNotificationPrefs } from "@/lib/domain/notifications";

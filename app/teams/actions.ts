@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { createTeam, changeRole, removeMember, leaveTeam, renameTeam, deleteTeam } from "@/lib/domain/teams";
 import { setEvaluationArchived } from "@/lib/domain/evaluations";
 import { createInvitation, revokeInvitation } from "@/lib/domain/invitations";
-import { formToObject, keepValues, runAction, type ActionState } from "@/lib/http/action";
+import { formToObject, keepValues, runAction } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 
 export async function createTeamAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await runAction((actor) => createTeam(actor, formToObject(form)));

@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateTeamForm } from "@/components/forms/team-forms";
-import { ROLE_LABELS } from "@/lib/domain/permissions";
+import { ROLE_LABELS } from "@/lib/permissions";
 
 export const metadata = { title: "Teams" };
 

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { verifyEmail } from "@/lib/domain/email-verification";
-import { actionError, formToObject, type ActionState } from "@/lib/http/action";
+import { actionError, formToObject } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 
 /**
  * Follows a confirmation link; the page asks for a click first, so mail scanners that open links

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { MailWarning, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { resendVerificationAction } from "@/app/settings/actions";
-import type { ActionState } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 import { BANNER_DISMISSED_COOKIE } from "@/components/account/banner-cookie";
 
 function ResendButton({ onResult }: { onResult: (state: ActionState) => void }) {

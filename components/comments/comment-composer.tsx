@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { MentionTextarea } from "@/components/comments/mention-textarea";
 import { Spinner } from "@/components/ui/spinner";
 import { useAddComment } from "@/components/comments/use-comments";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/lib/api/fetch-json";
 import { COMMENT_MAX_LENGTH, CommentInputSchema, type CommentInput } from "@/lib/validation/comment";
 
 export interface ComposerProps {

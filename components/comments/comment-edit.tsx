@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MentionTextarea } from "@/components/comments/mention-textarea";
 import { useDeleteComment, useEditComment } from "@/components/comments/use-comments";
-import type { CommentNode } from "@/lib/domain/comments";
+import type { CommentNode } from "@/lib/api/client";
 
 /** Edit and Delete under a comment, for whoever the server says may use them. */
 export function CommentActions({ evaluationId, comment, onEdit }: { evaluationId: string; comment: CommentNode; onEdit: () => void }) {

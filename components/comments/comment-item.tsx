@@ -10,7 +10,7 @@ import { CommentBody } from "@/components/comments/comment-body";
 import { CommentComposer } from "@/components/comments/comment-composer";
 import { CommentActions, CommentEditor } from "@/components/comments/comment-edit";
 import { cn } from "@/lib/utils";
-import type { CommentNode } from "@/lib/domain/comments";
+import type { CommentNode } from "@/lib/api/client";
 
 // Replies indent once; deeper replies line up with their parent so threads stay readable at 375px.
 const MAX_INDENT_DEPTH = 1;

@@ -2,7 +2,7 @@ import { MessagesSquare } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CommentItem } from "@/components/comments/comment-item";
 import { CommentComposer } from "@/components/comments/comment-composer";
-import type { CommentNode } from "@/lib/domain/comments";
+import type { CommentNode } from "@/lib/api/client";
 import type { CommentTargetType } from "@/lib/validation/comment";
 
 export interface CommentTarget {

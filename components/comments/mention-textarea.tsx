@@ -4,9 +4,9 @@ import { useId, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Textarea, type TextareaProps } from "@/components/ui/textarea";
 import { Avatar } from "@/components/ui/avatar";
-import { evaluationKey } from "@/components/evaluation/use-evaluation";
+import { queryKeys } from "@/lib/api/query-keys";
 import { mentionAtCaret, mentionText, suggestMentions, type Mentionable } from "@/lib/mentions";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { cn } from "@/lib/utils";
 
 interface MentionTextareaProps extends Omit<TextareaProps, "value" | "onChange"> {
@@ -36,7 +36,7 @@ export function MentionTextarea({ evaluationId, value, onValueChange, onKeyDown,
   const [active, setActive] = useState(0);
 
   const members = (): Mentionable[] =>
-    (queryClient.getQueryData<EvaluationView>(evaluationKey(evaluationId))?.members ?? []).map((m) => ({ id: m.id, name: m.name }));
+    (queryClient.getQueryData<EvaluationView>(queryKeys.evaluation(evaluationId))?.members ?? []).map((m) => ({ id: m.id, name: m.name }));
 
   const refresh = (text: string, caret: number) => {
     const at = mentionAtCaret(text, caret);

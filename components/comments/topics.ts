@@ -1,4 +1,4 @@
-import type { CommentNode } from "@/lib/domain/comments";
+import type { CommentNode } from "@/lib/api/client";
 import type { CommentTarget } from "@/components/comments/comment-thread";
 
 /** A discussion topic in the URL: "evaluation", "criterion:<key>" or "option:<key>". */

@@ -8,10 +8,10 @@ import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
 import { useCastBallot } from "@/components/evaluation/use-evaluation";
 import { PairwiseBallot } from "@/components/evaluation/pairwise-ballot";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { POINTS_TOTAL, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
-import { weightsToPoints } from "@/lib/validation/points";
-import { draftComparisons, draftFromBallot, draftProblem } from "@/lib/validation/pairwise-draft";
+import { weightsToPoints } from "@/lib/ballots/points";
+import { draftComparisons, draftFromBallot, draftProblem } from "@/lib/ballots/pairwise-draft";
 
 type Method = BallotInput["method"];
 type WeightsMethod = Exclude<Method, "pairwise">;

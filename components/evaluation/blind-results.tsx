@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { score } from "@/components/report/format";
 import { ballotWeights } from "@/lib/engine/ballot-weights";
 import { whatIfRanker } from "@/lib/engine/whatif";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 /**
  * What the ranking card shows while the ballots are blind: how many have voted, that the results

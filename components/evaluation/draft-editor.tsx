@@ -14,7 +14,7 @@ import { useEvaluationAction } from "@/components/evaluation/use-evaluation-acti
 import { VisibilityField } from "@/components/evaluation/visibility-field";
 import { LIMITS } from "@/lib/limits";
 import { addItemAction, removeItemAction, renameItemAction, setRatingAction, updateDetailsAction } from "@/app/evaluations/[id]/actions";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 type Kind = "option" | "criterion";
 

@@ -11,7 +11,7 @@ import {
   pairsOf,
   toggleCriterion,
   type PairwiseDraft,
-} from "@/lib/validation/pairwise-draft";
+} from "@/lib/ballots/pairwise-draft";
 
 type Criterion = { key: string; name: string };
 

@@ -2,7 +2,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { percent } from "@/components/report/format";
 import type { InconsistentJudgment } from "@/lib/engine/types";
 import { cn } from "@/lib/utils";
-import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio, inconsistentJudgmentInWords } from "@/lib/validation/saaty";
+import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio, inconsistentJudgmentInWords } from "@/lib/ballots/saaty";
 import { Term } from "@/components/report/term";
 
 type Criterion = { key: string; name: string };

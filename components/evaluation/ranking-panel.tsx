@@ -5,7 +5,7 @@ import { formatChance } from "@/lib/report/percent";
 import { BlindResults } from "@/components/evaluation/blind-results";
 import { Term } from "@/components/report/term";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 /**
  * The engine's ranking: each option's score and how often it wins when the weights are resampled.

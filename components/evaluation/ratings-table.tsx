@@ -1,6 +1,6 @@
 import { RowHeader } from "@/components/report/row-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { SourceCitation } from "@/components/option/source-citation";
 
 /** Each option's rating on each criterion, with a "why this score" disclosure of rationale and quotes. */

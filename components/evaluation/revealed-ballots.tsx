@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { EvaluationView } from "@/lib/domain/report";
-import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/validation/saaty";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
+import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/ballots/saaty";
 import { Term } from "@/components/report/term";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

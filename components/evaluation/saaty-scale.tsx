@@ -1,7 +1,7 @@
 "use client";
 
 import { RadioGroup, SegmentItem } from "@/components/ui/radio-group";
-import { SAATY_STEPS, saatyStepLabel } from "@/lib/validation/saaty";
+import { SAATY_STEPS, saatyStepLabel } from "@/lib/ballots/saaty";
 
 /**
  * One pairwise judgment as a labelled segmented scale: the left half says "A matters more" (9× at

@@ -13,7 +13,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useEvaluationAction } from "@/components/evaluation/use-evaluation-action";
 import { transitionAction } from "@/app/evaluations/[id]/actions";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 type Panel = "open-voting" | "decide" | null;
 

@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { evaluationKey } from "@/components/evaluation/use-evaluation";
-import type { ActionState } from "@/lib/http/action";
+import { queryKeys } from "@/lib/api/query-keys";
+import type { ActionState } from "@/lib/api/action-state";
 
 /** Runs a server action on the evaluation, keeps its error for display and refreshes the view. */
 export function useEvaluationAction(evaluationId: string) {
@@ -23,7 +23,7 @@ export function useEvaluationAction(evaluationId: string) {
         return;
       }
       setError(null);
-      await queryClient.invalidateQueries({ queryKey: evaluationKey(evaluationId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.evaluation(evaluationId) });
       onSuccess?.(state);
     });
   return { run, pending, error };

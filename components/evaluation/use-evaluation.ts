@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 import type { BallotInput } from "@/lib/validation/ballot";
-import { fetchJson } from "@/lib/http/client";
-
-export const evaluationKey = (id: string) => ["evaluation", id] as const;
+import { castBallot, getEvaluation } from "@/lib/api/client";
+import { apiPaths } from "@/lib/api/paths";
+import { queryKeys } from "@/lib/api/query-keys";
 
 /** How long to wait before opening a new stream when the browser has given up on one (an error status). */
 const REOPEN_MS = 3_000;
@@ -27,8 +27,7 @@ export function useEvaluationEvents(id: string): boolean {
     let reopen: ReturnType<typeof setTimeout> | undefined;
     let lastEventId = "";
     const open = () => {
-      const query = lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : "";
-      const current = new EventSource(`/api/v1/evaluations/${id}/events${query}`);
+      const current = new EventSource(apiPaths.evaluationEvents(id, lastEventId));
       source = current;
       current.addEventListener("ready", (event) => {
         lastEventId = (event as MessageEvent).lastEventId || lastEventId;
@@ -36,8 +35,8 @@ export function useEvaluationEvents(id: string): boolean {
       });
       current.addEventListener("change", (event) => {
         lastEventId = (event as MessageEvent).lastEventId || lastEventId;
-        void queryClient.invalidateQueries({ queryKey: evaluationKey(id) });
-        void queryClient.invalidateQueries({ queryKey: ["notifications"] }); // a change may notify me (NotificationBell)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.evaluation(id) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() }); // a change may notify me (NotificationBell)
       });
       current.onerror = () => {
         setStreaming(false);
@@ -63,8 +62,8 @@ export function useEvaluation(initial: EvaluationView) {
   const id = initial.id;
   const streaming = useEvaluationEvents(id);
   const query = useQuery({
-    queryKey: evaluationKey(id),
-    queryFn: () => fetchJson<EvaluationView>(`/api/v1/evaluations/${id}`),
+    queryKey: queryKeys.evaluation(id),
+    queryFn: () => getEvaluation(id),
     initialData: initial,
     refetchInterval: streaming ? false : 3_000,
   });
@@ -83,9 +82,9 @@ export function useCastBallot(
   callbacks: { onMutate?: () => void; onSuccess?: () => void } = {},
 ) {
   const queryClient = useQueryClient();
-  const key = evaluationKey(evaluationId);
+  const key = queryKeys.evaluation(evaluationId);
   return useMutation({
-    mutationFn: (ballot: BallotInput) => fetchJson(`/api/v1/evaluations/${evaluationId}/ballots`, { method: "POST", body: ballot }),
+    mutationFn: (ballot: BallotInput) => castBallot(evaluationId, ballot),
     onMutate: async (ballot) => {
       callbacks.onMutate?.();
       await queryClient.cancelQueries({ queryKey: key });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import Link from "next/link";
 import { CheckCircle2, Circle, Radio } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,8 +23,8 @@ import { ReportSummary } from "@/components/report/report-summary";
 import { namesOf } from "@/components/report/format";
 import { WhatIfPanel } from "@/components/what-if/what-if-panel";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
-import { can } from "@/lib/domain/permissions";
-import type { EvaluationView } from "@/lib/domain/report";
+import { can } from "@/lib/permissions";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 const TABS = [
   { value: "overview", label: "Overview" },
@@ -32,7 +33,9 @@ const TABS = [
   { value: "discussion", label: "Discussion" },
 ] as const;
 
-export function EvaluationWorkspace({ initial, currentUserId }: { initial: EvaluationView; currentUserId: string }) {
+/** `initialJson`: the evaluation view (EvaluationViewSchema) as the server serialised it. */
+export function EvaluationWorkspace({ initialJson, currentUserId }: { initialJson: string; currentUserId: string }) {
+  const initial = useMemo(() => JSON.parse(initialJson) as EvaluationView, [initialJson]);
   const { data: view, live } = useEvaluation(initial);
   const voters = view.members.filter((m) => m.role !== "viewer");
   const voted = voters.filter((m) => m.voted).length;

@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import type { ActionState } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 
 /** The form-level message of a server action's result, announced to screen readers. */
 export function FormStatus({ state, success }: { state: ActionState; success?: string }) {

@@ -18,8 +18,8 @@ import {
   removeMemberAction,
   revokeInvitationAction,
 } from "@/app/teams/actions";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/domain/permissions";
-import type { ActionState } from "@/lib/http/action";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/permissions";
+import type { ActionState } from "@/lib/api/action-state";
 
 /** A failed action's message beside a compact control (a role picker, a remove button). */
 function InlineError({ state }: { state: ActionState }) {

@@ -6,6 +6,9 @@ import { useEffect, useRef, useState } from "react";
 import { Bell } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { getUnreadNotificationCount } from "@/lib/api/client";
+import { apiPaths } from "@/lib/api/paths";
+import { queryKeys } from "@/lib/api/query-keys";
 
 /** While the user's event stream is down, the count is polled this often instead. */
 const POLL_MS = 5_000;
@@ -15,7 +18,7 @@ const SAFETY_POLL_MS = 60_000;
 const REOPEN_MS = 5_000;
 
 /**
- * Subscribes to the user's own event stream (GET /api/v1/notifications/events), on every page:
+ * Subscribes to the user's own event stream (apiPaths.notificationEvents()), on every page:
  * each `notification` event invalidates every ["notifications", …] query, so the count rises as
  * soon as a notification is committed. True while the stream is up.
  */
@@ -34,15 +37,15 @@ function useNotificationEvents(): boolean {
     let source: EventSource | null = null;
     let reopen: ReturnType<typeof setTimeout> | undefined;
     const open = () => {
-      const current = new EventSource("/api/v1/notifications/events");
+      const current = new EventSource(apiPaths.notificationEvents());
       source = current;
       current.addEventListener("ready", () => {
         setStreaming(true);
         // Whatever arrived while the stream was down.
-        void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
       });
       current.addEventListener("notification", () => {
-        void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
         if (onListPage.current) router.refresh();
       });
       current.onerror = () => {
@@ -64,12 +67,8 @@ function useNotificationEvents(): boolean {
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const streaming = useNotificationEvents();
   const { data } = useQuery({
-    queryKey: ["notifications", "unread"],
-    queryFn: async () => {
-      const response = await fetch("/api/v1/notifications?count=1", { cache: "no-store" });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return ((await response.json()) as { unread: number }).unread;
-    },
+    queryKey: queryKeys.unreadNotifications(),
+    queryFn: getUnreadNotificationCount,
     initialData: initialUnread,
     refetchInterval: streaming ? SAFETY_POLL_MS : POLL_MS,
     refetchOnWindowFocus: true,

@@ -5,12 +5,14 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { markNotificationsRead } from "@/lib/api/client";
+import { ApiError } from "@/lib/api/fetch-json";
+import { queryKeys } from "@/lib/api/query-keys";
 
+/** A refused mark (e.g. signed out meanwhile) is not worth an error: the list re-renders as it stands. */
 async function markRead(ids?: string[]) {
-  await fetch("/api/v1/notifications/read", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(ids ? { ids } : {}),
+  await markNotificationsRead(ids).catch((error: unknown) => {
+    if (!(error instanceof ApiError)) throw error;
   });
 }
 
@@ -26,7 +28,7 @@ export function MarkAllReadButton() {
       onClick={() =>
         start(async () => {
           await markRead();
-          await queryClient.invalidateQueries({ queryKey: ["notifications"] });
+          await queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
           router.refresh();
         })
       }
@@ -44,7 +46,7 @@ export function MarkReadLink({ id, href, unread, children }: { id: string; href:
       href={href}
       className={`break-words hover:underline ${unread ? "font-medium" : "text-muted-foreground"}`}
       onClick={() => {
-        if (unread) void markRead([id]).then(() => queryClient.invalidateQueries({ queryKey: ["notifications"] }));
+        if (unread) void markRead([id]).then(() => queryClient.invalidateQueries({ queryKey: queryKeys.notifications() }));
       }}
     >
       {children}

@@ -3,7 +3,7 @@
 import { CommentThread } from "@/components/comments/comment-thread";
 import { useComments } from "@/components/comments/use-comments";
 import { useEvaluationEvents } from "@/components/evaluation/use-evaluation";
-import type { CommentNode } from "@/lib/domain/comments";
+import type { CommentNode } from "@/lib/api/client";
 
 /** The team's notes on one option: its comment thread, kept live. */
 export function OptionNotes({

@@ -2,8 +2,8 @@ import { ThumbsDown, ThumbsUp, Scale } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { RatingEvidence, type CitationEditing, type RatedCriterion } from "@/components/option/rating-evidence";
-import { can } from "@/lib/domain/permissions";
-import type { EvaluationView } from "@/lib/domain/report";
+import { can } from "@/lib/permissions";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { STRENGTH_FROM, WEAKNESS_UP_TO, ratingVerdict } from "@/lib/report/rating-verdict";
 
 /** The option's ratings split into strengths (7+), weaknesses (4 or less) and the rest, most weighty first. */

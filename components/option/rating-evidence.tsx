@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { percent } from "@/components/report/format";
 import { SourceCitation } from "@/components/option/source-citation";
 import { AddCitationForm, RemoveCitationButton } from "@/components/option/citation-form";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 export interface RatedCriterion {
   criterion: EvaluationView["criteria"][number];

@@ -11,13 +11,15 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { apiPaths, type RecordFormat, type RecordOptions } from "@/lib/api/paths";
 
-const FILES = [
-  { file: "record.md", label: "Markdown (MADR), to commit", icon: FileText },
-  { file: "record.json", label: "JSON (verifiable)", icon: FileJson },
-  { file: "record.csv?layout=wide", label: "CSV, one row per option", icon: FileSpreadsheet },
-  { file: "record.csv", label: "CSV, long format for analysis", icon: FileSpreadsheet },
-] as const;
+const FILES: { format: RecordFormat; options?: RecordOptions; label: string; icon: typeof FileText }[] = [
+  { format: "md", label: "Markdown (MADR), to commit", icon: FileText },
+  { format: "json", label: "JSON (verifiable)", icon: FileJson },
+  { format: "csv", options: { layout: "wide" }, label: "CSV, one row per option", icon: FileSpreadsheet },
+  { format: "csv", label: "CSV, long format for analysis", icon: FileSpreadsheet },
+  { format: "json", options: { anonymise: true }, label: "JSON, voters anonymised", icon: UserX },
+];
 
 /**
  * Downloads of the decision record. The record lists every ballot, so it exists only once the
@@ -31,7 +33,6 @@ export function ExportMenu({ evaluationId, available, madrPath }: { evaluationId
       </Button>
     );
   }
-  const base = `/api/v1/evaluations/${evaluationId}`;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -53,18 +54,16 @@ export function ExportMenu({ evaluationId, available, madrPath }: { evaluationId
             </code>
           </p>
         ) : null}
-        {FILES.map(({ file, label, icon: Icon }) => (
-          <DropdownMenuItem key={file} asChild>
-            <a href={`${base}/${file}`} download>
-              <Icon aria-hidden /> {label}
-            </a>
-          </DropdownMenuItem>
-        ))}
-        <DropdownMenuItem asChild>
-          <a href={`${base}/record.json?anonymise=1`} download>
-            <UserX aria-hidden /> JSON, voters anonymised
-          </a>
-        </DropdownMenuItem>
+        {FILES.map(({ format, options, label, icon: Icon }) => {
+          const href = apiPaths.record(evaluationId, format, options);
+          return (
+            <DropdownMenuItem key={href} asChild>
+              <a href={href} download>
+                <Icon aria-hidden /> {label}
+              </a>
+            </DropdownMenuItem>
+          );
+        })}
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           <Link href={`/evaluations/${evaluationId}/print`}>

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import Link from "next/link";
-import { ApiError, fetchJson } from "@/lib/http/client";
+import { ApiError } from "@/lib/api/fetch-json";
+import { importRecord, verifyRecord, type VerifyResult } from "@/lib/api/client";
 import { LIMITS } from "@/lib/limits";
 import type { ImportMode, ImportRecordResult } from "@/lib/validation/import-record";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -22,7 +23,6 @@ const MAX_LABEL = `${MAX_BYTES / (1024 * 1024)} MiB`;
 /** A broken reference repeats for every row that uses it; the first few problems say enough. */
 const SHOWN_PROBLEMS = 8;
 
-type Verified = { valid: boolean; reason?: string };
 type Failure = { message: string; fields?: Record<string, string> };
 
 const MODES: [ImportMode, string, string][] = [
@@ -51,7 +51,7 @@ async function readRecord(file: File): Promise<unknown> {
 export function ImportRecordForm({ teamId }: { teamId: string }) {
   const [mode, setMode] = useState<ImportMode>("draft");
   const [record, setRecord] = useState<unknown>(null);
-  const [verified, setVerified] = useState<Verified | null>(null);
+  const [verified, setVerified] = useState<VerifyResult | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [result, setResult] = useState<ImportRecordResult | null>(null);
   const [pending, setPending] = useState(false);
@@ -71,7 +71,7 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
       const json = await readRecord(file);
       setRecord(json);
       // An edited file can still become a draft, but never a decided archive (the server refuses it).
-      const verdict = await fetchJson<Verified>("/api/v1/records/verify", { method: "POST", body: json });
+      const verdict = await verifyRecord(json);
       setVerified(verdict);
       if (!verdict.valid) setMode("draft");
     } catch (error) {
@@ -85,9 +85,7 @@ export function ImportRecordForm({ teamId }: { teamId: string }) {
     setPending(true);
     setFailure(null);
     try {
-      setResult(
-        await fetchJson<ImportRecordResult>(`/api/v1/teams/${teamId}/evaluations/import`, { method: "POST", body: { mode, record } }),
-      );
+      setResult(await importRecord(teamId, { mode, record }));
     } catch (error) {
       fail(error);
     } finally {

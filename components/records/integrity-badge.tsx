@@ -2,14 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ArchiveRestore, ShieldAlert, ShieldCheck, ShieldQuestion } from "lucide-react";
-import { fetchJson } from "@/lib/http/client";
-// A type only (erased at build): the report as checkEvaluationIntegrity returns it, import mark included.
-import type { IntegrityReport } from "@/lib/domain/records";
-import { evaluationKey } from "@/components/evaluation/use-evaluation";
+import { getIntegrity } from "@/lib/api/client";
+import { queryKeys } from "@/lib/api/query-keys";
 import { Badge } from "@/components/ui/badge";
-
-/** Under the evaluation's key, so the live stream's invalidations re-check it after every change. */
-const integrityKey = (evaluationId: string) => [...evaluationKey(evaluationId), "integrity"] as const;
 
 /**
  * Whether the stored ballot chain and frozen decision record still match what the app wrote.
@@ -19,8 +14,9 @@ const integrityKey = (evaluationId: string) => [...evaluationKey(evaluationId), 
  */
 export function IntegrityBadge({ evaluationId }: { evaluationId: string }) {
   const { data, isPending, isError } = useQuery({
-    queryKey: integrityKey(evaluationId),
-    queryFn: () => fetchJson<IntegrityReport>(`/api/v1/evaluations/${evaluationId}/integrity`),
+    // Under the evaluation's key, so the live stream's invalidations re-check it after every change.
+    queryKey: queryKeys.integrity(evaluationId),
+    queryFn: () => getIntegrity(evaluationId),
   });
 
   if (isPending) {

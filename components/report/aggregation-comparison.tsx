@@ -6,8 +6,8 @@ import { score } from "@/components/report/format";
 import { rankWithWeights } from "@/lib/engine/whatif";
 import { TRIM_FRACTION } from "@/lib/engine/aggregate";
 import type { Aggregation, EngineReport } from "@/lib/engine/types";
-import type { EvaluationView } from "@/lib/domain/report";
-import type { NameLookup } from "@/lib/export/sensitivity";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
+import type { NameLookup } from "@/lib/report/sensitivity";
 
 const RULES: Record<Aggregation, { name: string; how: string }> = {
   mean: { name: "Mean", how: "the average of the members' weights" },

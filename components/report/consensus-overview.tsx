@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { percent } from "@/components/report/format";
 import type { EngineReport } from "@/lib/engine/types";
-import type { NameLookup } from "@/lib/export/sensitivity";
+import type { NameLookup } from "@/lib/report/sensitivity";
 
 // The engine's threshold for "contested" (Goepel's "very high" boundary); reports stored before
 // the engine stated it listed every criterion, so the list is filtered here too.

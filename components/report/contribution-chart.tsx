@@ -7,7 +7,7 @@ import { ChartFigure } from "@/components/report/chart-figure";
 import { axisTick, gridStroke, legendProps, shortLabel, tooltipProps } from "@/components/report/chart-theme";
 import { chartColor, percent, score } from "@/components/report/format";
 import type { EngineReport } from "@/lib/engine/types";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 // The heaviest criteria get their own colour; the rest share one "other" segment.
 const NAMED_SEGMENTS = 5;

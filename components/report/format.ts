@@ -1,4 +1,4 @@
-import type { NameLookup } from "@/lib/export/sensitivity";
+import type { NameLookup } from "@/lib/report/sensitivity";
 import { formatPercent } from "@/lib/report/percent";
 
 /** Shares as percentages: the one formatter (lib/report/percent.ts), whatever the page. */

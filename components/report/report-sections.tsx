@@ -14,7 +14,7 @@ import { possessive } from "@/lib/report/grammar";
 import { ReportSummary } from "@/components/report/report-summary";
 import { HowToRead } from "@/components/report/how-to-read";
 import { Term } from "@/components/report/term";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 /** The collaborative report: why the ranking is what it is, how firm it is, and what would change it. */
 export function ReportSections({ view }: { view: EvaluationView }) {

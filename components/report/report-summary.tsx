@@ -2,7 +2,7 @@ import { Lightbulb } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { summariseReport, type Firmness } from "@/lib/report/summary";
 import { namesOf } from "@/components/report/format";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 const FIRMNESS_BADGE: Record<Firmness, { label: string; variant: "success" | "warning" | "destructive" | "muted" }> = {
   unshakeable: { label: "Clear lead", variant: "success" },

@@ -1,5 +1,5 @@
 import { ShieldCheck, TriangleAlert } from "lucide-react";
-import { decisiveSensitivities, formatWeight, sensitivitySentence, type NameLookup } from "@/lib/export/sensitivity";
+import { decisiveSensitivities, formatWeight, sensitivitySentence, type NameLookup } from "@/lib/report/sensitivity";
 import { Term } from "@/components/report/term";
 import type { EngineReport } from "@/lib/engine/types";
 

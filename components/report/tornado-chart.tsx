@@ -6,11 +6,11 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { ChartFigure } from "@/components/report/chart-figure";
 import { axisTick, gridStroke, legendProps, shortLabel, tooltipProps } from "@/components/report/chart-theme";
 import { percent, score } from "@/components/report/format";
-import { formatWeight, type NameLookup } from "@/lib/export/sensitivity";
+import { formatWeight, type NameLookup } from "@/lib/report/sensitivity";
 import { possessive } from "@/lib/report/grammar";
 import { tornado } from "@/lib/engine/tornado";
 import type { EngineReport } from "@/lib/engine/types";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 const CHANGE = 0.5;
 const MAX_BARS = 8;

@@ -2,7 +2,7 @@ import { RowHeader } from "@/components/report/row-header";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { percent } from "@/components/report/format";
 import { Term } from "@/components/report/term";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 import type { EngineReport } from "@/lib/engine/types";
 
 /** Each criterion's team weight with how far apart the members are (spread) and how much they agree. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ROLE_LABELS, type Role } from "@/lib/domain/permissions";
+import { ROLE_LABELS, type Role } from "@/lib/permissions";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { DateTime } from "@/components/ui/date-time";

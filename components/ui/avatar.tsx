@@ -74,39 +74,3 @@ export function Avatar({ name, size = "default", colorKey, decorative = false, c
     </span>
   );
 }
-
-/** Overlapping row of avatars with a "+N" overflow chip. */
-export function AvatarGroup({
-  names,
-  max = 4,
-  size = "sm",
-  className,
-  ...props
-}: Omit<React.ComponentProps<"div">, "children"> & {
-  names: string[];
-  max?: number;
-  size?: keyof typeof SIZES;
-}) {
-  const shown = names.slice(0, max);
-  const rest = names.length - shown.length;
-  return (
-    <div data-slot="avatar-group" className={cn("flex items-center -space-x-1.5", className)} {...props}>
-      {shown.map((n, i) => (
-        <Avatar key={`${n}-${i}`} name={n} size={size} />
-      ))}
-      {rest > 0 ? (
-        <span
-          data-slot="avatar"
-          className={cn(
-            "inline-flex shrink-0 items-center justify-center rounded-full bg-muted font-semibold leading-none text-muted-foreground ring-2 ring-card",
-            SIZES[size],
-          )}
-          aria-label={`and ${rest} more`}
-          role="img"
-        >
-          +{rest}
-        </span>
-      ) : null}
-    </div>
-  );
-}

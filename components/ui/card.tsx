@@ -41,13 +41,6 @@ export function CardDescription({ className, ...props }: React.ComponentProps<"p
   return <p data-slot="card-description" className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 
-/** Optional top-right slot inside CardHeader (e.g. a menu or badge). */
-export function CardAction({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div data-slot="card-action" className={cn("col-start-2 row-span-2 row-start-1 self-start justify-self-end", className)} {...props} />
-  );
-}
-
 export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
   return <div data-slot="card-content" className={cn("px-5 sm:px-6", className)} {...props} />;
 }

@@ -142,23 +142,3 @@ export function FieldError({ className, children, ...props }: React.ComponentPro
     </p>
   );
 }
-
-/** Groups related fields with a visible legend (e.g. "Criteria weights"). */
-export function FieldSet({
-  legend,
-  description,
-  className,
-  children,
-  ...props
-}: Omit<React.ComponentProps<"fieldset">, "title"> & {
-  legend: React.ReactNode;
-  description?: React.ReactNode;
-}) {
-  return (
-    <fieldset data-slot="fieldset" className={cn("grid min-w-0 gap-4", className)} {...props}>
-      <legend className="mb-1 text-sm font-semibold text-foreground">{legend}</legend>
-      {description ? <FieldDescription className="-mt-3">{description}</FieldDescription> : null}
-      {children}
-    </fieldset>
-  );
-}

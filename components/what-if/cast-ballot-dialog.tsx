@@ -16,7 +16,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { useCastBallot } from "@/components/evaluation/use-evaluation";
-import { weightsToPoints } from "@/lib/validation/points";
+import { weightsToPoints } from "@/lib/ballots/points";
 
 /**
  * Confirms, then casts weights (the what-if sliders, or a saved scenario) as the member's ballot of

@@ -18,10 +18,10 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { useSaveScenario } from "@/components/what-if/use-scenarios";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/lib/api/fetch-json";
 import { LIMITS } from "@/lib/limits";
-import { weightsToPoints } from "@/lib/validation/points";
-import type { ScenarioSummary } from "@/lib/domain/scenarios";
+import { weightsToPoints } from "@/lib/ballots/points";
+import type { Scenario } from "@/lib/api/client";
 
 /** Names the current slider positions and saves them as a scenario (as 100 points) for the team. */
 export function SaveScenarioDialog({
@@ -36,7 +36,7 @@ export function SaveScenarioDialog({
   weights: Record<string, number>;
   /** whether the team sees scenarios now, or only their creator until the ballots are revealed */
   sharedWithTeam: boolean;
-  onSaved: (scenario: ScenarioSummary) => void;
+  onSaved: (scenario: Scenario) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");

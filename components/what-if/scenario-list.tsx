@@ -11,7 +11,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { CastBallotDialog } from "@/components/what-if/cast-ballot-dialog";
 import { useDeleteScenario, useScenarios } from "@/components/what-if/use-scenarios";
 import { cn } from "@/lib/utils";
-import type { ScenarioSummary } from "@/lib/domain/scenarios";
+import type { Scenario } from "@/lib/api/client";
 
 /** The link that opens the what-if panel with a scenario's weights. */
 export function scenarioPath(evaluationId: string, scenarioId: string) {
@@ -40,7 +40,7 @@ export function ScenarioList({
   canCast: boolean;
   hasBallot: boolean;
   activeId: string | null;
-  onOpen: (scenario: ScenarioSummary) => void;
+  onOpen: (scenario: Scenario) => void;
   onCast: () => void;
 }) {
   const scenarios = useScenarios(evaluationId);
@@ -48,7 +48,7 @@ export function ScenarioList({
   const [copied, setCopied] = useState<string | null>(null);
 
   const [copyFailed, setCopyFailed] = useState(false);
-  const copyLink = async (scenario: ScenarioSummary) => {
+  const copyLink = async (scenario: Scenario) => {
     try {
       await navigator.clipboard.writeText(new URL(scenarioPath(evaluationId, scenario.id), window.location.origin).toString());
       setCopyFailed(false);

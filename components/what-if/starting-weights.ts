@@ -1,5 +1,5 @@
 import { ballotWeights } from "@/lib/engine/ballot-weights";
-import type { EvaluationView } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 export type WeightsSource = "team" | "mine" | "equal";
 

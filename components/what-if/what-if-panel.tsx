@@ -13,11 +13,11 @@ import { useScenarios } from "@/components/what-if/use-scenarios";
 import { percent } from "@/components/report/format";
 import { whatIfRanker } from "@/lib/engine/whatif";
 import { SOURCE_LABELS, startingWeights } from "@/components/what-if/starting-weights";
-import { can } from "@/lib/domain/permissions";
+import { can } from "@/lib/permissions";
 import { cn } from "@/lib/utils";
 import { scenariosSharedWithTeam } from "@/lib/validation/scenario";
-import type { EvaluationView } from "@/lib/domain/report";
-import type { ScenarioSummary } from "@/lib/domain/scenarios";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
+import type { Scenario } from "@/lib/api/client";
 
 const SLIDER_MAX = 100;
 
@@ -70,9 +70,9 @@ export function WhatIfPanel({
   const [dragged, setDragged] = useState<Record<string, number> | null>(null);
   const [cast, setCast] = useState(false);
   // The scenario whose weights the sliders hold, until the member drags or resets.
-  const [loaded, setLoaded] = useState<ScenarioSummary | null>(null);
+  const [loaded, setLoaded] = useState<Scenario | null>(null);
   const scenarios = useScenarios(view.id);
-  const load = (scenario: ScenarioSummary) => {
+  const load = (scenario: Scenario) => {
     setLoaded(scenario);
     setCast(false);
     setDragged(

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { can, type Permission, type Role } from "@/lib/domain/permissions";
+import { can, type Permission, type Role } from "@/lib/permissions";
 
 /** Who is acting: resolved from the session cookie, an API token, or the CLI. */
 export interface Actor {

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/domain/authorize";
 import { ANY_STATUS, readEvaluation, withEvaluation } from "@/lib/domain/evaluation-access";
 import { mentionedUserIds } from "@/lib/mentions";
 import { CommentEditSchema, CommentInputSchema, type CommentTargetType } from "@/lib/validation/comment";
-import { can, type Role } from "@/lib/domain/permissions";
+import { can, type Role } from "@/lib/permissions";
 
 export interface CommentNode {
   id: string;

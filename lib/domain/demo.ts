@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { createEvaluation } from "@/lib/domain/evaluations";
 import { castBallot } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
-import type { Role } from "@/lib/domain/permissions";
+import type { Role } from "@/lib/permissions";
 
 export const DEMO_PASSWORD = "tradeoff-demo-2026";
 export const DEMO_TEAM_NAME = "Demo team";

@@ -1,8 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { hashSecret, newSecret } from "@/lib/auth/tokens";
-import { reserveVerificationMail } from "@/lib/auth/throttle";
+import { hashSecret, newSecret } from "@/lib/security/tokens";
+import { reserveVerificationMail } from "@/lib/domain/throttle";
 import { appUrl } from "@/lib/mail/app-url";
 import { deliverOutbox, enqueueMail } from "@/lib/mail/outbox";
 import { emailChangeMail, emailChangeRequestedNotice, verifyEmailMail } from "@/lib/mail/templates";

@@ -2,10 +2,10 @@ import "server-only";
 import { admitWriteTransaction, db, newRowId, sqlList, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
-import { can, type Permission, type Role } from "@/lib/domain/permissions";
+import { can, type Permission, type Role } from "@/lib/permissions";
 import type { Actor } from "@/lib/domain/authorize";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
-import { appendBallotRevision, type ChainHead, type RevisionInput } from "@/lib/domain/ballot-revisions";
+import { appendBallotRevision, appendBallotRevisions, type ChainHead, type RevisionInput } from "@/lib/domain/ballot-revisions";
 
 // Every operation on an evaluation has one shape: authorize, load once, and, for writes, take the
 // evaluation's write lock inside the transaction that acts. The lock is a conditional bump of the
@@ -135,6 +135,8 @@ export interface WriteScope extends EvaluationContext {
    * chain. Returns the new head.
    */
   appendBallotRevision(revision: Omit<RevisionInput, "evaluationId">): Promise<ChainHead>;
+  /** appendBallotRevision for several revisions in order, in one insert and one head update */
+  appendBallotRevisions(revisions: readonly Omit<RevisionInput, "evaluationId">[]): Promise<ChainHead>;
 }
 
 /**
@@ -161,6 +163,7 @@ export async function withEvaluation<T>(
         chainHead,
         archivedAt,
         appendBallotRevision: async (revision) => (head = await appendBallotRevision(tx, { ...revision, evaluationId }, { head })),
+        appendBallotRevisions: async (revisions) => (head = await appendBallotRevisions(tx, evaluationId, revisions, { head })),
         audit: (actionName, detail = {}) =>
           insertAuditEntry(tx, {
             teamId: context.teamId,

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { ANY_STATUS, DRAFT_ONLY, lockEvaluation, readEvaluation, withEvaluation } from "@/lib/domain/evaluation-access";
-import { can } from "@/lib/domain/permissions";
+import { can } from "@/lib/permissions";
 import { LIMITS } from "@/lib/limits";
 import { recordAudit } from "@/lib/domain/audit";
 import { djangoOrFlaskTemplate, suggestWeights } from "@/lib/catalog";

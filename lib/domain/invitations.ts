@@ -4,12 +4,12 @@ import { env } from "@/lib/env";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
-import { canAssignRole, ROLE_LABELS, type Role } from "@/lib/domain/permissions";
+import { canAssignRole, ROLE_LABELS, type Role } from "@/lib/permissions";
 import { notifyUsers } from "@/lib/domain/notifications";
 import { deliverOutbox, enqueueMail } from "@/lib/mail/outbox";
 import { appUrl } from "@/lib/mail/app-url";
 import { invitationMail } from "@/lib/mail/templates";
-import { hashSecret, newSecret } from "@/lib/auth/tokens";
+import { hashSecret, newSecret } from "@/lib/security/tokens";
 import { CreateInvitationSchema } from "@/lib/validation/team";
 
 /** Sending (and resending) one invitation by email: at most this often, and this many times in all. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
-import { hashSecret, newSecret } from "@/lib/auth/tokens";
-import { reserveResetRequest } from "@/lib/auth/throttle";
+import { hashPassword } from "@/lib/security/password";
+import { hashSecret, newSecret } from "@/lib/security/tokens";
+import { reserveResetRequest } from "@/lib/domain/throttle";
 import { appUrl } from "@/lib/mail/app-url";
 import { deliverOutbox, enqueueMail } from "@/lib/mail/outbox";
 import { passwordResetMail } from "@/lib/mail/templates";

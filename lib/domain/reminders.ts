@@ -2,7 +2,7 @@ import "server-only";
 import { formatUtcDateTime } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { notifyUsers } from "@/lib/domain/notifications";
-import { can, type Role } from "@/lib/domain/permissions";
+import { can, type Role } from "@/lib/permissions";
 
 /** How long before the voting deadline members who have not voted are reminded. */
 export const REMINDER_BEFORE_MS = 24 * 3_600_000;

@@ -6,13 +6,14 @@ import { readEvaluation, readEvaluationWithTeam } from "@/lib/domain/evaluation-
 import { computeReport } from "@/lib/engine";
 import { weightSpread, type WeightSpread } from "@/lib/engine/spread";
 import { ballotWeights, weightChanges } from "@/lib/engine/ballot-weights";
-import type { Aggregation, Ballot, EngineInput, EngineReport, PairwiseComparison } from "@/lib/engine/types";
-import type { Role } from "@/lib/domain/permissions";
+import type { Aggregation, Ballot, BallotMethod, EngineInput, EngineReport, PairwiseComparison } from "@/lib/engine/types";
+import type { Role } from "@/lib/permissions";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
 import type { Citation } from "@/lib/catalog/schema";
 import { createRevisionCache } from "@/lib/domain/report-cache";
 import { voterDisplayName, voterKey, type BallotOwner } from "@/lib/ballots/voter";
 import { ballotsRevealed, visibilityOf, visibleReport } from "@/lib/ballots/visibility";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 /** Reports are seeded so the same evaluation state always gives the same report. */
 export const REPORT_SEED = 42;
@@ -50,6 +51,7 @@ class EvaluationSnapshot {
     spread?: Record<string, WeightSpread> | null;
     ballots?: RevealedBallotWeights[];
     ratings?: ViewRating[];
+    sharedViewJson?: { namesKey: string; bytes: Buffer };
   } = {};
 
   constructor(readonly rows: SnapshotRows) {
@@ -90,13 +92,22 @@ class EvaluationSnapshot {
     return this.memo.ratings;
   }
 
+  /** The shared part of the view as UTF-8 JSON, kept for the last set of names it was made with. */
+  sharedViewJson(namesKey: string, serialise: () => string): Buffer {
+    const kept = this.memo.sharedViewJson;
+    if (kept?.namesKey === namesKey) return kept.bytes;
+    const bytes = Buffer.from(serialise());
+    this.memo.sharedViewJson = { namesKey, bytes };
+    return bytes;
+  }
+
   /** A rough size in bytes, for the cache's bound: the rows' text and the parts computed from them. */
   estimatedBytes(): number {
     const text = (xs: readonly object[]) => xs.reduce((n, x) => n + JSON.stringify(x).length, 0);
     const { options, criteria, ratings, ballots } = this.rows;
-    // ×3: the rows, the engine input and the view's copies; plus the report, whose size grows with options × criteria and voters
+    // ×4: the rows, the engine input, the view's copies and its serialised JSON; plus the report, whose size grows with options × criteria and voters
     return (
-      3 * (text(options) + text(criteria) + text(ratings) + text(ballots) + (this.rows.problem?.length ?? 0)) +
+      4 * (text(options) + text(criteria) + text(ratings) + text(ballots) + (this.rows.problem?.length ?? 0)) +
       200 * ballots.length +
       64 * 1024
     );
@@ -195,7 +206,7 @@ interface RevealedBallotWeights {
   voter: string;
   userId: string | null;
   voterName: string | null;
-  method: string;
+  method: BallotMethod;
   weights: Record<string, number>;
   changes: ReturnType<typeof weightChanges> | null;
 }
@@ -209,13 +220,14 @@ function revealedBallotWeights(evaluation: SnapshotRows, criterionIds: string[])
   const inRound = (round: number) => evaluation.ballots.filter((b) => b.round === round);
   const previous = new Map(inRound(evaluation.round - 1).map((b) => [voterKey(b), b]));
   return inRound(evaluation.round).map((b) => {
-    const weights = ballotWeights(storedBallotToEngine(b), criterionIds);
+    const ballot = storedBallotToEngine(b);
+    const weights = ballotWeights(ballot, criterionIds);
     const before = previous.get(voterKey(b));
     return {
       voter: voterKey(b),
       userId: b.userId,
       voterName: b.voterName ?? null,
-      method: b.method,
+      method: ballot.method,
       weights: shownWeights(weights),
       changes: before ? weightChanges(ballotWeights(storedBallotToEngine(before), criterionIds), weights) : null,
     };
@@ -258,31 +270,50 @@ async function loadFormerNames(snapshot: EvaluationSnapshot, names: Map<string, 
   return { supersededBy };
 }
 
-/**
- * Everything a member may see of an evaluation, with the engine's report computed on the server.
- * Figures computed from the ballots pass through `visibleReport`: while blind voting is open the
- * report, the spread and the ballots are null (`reportHidden` says why) for every role, the owner
- * included, and are not even computed. The reader's own ballot is always theirs to see.
- */
-export async function getEvaluationView(actor: Actor, evaluationId: string) {
+/** What one reader's view is built from: the access check, the revision's snapshot and the names read now. */
+interface ViewContext {
+  access: Awaited<ReturnType<typeof readEvaluationWithTeam>>;
+  snapshot: EvaluationSnapshot;
+  people: { names: Map<string, string>; teamName: string; supersededBy: { id: string; title: string } | null };
+}
+
+async function viewContext(actor: Actor, evaluationId: string): Promise<ViewContext> {
   const access = await readEvaluationWithTeam(actor, evaluationId, "team:read");
   const snapshot = await snapshotAt(evaluationId, access.revision);
+  const names = new Map(access.memberships.map((m) => [m.user.id, m.user.name]));
+  const revealed = ballotsRevealed(snapshot.rows.status as EvaluationStatus);
+  const people = { names, teamName: access.teamName, ...(await loadFormerNames(snapshot, names, revealed)) };
+  return { access, snapshot, people };
+}
+
+/** The parts of the view that are the reader's own: their role and their ballot. */
+type OwnViewParts = Pick<EvaluationView, "myRole" | "myBallot">;
+
+function ownViewParts({ access, snapshot }: ViewContext, actor: Actor): OwnViewParts {
+  const evaluation = snapshot.rows;
+  const mine = evaluation.ballots.find((b) => b.round === evaluation.round && b.userId === actor.userId);
+  return { myRole: access.role, myBallot: mine ? storedBallotToEngine(mine) : null };
+}
+
+/**
+ * The view every reader of this revision shares. Figures computed from the ballots pass through
+ * `visibleReport`, which decides by status and visibility alone: while blind voting is open the
+ * report, the spread and the ballots are null (`reportHidden` says why) for every role, the owner
+ * included, and are not even computed.
+ */
+function sharedView({ access, snapshot, people }: ViewContext): Omit<EvaluationView, keyof OwnViewParts> {
   const evaluation = snapshot.rows;
   const input = snapshot.input;
   // The snapshot decides, with the ballots loaded beside it: the round and status belong together.
   const status = evaluation.status as EvaluationStatus;
   const visibility = visibilityOf(evaluation.visibility);
-  const names = new Map(access.memberships.map((m) => [m.user.id, m.user.name]));
-  const people = { names, teamName: access.teamName, ...(await loadFormerNames(snapshot, names, ballotsRevealed(status))) };
-  const currentBallots = evaluation.ballots.filter((b) => b.round === evaluation.round);
-  const voted = new Set(currentBallots.map((b) => b.userId));
+  const voted = new Set(evaluation.ballots.filter((b) => b.round === evaluation.round).map((b) => b.userId));
   const members = access.memberships.map((m) => ({
     id: m.user.id,
     name: m.user.name,
     role: m.role as Role,
     voted: voted.has(m.user.id),
   }));
-  const mine = currentBallots.find((b) => b.userId === actor.userId);
   const results = visibleReport(
     { status, visibility },
     {
@@ -327,12 +358,10 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
       : null,
     supersededBy: people.supersededBy,
     supersedes: evaluation.supersedes,
-    myRole: access.role,
     options: evaluation.options.map((o) => ({ id: o.id, key: o.key, name: o.name, summary: o.summary })),
     criteria: evaluation.criteria.map((c) => ({ id: c.id, key: c.key, name: c.name, description: c.description })),
     ratings: snapshot.ratings(),
     members,
-    myBallot: mine ? storedBallotToEngine(mine) : null,
     ballots: results.ballots,
     // Only what a what-if preview needs: the options, criteria and ratings, never a ballot.
     table: { options: input.options, criteria: input.criteria, ratings: input.ratings },
@@ -343,7 +372,34 @@ export async function getEvaluationView(actor: Actor, evaluationId: string) {
     suggestedWeights: evaluation.suggestedWeights ? readSuggestedWeights(evaluation.suggestedWeights) : null,
   };
 }
-export type EvaluationView = Awaited<ReturnType<typeof getEvaluationView>>;
+
+/** Everything a member may see of an evaluation, with the engine's report computed on the server. */
+export async function getEvaluationView(actor: Actor, evaluationId: string): Promise<EvaluationView> {
+  const context = await viewContext(actor, evaluationId);
+  return { ...sharedView(context), ...ownViewParts(context, actor) };
+}
+
+/**
+ * getEvaluationView as the API sends it: UTF-8 JSON. The shared part is serialised once per revision
+ * and set of names (the team's name, its members' names and roles, former voters' names and the
+ * superseding draft's title change without a new revision, so they key the serialised copy), and
+ * each request adds only its reader's role and ballot: a 200-voter view is ~100 KB of JSON, whose
+ * serialisation was most of a cached view's cost.
+ */
+export async function getEvaluationViewJson(actor: Actor, evaluationId: string): Promise<Uint8Array<ArrayBuffer>> {
+  const context = await viewContext(actor, evaluationId);
+  const { access, people } = context;
+  const namesKey = JSON.stringify([
+    people.teamName,
+    access.memberships.map((m) => [m.user.id, m.user.name, m.role]),
+    [...people.names],
+    people.supersededBy,
+  ]);
+  const shared = context.snapshot.sharedViewJson(namesKey, () => JSON.stringify(sharedView(context)));
+  const own = JSON.stringify(ownViewParts(context, actor));
+  // '{"myRole":…,"myBallot":…}' + '{"id":…}' → '{"myRole":…,"myBallot":…,"id":…}'
+  return Buffer.concat([Buffer.from(own.slice(0, -1) + ","), shared.subarray(1)]);
+}
 
 /**
  * The API's report: `{ evaluation: { id, title, status }, report }`, with `report` null while the

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
 import { ANY_STATUS, readEvaluation, withEvaluation } from "@/lib/domain/evaluation-access";
-import { can, type Role } from "@/lib/domain/permissions";
+import { can, type Role } from "@/lib/permissions";
 import { checkScenarioFits, ScenarioInputSchema, scenariosSharedWithTeam } from "@/lib/validation/scenario";
 import { LIMITS } from "@/lib/limits";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
-import { describeUserAgent } from "@/lib/auth/user-agent";
+import { describeUserAgent } from "@/lib/security/user-agent";
 
 /** How long a session lives without being seen; the cookie's max age (lib/auth/auth.ts) is the same. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

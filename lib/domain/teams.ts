@@ -5,7 +5,7 @@ import { requireTeamAccess, type Actor } from "@/lib/domain/authorize";
 import { recordAudit } from "@/lib/domain/audit";
 import { lockEvaluation } from "@/lib/domain/evaluation-access";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
-import { can, canAssignRole, type Role } from "@/lib/domain/permissions";
+import { can, canAssignRole, type Role } from "@/lib/permissions";
 import { ChangeRoleSchema, CreateTeamSchema } from "@/lib/validation/team";
 import { DeleteTeamSchema, RenameTeamSchema } from "@/lib/validation/team-lifecycle";
 import { revokeAllSessions } from "@/lib/domain/sessions";

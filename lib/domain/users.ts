@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { decoyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "@/lib/security/password";
 import {
   ChangeEmailSchema,
   ChangePasswordSchema,
@@ -12,7 +12,7 @@ import {
 } from "@/lib/validation/auth";
 import { leaveAllTeamsForDeletion } from "@/lib/domain/teams";
 import type { Actor } from "@/lib/domain/authorize";
-import { releaseSignInCheck, reserveSignInCheck } from "@/lib/auth/throttle";
+import { releaseSignInCheck, reserveSignInCheck } from "@/lib/domain/throttle";
 import { revokeAllSessions, type SessionUser } from "@/lib/domain/sessions";
 import { queueSignUpVerification, requestEmailChange } from "@/lib/domain/email-verification";
 import { deliverOutbox } from "@/lib/mail/outbox";
@@ -63,14 +63,6 @@ export async function authenticate(input: unknown, address = "unknown"): Promise
     emailVerified: user.emailVerifiedAt !== null,
     sessionVersion: user.sessionVersion,
   };
-}
-
-export async function getUser(userId: string): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId, deletedAt: null },
-    select: { id: true, email: true, name: true, emailVerifiedAt: true },
-  });
-  return user && { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null };
 }
 
 /** Signing out: ends every session of the user, on every server, this one included. */

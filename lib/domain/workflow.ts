@@ -7,8 +7,7 @@ import { withEvaluation, type WriteRule, type WriteScope } from "@/lib/domain/ev
 import { notifyEvaluationMembers, type NotificationKind } from "@/lib/domain/notifications";
 import { deliverOutbox } from "@/lib/mail/outbox";
 import { assignRecordNumber, freezeDecisionRecord } from "@/lib/domain/records";
-import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
-import { can, type Role } from "@/lib/domain/permissions";
+import { can, type Role } from "@/lib/permissions";
 import { TransitionSchema, type EvaluationStatus, type TransitionInput } from "@/lib/validation/evaluation";
 
 // Draft → Voting → Revealed (→ Voting, round 2) → Decided → Superseded.
@@ -133,19 +132,18 @@ async function startSecondRound(scope: WriteScope, data: Extract<TransitionInput
   // Everyone's ballot carries over, so a member who does not revise keeps their vote; the copies
   // join the hash chain like any other ballot. A withdrawn ballot (its voter left) has no row left.
   const ballots = await tx.ballot.findMany({ where: { evaluationId, round: previous }, orderBy: { createdAt: "asc" } });
-  for (const b of ballots) {
-    const fields = {
-      evaluationId,
-      userId: b.userId,
-      voterName: b.voterName,
-      round,
-      method: b.method,
-      payload: b.payload,
-      createdAt: new Date(),
-    };
-    await tx.ballot.create({ data: fields });
-    await appendBallotRevision(tx, fields);
-  }
+  const createdAt = new Date();
+  const carried = ballots.map((b) => ({
+    userId: b.userId,
+    voterName: b.voterName,
+    round,
+    method: b.method,
+    payload: b.payload,
+    createdAt,
+  }));
+  // Two statements and one chain append for the whole team, not two per ballot.
+  await tx.ballot.createMany({ data: carried.map((b) => ({ ...b, evaluationId })) });
+  await scope.appendBallotRevisions(carried);
   await tx.evaluation.update({ where: { id: evaluationId }, data: { status: "voting", round, votingDeadline: deadline } });
   await audit({ round, deadline, carriedOver: ballots.length });
   return { evaluationId, round, deadline };

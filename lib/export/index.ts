@@ -35,4 +35,3 @@ export {
   type DecisionRecord,
   type ExportedDecisionRecord,
 } from "./record-schema";
-export { sensitivitySentence, type NameLookup } from "./sensitivity";

@@ -1,7 +1,7 @@
 import { recordSha256 } from "./integrity";
 import { escapeInline, escapeParagraphs, escapeTableCell } from "./markdown-escape";
 import type { DecisionRecord } from "./record-schema";
-import { decisiveSensitivities, formatWeight, sensitivitySentence, tippingPointClause, type NameLookup } from "./sensitivity";
+import { decisiveSensitivities, formatWeight, sensitivitySentence, tippingPointClause, type NameLookup } from "@/lib/report/sensitivity";
 import { madrStakeholders } from "./stakeholders";
 import { weightedDrivers } from "@/lib/report/drivers";
 import { ratingVerdict } from "@/lib/report/rating-verdict";

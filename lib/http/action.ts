@@ -1,12 +1,9 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import type { ActionState } from "@/lib/api/action-state";
 import { currentUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/domain/authorize";
-
-/** What a server action returns to its form: field errors name the inputs that were wrong. */
-export type ActionState<T = unknown> =
-  { ok: true; data?: T; message?: string } | { ok: false; message: string; fields?: FieldErrors; values?: Record<string, string> } | null;
 
 /**
  * Runs a server action for the signed-in user, turning AppErrors into form state. Next checks

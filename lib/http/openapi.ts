@@ -17,7 +17,7 @@ import {
   StoredBallotSchema,
   TeamEvaluationListSchema,
   VerifyResultSchema,
-} from "@/lib/http/api-schemas";
+} from "@/lib/api/schemas";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes and domain use,
 // so the description cannot drift from the validation. OpenAPI 3.1 schemas are JSON Schema

@@ -4,7 +4,7 @@
 import { djangoOrFlaskTemplate } from "@/lib/catalog/template";
 import { computeReport } from "@/lib/engine";
 import type { Ballot, EngineReport } from "@/lib/engine/types";
-import type { NameLookup } from "@/lib/export/sensitivity";
+import type { NameLookup } from "@/lib/report/sensitivity";
 
 const SAMPLE_BALLOTS: Ballot[] = [
   {

@@ -2,7 +2,7 @@
 // has never seen a decision matrix. Who leads and by how much, how many voted, where the team
 // agrees and disagrees, how firm the lead is and what to discuss next. Pure: tests need no page.
 import type { EngineReport } from "@/lib/engine/types";
-import { decisiveSensitivities, tippingPointClause, type NameLookup } from "@/lib/export/sensitivity";
+import { decisiveSensitivities, tippingPointClause, type NameLookup } from "@/lib/report/sensitivity";
 import { formatChance } from "./percent";
 
 /** A lead that survives moving this many points of weight (or more) is called firm ... */

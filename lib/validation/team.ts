@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/domain/permissions";
+import { ROLES } from "@/lib/permissions";
 
 export const idSchema = z
   .string()

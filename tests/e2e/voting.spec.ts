@@ -77,6 +77,8 @@ test("two teammates vote blind: each sees who voted and their own preview, nobod
 });
 
 test("with open voting, two teammates vote in their own browsers and both see the same ranking, live", async ({ page, browser }) => {
+  // Two people's sign-up, team, invitation and ballots: over a minute when the machine is busy.
+  test.setTimeout(120_000);
   const owner = newPerson("owner");
   await signUp(page, owner);
   const teamName = "Checkout squad";

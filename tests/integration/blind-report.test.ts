@@ -1,6 +1,6 @@
 import { db } from "../support/db";
 import { describe, expect, it } from "vitest";
-import { createTeamWithRoles } from "../support/factories";
+import { castPairwiseAndPointsBallots, createTeamWithRoles } from "../support/factories";
 import { createEvaluation } from "@/lib/domain/evaluations";
 import { castBallot } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
@@ -24,21 +24,8 @@ async function votingWithTwoBallots(visibility?: "blind" | "open") {
     ...(visibility ? { visibility } : {}),
   });
   await transitionEvaluation(t.owner, evaluation.id, { action: "open-voting" });
-  const [a, b, c] = (await db.criterion.findMany({ where: { evaluationId: evaluation.id }, orderBy: { position: "asc" } })).map(
-    (x) => x.key,
-  );
-  // The member compares pairwise, inconsistently on purpose (a > b > c but c > a): a high consistency ratio.
-  await castBallot(t.member, evaluation.id, {
-    method: "pairwise",
-    comparisons: [
-      { a, b, value: 7 },
-      { a: b, b: c, value: 5 },
-      { a, b: c, value: 1 / 3 },
-    ],
-  });
-  // The admin splits 100 points 37 / 63.
-  await castBallot(t.admin, evaluation.id, { method: "points", weights: { [a]: 37, [b]: 63 } });
-  return { t, evaluationId: evaluation.id, keys: { a, b, c } };
+  const keys = await castPairwiseAndPointsBallots(t, evaluation.id);
+  return { t, evaluationId: evaluation.id, keys };
 }
 
 /** Every key anywhere in a JSON value. */

@@ -12,7 +12,7 @@ import { importDecisionRecord } from "@/lib/domain/import-record";
 import { createApiToken } from "@/lib/domain/api-tokens";
 import { addComment } from "@/lib/domain/comments";
 import { NOT_CARRIED_OVER, verifyRecord } from "@/lib/export";
-import { IntegrityReportSchema } from "@/lib/http/api-schemas";
+import { IntegrityReportSchema } from "@/lib/api/schemas";
 import { RECORD_FORMATS } from "@/lib/domain/record-formats";
 import { GET as getRecordFile } from "@/app/api/v1/evaluations/[id]/[record]/route";
 

@@ -4,7 +4,7 @@ import { createTeamWithRoles } from "../support/factories";
 import { createEvaluation } from "@/lib/domain/evaluations";
 import { castBallot, ballotPayload } from "@/lib/domain/ballots";
 import { transitionEvaluation } from "@/lib/domain/workflow";
-import { getEvaluationReport, getEvaluationView, snapshotCacheStats } from "@/lib/domain/report";
+import { getEvaluationReport, getEvaluationView, getEvaluationViewJson, snapshotCacheStats } from "@/lib/domain/report";
 import { checkEvaluationIntegrity } from "@/lib/domain/records";
 import { lockEvaluation } from "@/lib/domain/evaluation-access";
 import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
@@ -105,5 +105,32 @@ describe("the report cache", () => {
     const cast = await castBallot(t.member, id, points(30));
     expect(cast.revision).toBe(3);
     expect(await checkEvaluationIntegrity(t.viewer, id)).toMatchObject({ valid: true, revisions: 3 });
+  });
+
+  it("serves the API's JSON from one serialisation per revision and names, with each reader's own role and ballot", async () => {
+    const { t, id, points } = await openEvaluation("blind");
+    await castBallot(t.member, id, points(30));
+    await castBallot(t.admin, id, points(80));
+    const asJson = async (actor: typeof t.owner) => JSON.parse(Buffer.from(await getEvaluationViewJson(actor, id)).toString("utf8"));
+    const asObject = async (actor: typeof t.owner) => JSON.parse(JSON.stringify(await getEvaluationView(actor, id)));
+
+    // Blind: each reader gets their own ballot and role, never another's, from the shared copy.
+    for (const actor of [t.member, t.admin, t.viewer, t.owner]) expect(await asJson(actor)).toEqual(await asObject(actor));
+    const member = await asJson(t.member);
+    expect(member.myRole).toBe("member");
+    expect(member.myBallot.weights).toEqual(points(30).weights);
+    expect((await asJson(t.viewer)).myBallot).toBeNull();
+    expect(JSON.stringify(await asJson(t.viewer))).not.toContain('"weights":{');
+
+    // Names change without a new revision: the next answer carries the new one.
+    await transitionEvaluation(t.owner, id, { action: "reveal" });
+    const revealed = await asJson(t.owner);
+    expect(revealed.ballots.map((b: { voterName: string }) => b.voterName)).toContain(t.member.name);
+    await db.user.update({ where: { id: t.member.userId }, data: { name: "Renamed Member" } });
+    const renamed = await asJson(t.owner);
+    expect(renamed.revision).toBe(revealed.revision);
+    expect(renamed.ballots.map((b: { voterName: string }) => b.voterName)).toContain("Renamed Member");
+    expect(renamed.members.map((m: { name: string }) => m.name)).toContain("Renamed Member");
+    expect(renamed).toEqual(await asObject(t.owner));
   });
 });

@@ -127,6 +127,25 @@ describe("sessions and API tokens", () => {
     expect(await actorFromApiToken(short.token)).toBeNull();
   });
 
+  it("a token's use is recorded at most once a minute, and a deleted account's token is refused", async () => {
+    const user = await createUser("token-use");
+    const { token, id } = await createApiToken(user, { name: "CI", expiresInDays: "30" });
+    const lastUsedAt = async () => (await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt?.getTime();
+    expect(await actorFromApiToken(token)).toEqual({ userId: user.userId });
+    const first = await lastUsedAt();
+    expect(first).toBeGreaterThan(Date.now() - 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await actorFromApiToken(token);
+    expect(await lastUsedAt()).toBe(first);
+
+    await db.apiToken.update({ where: { id }, data: { lastUsedAt: new Date(Date.now() - 5 * 60_000) } });
+    await actorFromApiToken(token);
+    expect(await lastUsedAt()).toBeGreaterThan(Date.now() - 10_000);
+
+    await db.user.update({ where: { id: user.userId }, data: { deletedAt: new Date() } });
+    expect(await actorFromApiToken(token)).toBeNull();
+  });
+
   it("the CLI mints tokens through the domain, for existing accounts only", async () => {
     const user = await createUser("cli");
     const created = await createApiTokenForEmail(user.email.toUpperCase(), { name: "CLI" });

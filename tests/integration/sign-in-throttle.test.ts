@@ -4,8 +4,8 @@ import { AppError } from "@/lib/errors";
 
 // Counts real password checks (argon2 verifications), the quantity the limits must bound.
 const checks = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@/lib/auth/password", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/auth/password")>();
+vi.mock("@/lib/security/password", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/security/password")>();
   return {
     ...original,
     verifyPassword: (hash: string, password: string) => {

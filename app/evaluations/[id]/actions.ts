@@ -14,7 +14,8 @@ import {
   updateEvaluationDetails,
 } from "@/lib/domain/evaluations";
 import { transitionEvaluation } from "@/lib/domain/workflow";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { runAction } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 
 // Thin wrappers: each calls one domain operation for the signed-in user; the client invalidates
 // its evaluation query afterwards, and live streams tell the other members.

@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EvaluationWorkspace } from "@/components/evaluation/workspace";
 import { ExportMenu } from "@/components/records/export-menu";
 import { IntegrityBadge } from "@/components/records/integrity-badge";
-import { getEvaluationView } from "@/lib/domain/report";
+import { getEvaluationViewJson } from "@/lib/domain/report";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { ballotsRevealed } from "@/lib/ballots/visibility";
 import { getEvaluationLifecycle } from "@/lib/domain/evaluations";
 import { ArchivedNotice, EvaluationLifecycleActions } from "@/components/team/evaluation-lifecycle";
@@ -15,7 +16,11 @@ import { madrRepositoryPath } from "@/lib/export/file-name";
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/evaluations/${id}`);
-  const view = await orNotFound(getEvaluationView({ userId: user.id }, id));
+  // The view as JSON text, serialised once per revision and shared with the API (getEvaluationViewJson):
+  // handed to the client component as one string, React's payload carries it without walking a
+  // 200-voter object graph on every render.
+  const viewJson = new TextDecoder().decode(await orNotFound(getEvaluationViewJson({ userId: user.id }, id)));
+  const view = JSON.parse(viewJson) as EvaluationView;
   const lifecycle = await orNotFound(getEvaluationLifecycle({ userId: user.id }, id));
   return (
     <div className="grid gap-6">
@@ -40,7 +45,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         }
       />
       <ArchivedNotice evaluationId={view.id} lifecycle={lifecycle} />
-      <EvaluationWorkspace initial={view} currentUserId={user.id} />
+      <EvaluationWorkspace initialJson={viewJson} currentUserId={user.id} />
     </div>
   );
 }

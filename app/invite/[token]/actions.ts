@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { acceptInvitation } from "@/lib/domain/invitations";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { runAction } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 
 export async function acceptInvitationAction(token: string, _prev: ActionState): Promise<ActionState> {
   const result = await runAction((actor) => acceptInvitation(actor, token));

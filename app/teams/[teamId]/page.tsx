@@ -6,7 +6,7 @@ import { getTeam, getTeamDeletionSummary } from "@/lib/domain/teams";
 import { TeamEvaluationList } from "@/components/team/evaluation-list";
 import { DeleteTeamDialog, RenameTeamForm } from "@/components/team/team-settings";
 import { listTeamEvaluations } from "@/lib/domain/evaluations";
-import { can, ROLE_LABELS } from "@/lib/domain/permissions";
+import { can, ROLE_LABELS } from "@/lib/permissions";
 import { orNotFound } from "@/lib/http/page";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

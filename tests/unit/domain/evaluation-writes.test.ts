@@ -44,6 +44,9 @@ const OWN_TRANSACTIONS = new Set([
   // claims a round's reminder with a conditional update of the evaluation (its own lock: exactly
   // one instance sends it) and writes only notifications
   "reminders.ts:remind",
+  // the sign-in and mail throttles' counters: no evaluation row is touched
+  "throttle.ts:reserveInBuckets",
+  "throttle.ts:releaseSignInCheck",
 ]);
 
 const EVALUATION_MODELS = [

@@ -7,7 +7,7 @@ import { computeReport, parseEngineInput, rankByWeightedSum, rankWithWeights, ty
 import { weightChanges } from "@/lib/engine/ballot-weights";
 import { weightSpread } from "@/lib/engine/spread";
 import { tornado } from "@/lib/engine/tornado";
-import { weightsToPoints } from "@/lib/validation/points";
+import { weightsToPoints } from "@/lib/ballots/points";
 import { engineInputArbitrary } from "./arbitraries";
 
 /**

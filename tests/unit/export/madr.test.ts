@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recordSha256 } from "@/lib/export/integrity";
 import { renderMadr } from "@/lib/export/madr";
-import { sensitivitySentence } from "@/lib/export/sensitivity";
+import { sensitivitySentence } from "@/lib/report/sensitivity";
 import { decidedRecord, votingRecord } from "./fixtures";
 
 const MADR_HEADINGS = [

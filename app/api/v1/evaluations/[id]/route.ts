@@ -1,6 +1,10 @@
 import { apiRoute } from "@/lib/http/api";
 import { EvaluationParams } from "@/lib/http/params";
-import { getEvaluationView } from "@/lib/domain/report";
+import { getEvaluationViewJson } from "@/lib/domain/report";
 
-/** Everything the evaluation page shows; the page's live view refetches it. */
-export const GET = apiRoute(EvaluationParams, ({ actor, params }) => getEvaluationView(actor, params.id));
+/** Everything the evaluation page shows (EvaluationViewSchema); the page's live view refetches it. */
+export const GET = apiRoute(
+  EvaluationParams,
+  async ({ actor, params }) =>
+    new Response(await getEvaluationViewJson(actor, params.id), { headers: { "Content-Type": "application/json" } }),
+);

@@ -4,7 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import { requireUser } from "@/lib/auth/session";
 import { getEvaluationView } from "@/lib/domain/report";
 import { listComments } from "@/lib/domain/comments";
-import { can } from "@/lib/domain/permissions";
+import { can } from "@/lib/permissions";
 import { orNotFound } from "@/lib/http/page";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";

@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { createEvaluation } from "@/lib/domain/evaluations";
-import { formToObject, keepValues, runAction, type ActionState } from "@/lib/http/action";
+import { formToObject, keepValues, runAction } from "@/lib/http/action";
+import type { ActionState } from "@/lib/api/action-state";
 
 /** Form fields → the createEvaluation input; the profile is only sent when the questionnaire is on. */
 function evaluationInput(form: FormData) {

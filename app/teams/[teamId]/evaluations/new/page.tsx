@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getTeam } from "@/lib/domain/teams";
-import { can } from "@/lib/domain/permissions";
+import { can } from "@/lib/permissions";
 import { orNotFound } from "@/lib/http/page";
 import { Card, CardContent } from "@/components/ui/card";
 import { Alert, AlertDescription } from "@/components/ui/alert";

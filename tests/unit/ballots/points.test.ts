@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { weightsToPoints } from "@/lib/validation/points";
+import { weightsToPoints } from "@/lib/ballots/points";
 
 describe("weightsToPoints", () => {
   it("gives whole points summing to 100 by largest remainders", () => {

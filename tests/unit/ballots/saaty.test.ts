@@ -6,7 +6,7 @@ import {
   ratioInWords,
   saatyStepByKey,
   saatyStepLabel,
-} from "@/lib/validation/saaty";
+} from "@/lib/ballots/saaty";
 
 describe("Saaty's scale as the ballot offers it", () => {
   it("runs from a 9× through equal to b 9×, every value a reciprocal of its mirror", () => {

@@ -1,6 +1,6 @@
 import { ownValue } from "@/lib/engine/own-keys";
 import type { Ballot, PairwiseComparison } from "@/lib/engine/types";
-import { nearestSaatyStep, saatyStepByKey } from "@/lib/validation/saaty";
+import { nearestSaatyStep, saatyStepByKey } from "@/lib/ballots/saaty";
 
 /** Fewer than 3 gives no consistency check; more than 7 means 22+ questions, which members rush. */
 export const PAIRWISE_MIN_CRITERIA = 3;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { weightSpread } from "@/lib/engine/spread";
 import { tornado } from "@/lib/engine/tornado";
 import { rankWithWeights } from "@/lib/engine/whatif";
-import { weightsToPoints } from "@/lib/validation/points";
+import { weightsToPoints } from "@/lib/ballots/points";
 import type { EngineInput } from "@/lib/engine/types";
 
 const table: Pick<EngineInput, "options" | "criteria" | "ratings"> = {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BALLOT_METHODS, VISIBILITIES } from "@/lib/vocabulary";
 import { NOTIFICATION_KINDS } from "@/lib/validation/auth";
 import { liveEngineReportSchema } from "@/lib/export/report-schema";
-import { aggregationSchema, evaluationStatusSchema, teamRoleSchema } from "@/lib/export/record-schema";
+import { evaluationStatusSchema } from "@/lib/export/record-schema";
 
 // Response bodies of /api/v1 as zod schemas, for the OpenAPI document (lib/http/openapi.ts).
 // Request bodies are validated by the domain's own schemas; these describe what comes back.
@@ -45,31 +45,12 @@ export const TeamEvaluationListSchema = z.array(
     .loose(),
 );
 
-/** What the evaluation page shows; individual ballots are null until they are revealed. */
-const VisibilitySchema = z.enum(VISIBILITIES);
-/** why `report` is null although ballots were cast */
+/** Why `report` is null although ballots were cast. */
 const ReportHiddenSchema = z.object({ hidden: z.literal("blind"), message: z.string() });
+const VisibilitySchema = z.enum(VISIBILITIES);
 
-export const EvaluationViewSchema = z
-  .object({
-    id: z.string(),
-    teamId: z.string(),
-    teamName: z.string(),
-    title: z.string(),
-    problem: z.string(),
-    status: evaluationStatusSchema,
-    round: z.int().min(1),
-    revision: z.int().min(0),
-    aggregation: aggregationSchema,
-    myRole: teamRoleSchema,
-    options: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), summary: z.string() })),
-    criteria: z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), description: z.string() })),
-    /** blind (default): nothing computed from ballots is shown until they are revealed; open: live results */
-    visibility: VisibilitySchema,
-    report: liveEngineReportSchema.nullable(),
-    reportHidden: ReportHiddenSchema.nullable(),
-  })
-  .loose();
+/** What the evaluation page shows (GET /evaluations/{id}); individual ballots are null until they are revealed. */
+export { EvaluationViewSchema } from "@/lib/api/evaluation-view";
 
 export const EvaluationReportSchema = z.object({
   evaluation: z.object({ id: z.string(), title: z.string(), status: evaluationStatusSchema, visibility: VisibilitySchema }),
@@ -173,3 +154,9 @@ export const NotificationListSchema = z.object({
     )
     .optional(),
 });
+
+/** What DELETE …/comments/{commentId} and …/scenarios/{scenarioId} return. */
+export const DeletedSchema = z.object({ deleted: z.boolean() });
+
+/** What POST /notifications/read returns: how many it marked. */
+export const MarkedReadSchema = z.object({ marked: z.int().min(0) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftComparisons, draftFromBallot, draftProblem, pairsOf, toggleCriterion } from "@/lib/validation/pairwise-draft";
+import { draftComparisons, draftFromBallot, draftProblem, pairsOf, toggleCriterion } from "@/lib/ballots/pairwise-draft";
 
 const KEYS = ["security", "admin", "learning", "performance"];
 

@@ -1,7 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { RESET_RULES, SIGN_IN_RULES, VERIFICATION_MAIL_RULE, admitCheck, retryPhrase, type ThrottleRule } from "@/lib/auth/throttle-policy";
+import {
+  RESET_RULES,
+  SIGN_IN_RULES,
+  VERIFICATION_MAIL_RULE,
+  admitCheck,
+  retryPhrase,
+  type ThrottleRule,
+} from "@/lib/security/throttle-policy";
 
 class Contended extends Error {}
 class Refused extends Error {
