@@ -233,7 +233,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "Live updates (Server-Sent Events)",
           description:
             "`event: ready` on connect, then `event: change` with `{ revision }` within 2 seconds of any ballot, rating, comment or status change.",
-          parameters: [evaluationId],
+          parameters: [
+            evaluationId,
+            {
+              name: "lastEventId",
+              in: "query",
+              required: false,
+              description: "The last event id seen, for clients that cannot send Last-Event-ID: a change since then is reported at once",
+              schema: { type: "string" },
+            },
+          ],
           responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: text } } }, ...errors(401, 404) },
         },
       },
@@ -330,6 +339,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           operationId: "listNotifications",
           tags: ["Notifications"],
           summary: "The caller's notifications and unread count (`?count=1`: the count only)",
+          parameters: [
+            {
+              name: "count",
+              in: "query",
+              required: false,
+              description: "`1`: only the unread count",
+              schema: { type: "string", enum: ["1"] },
+            },
+          ],
           responses: { "200": { description: "Notifications", content: json("NotificationList") }, ...errors(401) },
         },
       },

@@ -12,6 +12,16 @@ import { withE2eDatabase } from "./database";
 async function shoot(page: Page, name: string, { fullPage = true } = {}) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    // Contrast is measured on the settled page: a dialog fading in or a button leaving its disabled
+    // look is half-transparent for a moment.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity) // not spinners
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
