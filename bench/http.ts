@@ -467,6 +467,10 @@ async function browserFigures(base: string, cookie: string, pagePath: string) {
         }),
       );
       const page = await context.newPage();
+      // A hydration mismatch makes React re-render the whole page on the client: say so, it skews the figures.
+      page.on("console", (message) => {
+        if (message.type() === "error") console.log(`  browser console error: ${message.text().slice(0, 300)}`);
+      });
       // Long tasks are not buffered for late observers: record them from the document's start.
       await page.addInitScript(() => {
         const w = window as unknown as { __longTasks: number[] };

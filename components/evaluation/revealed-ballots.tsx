@@ -1,4 +1,8 @@
+"use client";
+
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/ballots/saaty";
@@ -8,15 +12,23 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const METHOD_LABELS: Record<string, string> = { points: "100 points", likert: "1–5 importance", pairwise: "pairwise" };
 
 /**
+ * Ballots shown before "Show all": a column each, so a large team's table would be hundreds of
+ * columns wide (and most of the page's HTML); the team's spread and consensus summarise the rest.
+ */
+export const BALLOTS_SHOWN_FIRST = 12;
+
+/**
  * The members' ballots once revealed, as the share each gives every criterion; from the second
  * round on, what each member changed since the round before.
  */
 export function RevealedBallots({ view }: { view: EvaluationView }) {
-  const ballots = view.ballots;
-  if (!ballots?.length) return null;
+  const [showAll, setShowAll] = useState(false);
+  const all = view.ballots;
+  if (!all?.length) return null;
+  const ballots = showAll ? all : all.slice(0, BALLOTS_SHOWN_FIRST);
   const name = new Map(view.criteria.map((c) => [c.key, c.name]));
   // Only criteria someone gave weight to: a 24-column table of zeros helps no one.
-  const shown = view.criteria.filter((c) => ballots.some((b) => (b.weights[c.key] ?? 0) >= 0.005));
+  const shown = view.criteria.filter((c) => all.some((b) => (b.weights[c.key] ?? 0) >= 0.005));
   const round = view.round;
   return (
     <div className="grid gap-4">
@@ -72,6 +84,16 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
           ))}
         </TableBody>
       </Table>
+      {all.length > ballots.length || showAll ? (
+        <div className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
+          <span data-testid="ballots-shown">
+            Showing {ballots.length} of {all.length} ballots
+          </span>
+          <Button variant="outline" size="sm" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
+            {showAll ? `Show the first ${BALLOTS_SHOWN_FIRST}` : `Show all ${all.length} ballots`}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

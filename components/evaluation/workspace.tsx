@@ -1,6 +1,5 @@
 "use client";
 
-import { useMemo } from "react";
 import Link from "next/link";
 import { CheckCircle2, Circle, Radio } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -33,9 +32,7 @@ const TABS = [
   { value: "discussion", label: "Discussion" },
 ] as const;
 
-/** `initialJson`: the evaluation view (EvaluationViewSchema) as the server serialised it. */
-export function EvaluationWorkspace({ initialJson, currentUserId }: { initialJson: string; currentUserId: string }) {
-  const initial = useMemo(() => JSON.parse(initialJson) as EvaluationView, [initialJson]);
+export function EvaluationWorkspace({ initial, currentUserId }: { initial: EvaluationView; currentUserId: string }) {
   const { data: view, live } = useEvaluation(initial);
   const voters = view.members.filter((m) => m.role !== "viewer");
   const voted = voters.filter((m) => m.voted).length;

@@ -5,8 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EvaluationWorkspace } from "@/components/evaluation/workspace";
 import { ExportMenu } from "@/components/records/export-menu";
 import { IntegrityBadge } from "@/components/records/integrity-badge";
-import { getEvaluationViewJson } from "@/lib/domain/report";
-import type { EvaluationView } from "@/lib/api/evaluation-view";
+import { getEvaluationView } from "@/lib/domain/report";
 import { ballotsRevealed } from "@/lib/ballots/visibility";
 import { getEvaluationLifecycle } from "@/lib/domain/evaluations";
 import { ArchivedNotice, EvaluationLifecycleActions } from "@/components/team/evaluation-lifecycle";
@@ -16,11 +15,7 @@ import { madrRepositoryPath } from "@/lib/export/file-name";
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/evaluations/${id}`);
-  // The view as JSON text, serialised once per revision and shared with the API (getEvaluationViewJson):
-  // handed to the client component as one string, React's payload carries it without walking a
-  // 200-voter object graph on every render.
-  const viewJson = new TextDecoder().decode(await orNotFound(getEvaluationViewJson({ userId: user.id }, id)));
-  const view = JSON.parse(viewJson) as EvaluationView;
+  const view = await orNotFound(getEvaluationView({ userId: user.id }, id));
   const lifecycle = await orNotFound(getEvaluationLifecycle({ userId: user.id }, id));
   return (
     <div className="grid gap-6">
@@ -45,7 +40,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         }
       />
       <ArchivedNotice evaluationId={view.id} lifecycle={lifecycle} />
-      <EvaluationWorkspace initialJson={viewJson} currentUserId={user.id} />
+      <EvaluationWorkspace initial={view} currentUserId={user.id} />
     </div>
   );
 }
