@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { EvaluationView } from "@/lib/api/evaluation-view";
 import type { BallotInput } from "@/lib/validation/ballot";
 import { castBallot, getEvaluation } from "@/lib/api/client";
 import { apiPaths } from "@/lib/api/paths";
 import { queryKeys } from "@/lib/api/query-keys";
+import { useEventSource } from "@/components/live/use-event-source";
 
 /** How long to wait before opening a new stream when the browser has given up on one (an error status). */
 const REOPEN_MS = 3_000;
@@ -20,38 +20,16 @@ const REOPEN_MS = 3_000;
  */
 export function useEvaluationEvents(id: string): boolean {
   const queryClient = useQueryClient();
-  const [streaming, setStreaming] = useState(false);
-  useEffect(() => {
-    if (typeof EventSource === "undefined") return;
-    let source: EventSource | null = null;
-    let reopen: ReturnType<typeof setTimeout> | undefined;
-    let lastEventId = "";
-    const open = () => {
-      const current = new EventSource(apiPaths.evaluationEvents(id, lastEventId));
-      source = current;
-      current.addEventListener("ready", (event) => {
-        lastEventId = (event as MessageEvent).lastEventId || lastEventId;
-        setStreaming(true);
-      });
-      current.addEventListener("change", (event) => {
-        lastEventId = (event as MessageEvent).lastEventId || lastEventId;
+  return useEventSource(
+    (lastEventId) => apiPaths.evaluationEvents(id, lastEventId),
+    {
+      change: () => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.evaluation(id) });
         void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() }); // a change may notify me (NotificationBell)
-      });
-      current.onerror = () => {
-        setStreaming(false);
-        // CONNECTING: the browser retries by itself. CLOSED: it gave up (an error status from a
-        // proxy or a restarting instance); try again later, the query polls meanwhile.
-        if (current.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
-      };
-    };
-    open();
-    return () => {
-      clearTimeout(reopen);
-      source?.close();
-    };
-  }, [id, queryClient]);
-  return streaming;
+      },
+    },
+    { reopenMs: REOPEN_MS },
+  );
 }
 
 /**

@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Bell } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { getUnreadNotificationCount } from "@/lib/api/client";
 import { apiPaths } from "@/lib/api/paths";
 import { queryKeys } from "@/lib/api/query-keys";
+import { useEventSource } from "@/components/live/use-event-source";
 
 /** While the user's event stream is down, the count is polled this often instead. */
 const POLL_MS = 5_000;
@@ -31,37 +32,18 @@ function useNotificationEvents(): boolean {
   useEffect(() => {
     onListPage.current = pathname === "/notifications";
   }, [pathname]);
-  const [streaming, setStreaming] = useState(false);
-  useEffect(() => {
-    if (typeof EventSource === "undefined") return;
-    let source: EventSource | null = null;
-    let reopen: ReturnType<typeof setTimeout> | undefined;
-    const open = () => {
-      const current = new EventSource(apiPaths.notificationEvents());
-      source = current;
-      current.addEventListener("ready", () => {
-        setStreaming(true);
-        // Whatever arrived while the stream was down.
-        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
-      });
-      current.addEventListener("notification", () => {
+  return useEventSource(
+    () => apiPaths.notificationEvents(),
+    {
+      // Whatever arrived while the stream was down.
+      ready: () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() }),
+      notification: () => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
         if (onListPage.current) router.refresh();
-      });
-      current.onerror = () => {
-        setStreaming(false);
-        // CONNECTING: the browser retries by itself. CLOSED: it gave up (signed out, a restarting
-        // instance); try again later while the count polls.
-        if (current.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
-      };
-    };
-    open();
-    return () => {
-      clearTimeout(reopen);
-      source?.close();
-    };
-  }, [queryClient, router]);
-  return streaming;
+      },
+    },
+    { reopenMs: REOPEN_MS },
+  );
 }
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {

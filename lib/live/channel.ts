@@ -53,23 +53,21 @@ class PostgresChannel implements ChangeChannel {
 
   constructor(private readonly url: string) {}
 
-  async subscribe(evaluationId: string, listener: ChangeListener) {
-    const unsubscribe = this.hub.subscribe(evaluationId, listener);
-    try {
-      await this.listen();
-    } catch (error) {
-      unsubscribe();
-      throw error;
-    }
-    return unsubscribe;
+  subscribe(evaluationId: string, listener: ChangeListener) {
+    return this.listenFor(this.hub, evaluationId, listener);
   }
 
   announceAfterCommit(): void {
     // NOTIFY inside the transaction does it (publish.ts); nothing to do in-process.
   }
 
-  async subscribeUser(userId: string, listener: ChangeListener) {
-    const unsubscribe = this.users.subscribe(userId, listener);
+  subscribeUser(userId: string, listener: ChangeListener) {
+    return this.listenFor(this.users, userId, listener);
+  }
+
+  /** Registers the listener, then makes sure the connection LISTENs; undone if it cannot. */
+  private async listenFor(hub: ChangeHub, key: string, listener: ChangeListener) {
+    const unsubscribe = hub.subscribe(key, listener);
     try {
       await this.listen();
     } catch (error) {
