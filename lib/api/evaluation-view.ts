@@ -83,6 +83,9 @@ const SuggestedWeightsSchema = z.object({
   baseline: z.array(z.object({ option: z.string(), score: z.number(), rank: z.int() })).optional(),
 }) satisfies z.ZodType<Omit<SuggestedWeights, "baseline">>;
 
+/** Why `report` is null although ballots were cast: a blind vote is open. */
+export const ReportHiddenSchema = z.object({ hidden: z.literal("blind"), message: z.string() });
+
 export const EvaluationViewSchema = z.object({
   id: z.string(),
   teamId: z.string(),
@@ -138,7 +141,7 @@ export const EvaluationViewSchema = z.object({
   /** null before the first ballot, and while blind voting is open (`reportHidden` says so) */
   report: ViewReportSchema.nullable(),
   /** why `report` is null although ballots were cast */
-  reportHidden: z.object({ hidden: z.literal("blind"), message: z.string() }).nullable(),
+  reportHidden: ReportHiddenSchema.nullable(),
   /** how far apart the members' weights are, per criterion key; hidden like the report */
   weightSpread: z.record(z.string(), z.object({ sd: z.number(), iqr: z.number() })).nullable(),
   suggestedWeights: SuggestedWeightsSchema.nullable(),

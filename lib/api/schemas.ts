@@ -3,6 +3,7 @@ import { BALLOT_METHODS, VISIBILITIES } from "@/lib/vocabulary";
 import { NOTIFICATION_KINDS } from "@/lib/validation/auth";
 import { liveEngineReportSchema } from "@/lib/export/report-schema";
 import { evaluationStatusSchema } from "@/lib/export/record-schema";
+import { ReportHiddenSchema } from "@/lib/api/evaluation-view";
 
 // Response bodies of /api/v1 as zod schemas, for the OpenAPI document (lib/http/openapi.ts).
 // Request bodies are validated by the domain's own schemas; these describe what comes back.
@@ -45,8 +46,6 @@ export const TeamEvaluationListSchema = z.array(
     .loose(),
 );
 
-/** Why `report` is null although ballots were cast. */
-const ReportHiddenSchema = z.object({ hidden: z.literal("blind"), message: z.string() });
 const VisibilitySchema = z.enum(VISIBILITIES);
 
 /** What the evaluation page shows (GET /evaluations/{id}); individual ballots are null until they are revealed. */
