@@ -2,9 +2,11 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { Prisma, PrismaClient } from "@/lib/db/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/db/generated/postgresql/client";
-import { databaseEngine } from "@/lib/db/engine";
+import { databaseEngine, type DatabaseEngine } from "@/lib/db/engine";
+import { prismaSql, type SqlTx } from "@/lib/db/sql";
 import { resolveDatabaseUrl } from "@/lib/db/url";
 
 /** Milliseconds a statement waits for another process's write lock before failing with SQLITE_BUSY. */
@@ -28,7 +30,7 @@ class TunedBetterSQLite3 extends PrismaBetterSQLite3 {
   override async connect(): Promise<Adapter> {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
-    reusePreparedStatements(adapter);
+    sqliteWriteQueue.prepare = reusePreparedStatements(adapter);
     yieldBetweenTransactions(adapter);
     closeOnExit(adapter);
     return adapter;
@@ -47,21 +49,8 @@ class TunedBetterSQLite3 extends PrismaBetterSQLite3 {
  */
 function yieldBetweenTransactions(adapter: Adapter) {
   const startTransaction = adapter.startTransaction.bind(adapter);
-  let queue: Promise<void> = Promise.resolve();
   adapter.startTransaction = async (isolationLevel) => {
-    let release!: () => void;
-    const done = new Promise<void>((resolve) => (release = resolve));
-    const turn = queue;
-    queue = queue.then(() => done);
-    sqliteWriteQueue.waiting++;
-    await turn;
-    sqliteWriteQueue.waiting--;
-    const turnStarted = performance.now();
-    const letGo = () => {
-      sqliteWriteQueue.noteTurn(performance.now() - turnStarted);
-      release();
-    };
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    const letGo = await takeSqliteWriteTurn();
     let transaction: Awaited<ReturnType<typeof startTransaction>>;
     try {
       transaction = await startTransaction(isolationLevel);
@@ -77,17 +66,44 @@ function yieldBetweenTransactions(adapter: Adapter) {
 }
 
 /**
+ * Waits for this process's turn to write (a FIFO shared by Prisma's transactions and the driver's,
+ * lib/db/driver-transaction.ts), then for one turn of the event loop; returns the function that
+ * ends the turn, to be called once the transaction has committed or rolled back.
+ */
+export async function takeSqliteWriteTurn(): Promise<() => void> {
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  const turn = sqliteWriteQueue.tail;
+  sqliteWriteQueue.tail = turn.then(() => done);
+  sqliteWriteQueue.waiting++;
+  await turn;
+  sqliteWriteQueue.waiting--;
+  const turnStarted = performance.now();
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return () => {
+    sqliteWriteQueue.noteTurn(performance.now() - turnStarted);
+    release();
+  };
+}
+
+/**
  * The SQLite transaction queue of this process (yieldBetweenTransactions): how many transactions
  * wait for their turn, and how long a turn takes (an exponentially weighted mean, in ms, of each
  * transaction's time from its turn coming to its commit or rollback, the event-loop turn before it
- * included). Their product is how long a transaction queued now would wait. Kept on globalThis
- * beside the client (below), which dev reloads reuse together with its adapter.
+ * included). Their product is how long a transaction queued now would wait. It also holds the
+ * queue's tail and the connection's statement cache, which driver-level transactions
+ * (lib/db/driver-transaction.ts) use. Kept on globalThis beside the client (below), which dev
+ * reloads reuse together with its adapter.
  */
 export const sqliteWriteQueue = ((globalThis as unknown as { sqliteWriteQueue?: ReturnType<typeof writeQueue> }).sqliteWriteQueue ??=
   writeQueue());
 
 function writeQueue() {
   return {
+    /** settles when the last transaction queued so far has ended */
+    tail: Promise.resolve() as Promise<void>,
+    /** the connection's kept prepared statement for a SQL text; set when Prisma connects (`db.$connect()`) */
+    prepare: null as ((sql: string) => Statement) | null,
     waiting: 0,
     turnMs: 5,
     /**
@@ -133,11 +149,11 @@ export function admitWriteTransaction(): void {
   );
 }
 
-/** What the adapter uses of a better-sqlite3 statement (@prisma/adapter-better-sqlite3 6.19). */
-interface Statement {
+/** What the adapter and the driver's transactions use of a better-sqlite3 statement (@prisma/adapter-better-sqlite3 6.19). */
+export interface Statement {
   reader: boolean;
-  run(...args: unknown[]): unknown;
-  columns(): unknown[];
+  run(...args: unknown[]): { changes: number };
+  columns(): { name: string; type: string | null }[];
   raw(toggle?: boolean): Statement;
   all(...args: unknown[]): unknown[];
 }
@@ -152,11 +168,11 @@ const PREPARED_STATEMENTS_KEPT = 1000;
  * adapter a view whose `bind(args)` passes the arguments to each call instead: better-sqlite3
  * binds a statement for good, and runs one statement at a time, synchronously, so reuse is safe.
  */
-function reusePreparedStatements(adapter: Adapter) {
+function reusePreparedStatements(adapter: Adapter): (sql: string) => Statement {
   const database = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
   const prepare = database.prepare.bind(database) as (sql: string) => Statement;
   const kept = new Map<string, Statement>();
-  database.prepare = (sql: string) => {
+  const preparedOnce = (sql: string) => {
     let statement = kept.get(sql);
     if (statement) {
       kept.delete(sql);
@@ -165,8 +181,10 @@ function reusePreparedStatements(adapter: Adapter) {
       if (kept.size >= PREPARED_STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
     }
     kept.set(sql, statement);
-    return boundView(statement);
+    return statement;
   };
+  database.prepare = (sql: string) => boundView(preparedOnce(sql));
+  return preparedOnce;
 }
 
 function boundView(statement: Statement) {
@@ -210,17 +228,25 @@ function closeOnExit(adapter: Adapter) {
  */
 const engineOfClient = databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL));
 
+// One client per process; kept on globalThis so Next's dev reloads do not open a new one each time.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; postgresPool?: pg.Pool };
+
 function createClient(): PrismaClient {
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
-  const client =
-    databaseEngine(url) === "postgresql"
-      ? (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }), ...queryLogOptions() }) as unknown as PrismaClient)
-      : new PrismaClient({ adapter: new TunedBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), ...queryLogOptions() });
+  let client: PrismaClient;
+  if (databaseEngine(url) === "postgresql") {
+    // The pool is the app's own, shared with driver-level transactions (lib/db/driver-transaction.ts);
+    // disconnecting the client ends it.
+    const pool = (globalForPrisma.postgresPool = new pg.Pool({ connectionString: url }));
+    client = new PostgresPrismaClient({
+      adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+      ...queryLogOptions(),
+    }) as unknown as PrismaClient;
+  } else {
+    client = new PrismaClient({ adapter: new TunedBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), ...queryLogOptions() });
+  }
   if (countingQueries()) {
-    (client as unknown as { $on(event: "query", listener: (e: { query: string }) => void): void }).$on("query", (e) => {
-      queryCounter.count++;
-      queryCounter.statements.push(e.query);
-    });
+    (client as unknown as { $on(event: "query", listener: (e: { query: string }) => void): void }).$on("query", (e) => countQuery(e.query));
   }
   return client;
 }
@@ -231,6 +257,13 @@ const countingQueries = () => process.env.TRADEOFF_COUNT_QUERIES === "1";
 const queryLogOptions = () => ({ log: countingQueries() ? [{ emit: "event" as const, level: "query" as const }] : [] });
 const queryCounter = { count: 0, statements: [] as string[] };
 
+/** Counts a statement sent outside Prisma (driver-level transactions), when TRADEOFF_COUNT_QUERIES=1. */
+export function countQuery(statement: string): void {
+  if (!countingQueries()) return;
+  queryCounter.count++;
+  queryCounter.statements.push(statement);
+}
+
 /** SQL statements sent since the last call, when TRADEOFF_COUNT_QUERIES=1 (bench only). */
 export function takeQueryCount(): { count: number; statements: string[] } {
   const taken = { count: queryCounter.count, statements: queryCounter.statements };
@@ -239,10 +272,17 @@ export function takeQueryCount(): { count: number; statements: string[] } {
   return taken;
 }
 
-// One client per process; kept on globalThis so Next's dev reloads do not open a new one each time.
-const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
 export const db = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+/** The engine this process's client talks to. */
+export const clientEngine = (): DatabaseEngine => engineOfClient;
+
+/** A Prisma client or transaction as an SqlTx (lib/db/sql.ts); an SqlTx as itself. */
+export const sqlOf = (client: Tx | Db | SqlTx): SqlTx => ("rows" in client ? client : prismaSql(client, engineOfClient));
+
+/** The PostgreSQL pool the client uses, for driver-level transactions; null on SQLite. */
+export const postgresPool = (): pg.Pool | null => globalForPrisma.postgresPool ?? null;
 
 /**
  * One cheap read of a migrated table (`/api/v1/ready`): fails when the file cannot be opened, is
@@ -255,9 +295,6 @@ export async function pingDatabase(): Promise<void> {
 export type Db = typeof db;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** `a, b, c` as bound parameters in a raw query (`IN (${sqlList(values)})`), on either engine. */
-export const sqlList = (values: readonly unknown[]) => Prisma.join(values);
 
 // Ids for rows the hot paths insert with raw SQL (Prisma's query compiler costs ~0.3 ms per ORM
 // statement, a raw one ~0.1 ms): the shape Prisma's cuid() gives, "c" + time + counter +

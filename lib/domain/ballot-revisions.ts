@@ -1,5 +1,6 @@
 import "server-only";
-import { newRowId, type Tx } from "@/lib/db/client";
+import { newRowId, sqlOf, type Tx } from "@/lib/db/client";
+import { sql, type SqlTx } from "@/lib/db/sql";
 import { GENESIS_HASH, chainRevisions, nextRevisionLink, revisionHash } from "@/lib/export/ballot-chain";
 import { voterKey } from "@/lib/ballots/voter";
 
@@ -27,8 +28,11 @@ export interface ChainHead {
 export const EMPTY_CHAIN: ChainHead = { seq: 0, hash: GENESIS_HASH };
 
 /** The head as the evaluation row holds it: read under the caller's write lock, so it is current. */
-export async function readChainHead(tx: Tx, evaluationId: string): Promise<ChainHead> {
-  const row = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { chainSeq: true, chainHash: true } });
+export async function readChainHead(tx: Tx | SqlTx, evaluationId: string): Promise<ChainHead> {
+  const [row] = await sqlOf(tx).rows<{ chainSeq: number; chainHash: string }>(
+    sql`SELECT "chainSeq", "chainHash" FROM "Evaluation" WHERE "id" = ${evaluationId}`,
+  );
+  if (!row) throw new Error(`No evaluation ${evaluationId} to read the ballot chain of.`);
   return { seq: row.chainSeq, hash: row.chainHash };
 }
 
@@ -45,13 +49,18 @@ export async function readChainHead(tx: Tx, evaluationId: string): Promise<Chain
  * one this link was made from (a compare-and-set on chainSeq), so a writer that skipped the lock
  * fails loudly instead of forking the chain; the unique (evaluationId, seq) index is the last guard.
  */
-export async function appendBallotRevision(tx: Tx, revision: RevisionInput, options: { head?: ChainHead } = {}): Promise<ChainHead> {
+export async function appendBallotRevision(
+  client: Tx | SqlTx,
+  revision: RevisionInput,
+  options: { head?: ChainHead } = {},
+): Promise<ChainHead> {
+  const tx = sqlOf(client);
   const head = options.head ?? (await readChainHead(tx, revision.evaluationId));
   const link = nextRevisionLink(head);
   const hash = revisionHash({ ...revision, ...link });
   // Raw SQL on the ballot's hot path: a third of an ORM statement's cost (Prisma compiles each).
-  await tx.$executeRaw`INSERT INTO "BallotRevision" ("id", "evaluationId", "userId", "voterName", "round", "seq", "method", "payload", "createdAt", "prevHash", "hash")
-    VALUES (${newRowId()}, ${revision.evaluationId}, ${revision.userId}, ${revision.voterName ?? null}, ${revision.round}, ${link.seq}, ${revision.method}, ${revision.payload}, ${revision.createdAt}, ${link.prevHash}, ${hash})`;
+  await tx.run(sql`INSERT INTO "BallotRevision" ("id", "evaluationId", "userId", "voterName", "round", "seq", "method", "payload", "createdAt", "prevHash", "hash")
+    VALUES (${newRowId()}, ${revision.evaluationId}, ${revision.userId}, ${revision.voterName ?? null}, ${revision.round}, ${link.seq}, ${revision.method}, ${revision.payload}, ${revision.createdAt}, ${link.prevHash}, ${hash})`);
   const next = { seq: link.seq, hash };
   await moveChainHead(tx, revision.evaluationId, head, next);
   return next;
@@ -77,14 +86,15 @@ export async function appendBallotRevisions(
   await tx.ballotRevision.createMany({ data: linked });
   const last = linked[linked.length - 1];
   const next = { seq: last.seq, hash: last.hash };
-  await moveChainHead(tx, evaluationId, head, next);
+  await moveChainHead(sqlOf(tx), evaluationId, head, next);
   return next;
 }
 
-async function moveChainHead(tx: Tx, evaluationId: string, from: ChainHead, to: ChainHead) {
+async function moveChainHead(tx: SqlTx, evaluationId: string, from: ChainHead, to: ChainHead) {
   // Evaluation.updatedAt is left alone: the write lock that every append holds already set it.
-  const moved =
-    await tx.$executeRaw`UPDATE "Evaluation" SET "chainSeq" = ${to.seq}, "chainHash" = ${to.hash} WHERE "id" = ${evaluationId} AND "chainSeq" = ${from.seq}`;
+  const moved = await tx.run(
+    sql`UPDATE "Evaluation" SET "chainSeq" = ${to.seq}, "chainHash" = ${to.hash} WHERE "id" = ${evaluationId} AND "chainSeq" = ${from.seq}`,
+  );
   if (moved !== 1) {
     throw new Error(
       `The ballot chain of evaluation ${evaluationId} moved past seq ${from.seq} during an append: appends must hold the evaluation's write lock.`,

@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import type { Actor } from "@/lib/domain/authorize";
-import { withEvaluation, type WriteRule } from "@/lib/domain/evaluation-access";
+import { withEvaluationSql, type WriteRule } from "@/lib/domain/evaluation-access";
 import { BallotInputSchema, checkBallotFits, type BallotInput } from "@/lib/validation/ballot";
-import { newRowId, type Tx } from "@/lib/db/client";
+import { newRowId } from "@/lib/db/client";
+import { sql, type SqlTx } from "@/lib/db/sql";
 import { LRUCache } from "lru-cache";
 
 /** The ballot's payload as stored: `{ weights }` or `{ comparisons }`, keys in a fixed order. */
@@ -18,12 +19,12 @@ export function ballotPayload(ballot: BallotInput): string {
 export async function castBallot(actor: Actor, evaluationId: string, input: unknown) {
   const ballot = parseOrThrow(BallotInputSchema, input, "ballot");
   const payload = ballotPayload(ballot);
-  return withEvaluation(
+  return withEvaluationSql(
     actor,
     evaluationId,
     "ballot:cast",
     VOTING_OPEN,
-    async ({ tx, round, votingDeadline, archivedAt, audit, appendBallotRevision }) => {
+    async ({ sql: tx, round, votingDeadline, archivedAt, audit, appendBallotRevision }) => {
       if (votingDeadline && votingDeadline < new Date()) {
         throw new AppError("conflict", "The voting deadline has passed.");
       }
@@ -49,15 +50,15 @@ export async function castBallot(actor: Actor, evaluationId: string, input: unkn
  * what Prisma's upsert costs on the hot path); returns its id, which a replacement keeps.
  */
 async function upsertBallot(
-  tx: Tx,
+  tx: SqlTx,
   b: { evaluationId: string; userId: string; round: number; method: string; payload: string; castAt: Date },
 ): Promise<string> {
-  const [row] = await tx.$queryRaw<
-    { id: string }[]
-  >`INSERT INTO "Ballot" ("id", "evaluationId", "userId", "round", "method", "payload", "createdAt", "updatedAt")
+  const [row] = await tx.rows<{
+    id: string;
+  }>(sql`INSERT INTO "Ballot" ("id", "evaluationId", "userId", "round", "method", "payload", "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${b.evaluationId}, ${b.userId}, ${b.round}, ${b.method}, ${b.payload}, ${b.castAt}, ${b.castAt})
     ON CONFLICT ("evaluationId", "userId", "round") DO UPDATE SET "method" = excluded."method", "payload" = excluded."payload", "updatedAt" = excluded."updatedAt"
-    RETURNING "id"`;
+    RETURNING "id"`);
   return row.id;
 }
 
@@ -66,10 +67,12 @@ async function upsertBallot(
 // write lock in "voting" they cannot change. Saves a query per ballot.
 const criterionKeysPastDraft = new LRUCache<string, string[]>({ max: 2000 });
 
-async function frozenCriterionKeys(tx: Tx, evaluationId: string): Promise<string[]> {
+async function frozenCriterionKeys(tx: SqlTx, evaluationId: string): Promise<string[]> {
   const known = criterionKeysPastDraft.get(evaluationId);
   if (known) return known;
-  const keys = (await tx.criterion.findMany({ where: { evaluationId }, select: { key: true } })).map((c) => c.key);
+  const keys = (await tx.rows<{ key: string }>(sql`SELECT "key" FROM "Criterion" WHERE "evaluationId" = ${evaluationId}`)).map(
+    (c) => c.key,
+  );
   criterionKeysPastDraft.set(evaluationId, keys);
   return keys;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { readNotificationPrefs } from "@/lib/json-columns";
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db/client";
+import { db, sqlOf, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/authorize";
 import { publishUserEvent } from "@/lib/live/publish";
 import { parseOrThrow } from "@/lib/errors";
@@ -73,7 +73,7 @@ export async function notifyUsers(tx: Tx, userIds: string[], event: Notification
         emailDueAt: email ? await batchDueAt(tx, user.id, now) : null,
       },
     });
-    if (inApp) await publishUserEvent(tx, user.id);
+    if (inApp) await publishUserEvent(sqlOf(tx), user.id);
   }
 }
 

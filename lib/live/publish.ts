@@ -1,12 +1,6 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
-import { databaseEngine } from "@/lib/db/engine";
-import { resolveDatabaseUrl } from "@/lib/db/url";
+import { sql, type SqlTx } from "@/lib/db/sql";
 import { CHANGE_CHANNEL, USER_CHANNEL, changeChannel } from "@/lib/live/channel";
-
-// Resolved once per process (the url does not change while it runs); resolving touches the file system.
-let engineIsPostgres: boolean | undefined;
-const onPostgres = () => (engineIsPostgres ??= databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL)) === "postgresql");
 
 /**
  * Announces a change to an evaluation from inside the transaction that makes it (lockEvaluation
@@ -18,9 +12,9 @@ const onPostgres = () => (engineIsPostgres ??= databaseEngine(resolveDatabaseUrl
  *   bumped; the id is a bound parameter.
  * - SQLite: the in-process channel reads the committed revision once the transaction has ended.
  */
-export async function publishChange(tx: Tx, evaluationId: string): Promise<void> {
-  if (onPostgres()) {
-    await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, "id" || ':' || "revision") FROM "Evaluation" WHERE "id" = ${evaluationId}`;
+export async function publishChange(tx: SqlTx, evaluationId: string): Promise<void> {
+  if (tx.engine === "postgresql") {
+    await tx.run(sql`SELECT pg_notify(${CHANGE_CHANNEL}, "id" || ':' || "revision") FROM "Evaluation" WHERE "id" = ${evaluationId}`);
     return;
   }
   changeChannel().announceAfterCommit(evaluationId);
@@ -31,9 +25,9 @@ export async function publishChange(tx: Tx, evaluationId: string): Promise<void>
  * them, from inside the transaction that creates it; like publishChange: pg_notify at commit on
  * PostgreSQL, in-process after the transaction on SQLite. The event carries the user id only.
  */
-export async function publishUserEvent(tx: Tx, userId: string): Promise<void> {
-  if (onPostgres()) {
-    await tx.$executeRaw`SELECT pg_notify(${USER_CHANNEL}, ${userId})`;
+export async function publishUserEvent(tx: SqlTx, userId: string): Promise<void> {
+  if (tx.engine === "postgresql") {
+    await tx.run(sql`SELECT pg_notify(${USER_CHANNEL}, ${userId})`);
     return;
   }
   changeChannel().announceUserAfterCommit(userId);

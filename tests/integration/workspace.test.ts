@@ -404,6 +404,21 @@ describe("a team's own citations", () => {
   });
 });
 
+describe("the voting deadline", () => {
+  it("refuses a ballot once the deadline has passed, writing nothing, and takes one before it", async () => {
+    const t = await createTeamWithRoles();
+    const { evaluationId, ballot } = await votingTemplate(t);
+    await db.evaluation.update({ where: { id: evaluationId }, data: { votingDeadline: new Date(Date.now() + 60_000) } });
+    await castBallot(t.member, evaluationId, ballot);
+
+    await db.evaluation.update({ where: { id: evaluationId }, data: { votingDeadline: new Date(Date.now() - 1_000) } });
+    const refused = await rejects(castBallot(t.admin, evaluationId, ballot), "conflict");
+    expect(refused.message).toMatch(/deadline has passed/);
+    expect(await db.ballot.count({ where: { evaluationId } })).toBe(1);
+    expect(await db.ballotRevision.count({ where: { evaluationId } })).toBe(1);
+  });
+});
+
 describe("a second round", () => {
   it("keeps a deadline still ahead unless told otherwise, and tells members their ballots were carried over", async () => {
     const t = await createTeamWithRoles();

@@ -1,0 +1,70 @@
+import "server-only";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import type { DatabaseEngine } from "@/lib/db/engine";
+
+/**
+ * A parameterised SQL statement, written as a tagged template (`sql\`… WHERE "id" = ${id}\``):
+ * every interpolated value is sent as a bound parameter, never spliced into the text. The same
+ * statement runs inside a Prisma interactive transaction (prismaSql) or a driver-level one
+ * (lib/db/driver-transaction.ts), on SQLite and PostgreSQL alike.
+ */
+export interface SqlStatement {
+  readonly strings: readonly string[];
+  readonly values: readonly unknown[];
+}
+
+/** A list of values bound as `$1, $2, …` (for `IN (…)`); only as a value of a `sql` template. */
+export class SqlList {
+  constructor(readonly values: readonly unknown[]) {
+    if (values.length === 0) throw new Error("An SQL list needs at least one value.");
+  }
+}
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlStatement {
+  return { strings, values };
+}
+
+export const sqlIn = (values: readonly unknown[]) => new SqlList(values);
+
+/**
+ * What the write paths need of a transaction: rows from a statement, and the number of rows a
+ * statement changed. DateTime columns come back as Date objects on both engines.
+ */
+export interface SqlTx {
+  readonly engine: DatabaseEngine;
+  rows<T>(statement: SqlStatement): Promise<T[]>;
+  run(statement: SqlStatement): Promise<number>;
+}
+
+/** The statement's text with one placeholder per value (`?` or `$n`, lists expanded) and its flat values. */
+export function compile(statement: SqlStatement, placeholder: (n: number) => string): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  let text = statement.strings[0];
+  statement.values.forEach((value, i) => {
+    const bound = value instanceof SqlList ? value.values : [value];
+    text += bound.map((v) => (values.push(v), placeholder(values.length))).join(", ") + statement.strings[i + 1];
+  });
+  return { text, values };
+}
+
+/** The statement as Prisma's raw-query template, lists joined as Prisma.join does. */
+function toPrismaSql(statement: SqlStatement): Prisma.Sql {
+  return new Prisma.Sql(
+    statement.strings,
+    statement.values.map((v) => (v instanceof SqlList ? Prisma.join([...v.values]) : v)),
+  );
+}
+
+interface PrismaRawClient {
+  $queryRaw<T>(query: Prisma.Sql): Promise<T>;
+  $executeRaw(query: Prisma.Sql): Promise<number>;
+}
+
+/** A Prisma client or interactive transaction as an SqlTx, for writes that also use the ORM. */
+export function prismaSql(client: PrismaRawClient, engine: DatabaseEngine): SqlTx {
+  return {
+    engine,
+    rows: <T>(statement: SqlStatement) => client.$queryRaw<T[]>(toPrismaSql(statement)),
+    run: (statement: SqlStatement) => client.$executeRaw(toPrismaSql(statement)),
+  };
+}
