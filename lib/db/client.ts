@@ -67,7 +67,7 @@ function yieldBetweenTransactions(adapter: Adapter) {
 
 /**
  * Waits for this process's turn to write (a FIFO shared by Prisma's transactions and the driver's,
- * lib/db/driver-transaction.ts), then for one turn of the event loop; returns the function that
+ * lib/db/driver.ts), then for one turn of the event loop; returns the function that
  * ends the turn, to be called once the transaction has committed or rolled back.
  */
 export async function takeSqliteWriteTurn(): Promise<() => void> {
@@ -92,7 +92,7 @@ export async function takeSqliteWriteTurn(): Promise<() => void> {
  * transaction's time from its turn coming to its commit or rollback, the event-loop turn before it
  * included). Their product is how long a transaction queued now would wait. It also holds the
  * queue's tail and the connection's statement cache, which driver-level transactions
- * (lib/db/driver-transaction.ts) use. Kept on globalThis beside the client (below), which dev
+ * (lib/db/driver.ts) use. Kept on globalThis beside the client (below), which dev
  * reloads reuse together with its adapter.
  */
 export const sqliteWriteQueue = ((globalThis as unknown as { sqliteWriteQueue?: ReturnType<typeof writeQueue> }).sqliteWriteQueue ??=
@@ -235,7 +235,7 @@ function createClient(): PrismaClient {
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
   let client: PrismaClient;
   if (databaseEngine(url) === "postgresql") {
-    // The pool is the app's own, shared with driver-level transactions (lib/db/driver-transaction.ts);
+    // The pool is the app's own, shared with driver-level transactions (lib/db/driver.ts);
     // disconnecting the client ends it.
     const pool = (globalForPrisma.postgresPool = new pg.Pool({ connectionString: url }));
     client = new PostgresPrismaClient({

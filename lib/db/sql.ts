@@ -6,7 +6,7 @@ import type { DatabaseEngine } from "@/lib/db/engine";
  * A parameterised SQL statement, written as a tagged template (`sql\`… WHERE "id" = ${id}\``):
  * every interpolated value is sent as a bound parameter, never spliced into the text. The same
  * statement runs inside a Prisma interactive transaction (prismaSql) or a driver-level one
- * (lib/db/driver-transaction.ts), on SQLite and PostgreSQL alike.
+ * (lib/db/driver.ts), on SQLite and PostgreSQL alike.
  */
 export interface SqlStatement {
   readonly strings: readonly string[];

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { driverRows } from "@/lib/db/driver";
+import { sql } from "@/lib/db/sql";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { TOKEN_USE_RESOLUTION_MS, hashSecret, newSecret, tokenUseIsStale } from "@/lib/security/tokens";
 import type { Actor } from "@/lib/domain/authorize";
@@ -37,18 +39,16 @@ export async function revokeApiToken(actor: Actor, tokenId: string) {
  * write itself is conditional, so concurrent requests with a stale `lastUsedAt` store it once.
  */
 export async function actorFromApiToken(secret: string): Promise<Actor | null> {
-  // One raw statement (token joined to its user): every API request runs it, and two ORM statements
-  // cost ~0.5 ms of Prisma's query compiler where this costs ~0.1 ms. Dates are compared here, not in
-  // SQL, since the SQLite adapter hands raw DateTime columns back as text.
-  const [token] = await db.$queryRaw<TokenRow[]>`
+  // One statement (token joined to its user) on the driver: every API request runs it, and Prisma
+  // costs ~0.5 ms of query compiling for the two ORM statements it replaces, ~0.1 ms even for raw SQL.
+  const [token] = await driverRows<TokenRow>(sql`
     SELECT t."id", t."userId", t."revokedAt", t."lastUsedAt", t."expiresAt", u."deletedAt"
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-    WHERE t."tokenHash" = ${hashSecret(secret)}`;
+    WHERE t."tokenHash" = ${hashSecret(secret)}`);
   const now = new Date();
   if (!token || token.revokedAt !== null || token.deletedAt !== null) return null;
-  const expiresAt = asDate(token.expiresAt);
-  if (expiresAt && expiresAt <= now) return null;
-  if (tokenUseIsStale(asDate(token.lastUsedAt), now)) {
+  if (token.expiresAt && token.expiresAt <= now) return null;
+  if (tokenUseIsStale(token.lastUsedAt, now)) {
     await db.apiToken.updateMany({
       where: {
         id: token.id,
@@ -63,13 +63,11 @@ export async function actorFromApiToken(secret: string): Promise<Actor | null> {
 interface TokenRow {
   id: string;
   userId: string;
-  revokedAt: Date | string | null;
-  lastUsedAt: Date | string | null;
-  expiresAt: Date | string | null;
-  deletedAt: Date | string | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  deletedAt: Date | null;
 }
-
-const asDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 /** For the CLI: a token for the account with this email (the CLI runs as the server's operator). */
 export async function createApiTokenForEmail(email: string, input: unknown) {

@@ -2,7 +2,7 @@ import { db } from "../support/db";
 import { describe, expect, it } from "vitest";
 import { createTeamWithRoles } from "../support/factories";
 import { clientEngine, newRowId } from "@/lib/db/client";
-import { driverTransaction } from "@/lib/db/driver-transaction";
+import { driverTransaction } from "@/lib/db/driver";
 import { sql, sqlIn } from "@/lib/db/sql";
 
 // The ballot's transaction runs on the driver, beside Prisma's: what it writes must read back the

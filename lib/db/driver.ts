@@ -22,6 +22,19 @@ export async function driverTransaction<T>(work: (tx: SqlTx) => Promise<T>): Pro
   return clientEngine() === "postgresql" ? postgresTransaction(postgresPool()!, work) : sqliteTransaction(work);
 }
 
+/**
+ * The rows of one read-only statement, run on the driver outside any transaction (a pool
+ * connection on PostgreSQL; on SQLite the process's one connection, as Prisma's own reads are):
+ * for reads every API request makes, such as the Bearer token's lookup.
+ */
+export async function driverRows<T>(statement: SqlStatement): Promise<T[]> {
+  if (clientEngine() === "postgresql") {
+    return (await postgresQuery(postgresPool()!, statement)).rows as T[];
+  }
+  if (!sqliteWriteQueue.prepare) await db.$connect();
+  return sqliteTx(sqliteWriteQueue.prepare!).rows<T>(statement);
+}
+
 /** Thrown when the database's write lock could not be had in time: nothing was written, and the request can be retried (503). */
 export class DatabaseBusyError extends Error {
   override name = "DatabaseBusyError";
@@ -134,16 +147,17 @@ async function postgresTransaction<T>(pool: pg.Pool, work: (tx: SqlTx) => Promis
 }
 
 function postgresTx(client: pg.PoolClient): SqlTx {
-  const query = (statement: SqlStatement) => {
-    const { text, values } = compile(statement, (n) => `$${n}`);
-    countQuery(text);
-    return client.query({ text, values: values.map(toPostgresValue), types: POSTGRES_TYPES });
-  };
   return {
     engine: "postgresql",
-    rows: async <T>(statement: SqlStatement) => (await query(statement)).rows as T[],
-    run: async (statement: SqlStatement) => (await query(statement)).rowCount ?? 0,
+    rows: async <T>(statement: SqlStatement) => (await postgresQuery(client, statement)).rows as T[],
+    run: async (statement: SqlStatement) => (await postgresQuery(client, statement)).rowCount ?? 0,
   };
+}
+
+function postgresQuery(on: pg.Pool | pg.PoolClient, statement: SqlStatement) {
+  const { text, values } = compile(statement, (n) => `$${n}`);
+  countQuery(text);
+  return on.query({ text, values: values.map(toPostgresValue), types: POSTGRES_TYPES });
 }
 
 // Prisma's PostgreSQL columns are `timestamp(3)` (no time zone) holding UTC. Sent as ISO text, a
