@@ -68,16 +68,17 @@ function yieldBetweenTransactions(adapter: Adapter) {
 /**
  * Waits for this process's turn to write (a FIFO shared by Prisma's transactions and the driver's,
  * lib/db/driver.ts), then for one turn of the event loop; returns the function that
- * ends the turn, to be called once the transaction has committed or rolled back.
+ * ends the turn, to be called once the transaction has committed or rolled back. A turn taken
+ * for a group of transactions that count themselves as waiting is not `counted` again.
  */
-export async function takeSqliteWriteTurn(): Promise<() => void> {
+export async function takeSqliteWriteTurn(options: { counted: boolean } = { counted: true }): Promise<() => void> {
   let release!: () => void;
   const done = new Promise<void>((resolve) => (release = resolve));
   const turn = sqliteWriteQueue.tail;
   sqliteWriteQueue.tail = turn.then(() => done);
-  sqliteWriteQueue.waiting++;
+  if (options.counted) sqliteWriteQueue.waiting++;
   await turn;
-  sqliteWriteQueue.waiting--;
+  if (options.counted) sqliteWriteQueue.waiting--;
   const turnStarted = performance.now();
   await new Promise<void>((resolve) => setImmediate(resolve));
   return () => {

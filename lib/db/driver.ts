@@ -13,7 +13,7 @@ import { compile, type SqlStatement, type SqlTx } from "@/lib/db/sql";
  * - SQLite: the transaction takes its turn in the process's write queue (takeSqliteWriteTurn), the
  *   one Prisma's transactions queue in, so the two never overlap on the connection; BEGIN
  *   IMMEDIATE takes the database's write lock at once, waiting for another process's as long as
- *   the busy timeout allows.
+ *   the busy timeout allows. Transactions queued together share a commit (group commit, below).
  * - PostgreSQL: one pool connection, BEGIN … COMMIT at the server's default isolation (read
  *   committed, as Prisma's), row locks held until commit.
  * Any error rolls back, and is thrown on; nothing is written.
@@ -40,32 +40,93 @@ export class DatabaseBusyError extends Error {
   override name = "DatabaseBusyError";
 }
 
-async function sqliteTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  // The connection opens with Prisma's first query, which sets `prepare` (lib/db/client.ts).
-  if (!sqliteWriteQueue.prepare) await db.$connect();
-  const prepare = sqliteWriteQueue.prepare!;
-  const letGo = await takeSqliteWriteTurn();
+/**
+ * SQLite group commit. Driver transactions that queue while another write holds the connection run
+ * together when their turn comes: one BEGIN … COMMIT for up to MAX_GROUP of them, each inside its
+ * own savepoint, so one that fails rolls back alone and the others still commit. A commit writes
+ * every changed page to the WAL, and a burst of ballots all change the same evaluation row and
+ * index pages: in a group they are written once instead of once per ballot. Each caller is
+ * answered only after the commit that holds its work, and with an error if that commit fails.
+ */
+interface QueuedWork {
+  work: (tx: SqlTx) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** At most this many transactions share a commit, so a group holds the connection for a few ms at most. */
+const MAX_GROUP = 64;
+const group = { queued: [] as QueuedWork[], running: false };
+
+function sqliteTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    group.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    // Counted as waiting for the write queue, so admitWriteTransaction sees the whole backlog.
+    sqliteWriteQueue.waiting++;
+    if (!group.running) void runGroups();
+  });
+}
+
+async function runGroups() {
+  group.running = true;
   try {
-    try {
-      prepare("BEGIN IMMEDIATE").run();
-    } catch (error) {
-      throw busyOr(error);
-    }
-    try {
-      const result = await work(sqliteTx(prepare));
-      prepare("COMMIT").run();
-      return result;
-    } catch (error) {
+    while (group.queued.length) {
+      // The connection opens with Prisma's first query, which sets `prepare` (lib/db/client.ts).
+      if (!sqliteWriteQueue.prepare) await db.$connect();
+      const letGo = await takeSqliteWriteTurn({ counted: false });
+      const members = group.queued.splice(0, MAX_GROUP);
+      sqliteWriteQueue.waiting -= members.length;
       try {
-        prepare("ROLLBACK").run();
-      } catch {
-        // SQLite already rolled back (some errors end the transaction themselves)
+        await commitGroup(sqliteWriteQueue.prepare!, members);
+      } finally {
+        letGo();
       }
-      throw busyOr(error);
     }
+  } catch (error) {
+    for (const member of group.queued.splice(0)) member.reject(error);
   } finally {
-    letGo();
+    group.running = false;
   }
+}
+
+async function commitGroup(prepare: (sql: string) => Statement, members: QueuedWork[]) {
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  try {
+    prepare("BEGIN IMMEDIATE").run();
+  } catch (error) {
+    for (const member of members) member.reject(busyOr(error));
+    return;
+  }
+  try {
+    const tx = sqliteTx(prepare);
+    for (const member of members) {
+      prepare("SAVEPOINT driver_work").run();
+      try {
+        const value = await member.work(tx);
+        prepare("RELEASE driver_work").run();
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        // Throws when SQLite has already ended the whole transaction (a full disk, say): every member fails below.
+        prepare("ROLLBACK TO driver_work").run();
+        prepare("RELEASE driver_work").run();
+        outcomes.push({ ok: false, error: busyOr(error) });
+      }
+    }
+    prepare("COMMIT").run();
+  } catch (error) {
+    try {
+      prepare("ROLLBACK").run();
+    } catch {
+      // SQLite already rolled back
+    }
+    for (const member of members) member.reject(busyOr(error));
+    return;
+  }
+  members.forEach((member, i) => {
+    const outcome = outcomes[i];
+    if (outcome.ok) member.resolve(outcome.value);
+    else member.reject(outcome.error);
+  });
 }
 
 const busyOr = (error: unknown) =>

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { driverRows } from "@/lib/db/driver";
+import { driverRows, driverTransaction } from "@/lib/db/driver";
 import { sql } from "@/lib/db/sql";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { TOKEN_USE_RESOLUTION_MS, hashSecret, newSecret, tokenUseIsStale } from "@/lib/security/tokens";
@@ -49,13 +49,13 @@ export async function actorFromApiToken(secret: string): Promise<Actor | null> {
   if (!token || token.revokedAt !== null || token.deletedAt !== null) return null;
   if (token.expiresAt && token.expiresAt <= now) return null;
   if (tokenUseIsStale(token.lastUsedAt, now)) {
-    await db.apiToken.updateMany({
-      where: {
-        id: token.id,
-        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS) } }],
-      },
-      data: { lastUsedAt: now },
-    });
+    // On the driver too: the first request of a burst from many tokens writes each once, and on
+    // SQLite these writes then share commits with the ballots queued beside them.
+    const staleBefore = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS);
+    await driverTransaction((tx) =>
+      tx.run(sql`UPDATE "ApiToken" SET "lastUsedAt" = ${now}
+        WHERE "id" = ${token.id} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${staleBefore})`),
+    );
   }
   return { userId: token.userId };
 }

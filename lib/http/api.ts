@@ -53,12 +53,13 @@ export const RETRY_AFTER_SECONDS = 2;
  * transaction could not start within its `maxWait`, or outlived its `timeout`) and P2024 (no pool
  * connection in time). Under a burst the write queue can hold a transaction that long; the answer
  * is then 503 with Retry-After rather than a 500. Matched by name and code, so the SQLite and the
- * PostgreSQL generated clients' error classes both count.
+ * PostgreSQL generated clients' error classes both count; and the driver's DatabaseBusyError (another
+ * process held SQLite's write lock past the busy timeout).
  */
 export function isOverloaded(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const { name, code } = error as { name?: unknown; code?: unknown };
-  return name === "PrismaClientKnownRequestError" && (code === "P2028" || code === "P2024");
+  return (name === "PrismaClientKnownRequestError" && (code === "P2028" || code === "P2024")) || name === "DatabaseBusyError";
 }
 
 /** Who sends `request` (Bearer token or session cookie); also re-run by long-lived event streams. */

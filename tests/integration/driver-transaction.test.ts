@@ -65,6 +65,32 @@ describe("driver-level transactions", () => {
     expect(await db.auditEntry.findUnique({ where: { id: third.id } })).not.toBeNull();
   });
 
+  it("commit each of many concurrent transactions on its own merits: one failing loses only its own writes", async () => {
+    const t = await createTeamWithRoles();
+    const rows = await Promise.all(Array.from({ length: 20 }, () => auditRow(t.teamId, "test.concurrent", new Date())));
+    const outcomes = await Promise.allSettled(
+      rows.map(({ id, statement }, i) =>
+        driverTransaction(async (tx) => {
+          await tx.run(statement);
+          if (i === 7) throw new Error("the eighth fails after writing");
+          const [row] = await tx.rows<{ id: string }>(sql`SELECT "id" FROM "AuditEntry" WHERE "id" = ${id}`);
+          return row.id;
+        }),
+      ),
+    );
+    outcomes.forEach((outcome, i) => {
+      if (i === 7) expect(outcome).toMatchObject({ status: "rejected", reason: { message: "the eighth fails after writing" } });
+      else expect(outcome).toEqual({ status: "fulfilled", value: rows[i].id });
+    });
+    const stored = await db.auditEntry.findMany({ where: { teamId: t.teamId, action: "test.concurrent" }, select: { id: true } });
+    expect(stored.map((r) => r.id).sort()).toEqual(
+      rows
+        .filter((_, i) => i !== 7)
+        .map((r) => r.id)
+        .sort(),
+    );
+  });
+
   it("never run inside a Prisma transaction in progress, nor see its uncommitted writes", async () => {
     const t = await createTeamWithRoles();
     const order: string[] = [];
