@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { clientEngine, countQuery, db, postgresPool, sqliteWriteQueue, takeSqliteWriteTurn, type Statement } from "@/lib/db/client";
-import { compile, type SqlStatement, type SqlTx } from "@/lib/db/sql";
+import { compile, joinSql, runNow, type SqlStatement, type SqlTx } from "@/lib/db/sql";
 
 /**
  * Runs `work` in a transaction on the database driver itself (better-sqlite3, or a pg pool client),
@@ -13,13 +13,28 @@ import { compile, type SqlStatement, type SqlTx } from "@/lib/db/sql";
  * - SQLite: the transaction takes its turn in the process's write queue (takeSqliteWriteTurn), the
  *   one Prisma's transactions queue in, so the two never overlap on the connection; BEGIN
  *   IMMEDIATE takes the database's write lock at once, waiting for another process's as long as
- *   the busy timeout allows. Transactions queued together share a commit (group commit, below).
- * - PostgreSQL: one pool connection, BEGIN … COMMIT at the server's default isolation (read
+ *   the busy timeout allows.
+ * - PostgreSQL: a pool connection, BEGIN … COMMIT at the server's default isolation (read
  *   committed, as Prisma's), row locks held until commit.
- * Any error rolls back, and is thrown on; nothing is written.
+ * Any error rolls back this transaction's writes, and is thrown on.
+ *
+ * Group commit: transactions that queue while the connection is busy run together, up to
+ * MAX_GROUP of them in one BEGIN … COMMIT, each inside its own savepoint, so one that fails rolls
+ * back alone and the others still commit. A burst of ballots all change the same evaluation row:
+ * each commit writes its changed pages to the WAL (SQLite) or waits for the WAL's flush to disk
+ * while holding that row's lock (PostgreSQL), so one commit for many is most of the gain. A caller
+ * is answered only after the commit that holds its work, and with an error if that commit fails.
  */
-export async function driverTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  return clientEngine() === "postgresql" ? postgresTransaction(postgresPool()!, work) : sqliteTransaction(work);
+export function driverTransaction<T>(work: (tx: SqlTx) => Promise<T>, options: { contends?: string } = {}): Promise<T> {
+  const key = clientEngine() === "sqlite" ? "" : (options.contends ?? "");
+  let queue = queues.get(key);
+  if (!queue) queues.set(key, (queue = { queued: [], running: false }));
+  return new Promise<T>((resolve, reject) => {
+    queue.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    // Counted as waiting for SQLite's write queue, so admitWriteTransaction sees the whole backlog.
+    if (clientEngine() === "sqlite") sqliteWriteQueue.waiting++;
+    if (!queue.running) void runGroups(key, queue);
+  });
 }
 
 /**
@@ -40,93 +55,138 @@ export class DatabaseBusyError extends Error {
   override name = "DatabaseBusyError";
 }
 
-/**
- * SQLite group commit. Driver transactions that queue while another write holds the connection run
- * together when their turn comes: one BEGIN … COMMIT for up to MAX_GROUP of them, each inside its
- * own savepoint, so one that fails rolls back alone and the others still commit. A commit writes
- * every changed page to the WAL, and a burst of ballots all change the same evaluation row and
- * index pages: in a group they are written once instead of once per ballot. Each caller is
- * answered only after the commit that holds its work, and with an error if that commit fails.
- */
 interface QueuedWork {
   work: (tx: SqlTx) => Promise<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
 
-/** At most this many transactions share a commit, so a group holds the connection for a few ms at most. */
+/** At most this many transactions share a commit, so a group holds its connection a few ms at most. */
 const MAX_GROUP = 64;
-const group = { queued: [] as QueuedWork[], running: false };
 
-function sqliteTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    group.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
-    // Counted as waiting for the write queue, so admitWriteTransaction sees the whole backlog.
-    sqliteWriteQueue.waiting++;
-    if (!group.running) void runGroups();
-  });
+/**
+ * Transactions wait in a queue per key and one group of each queue runs at a time. SQLite has one
+ * writer, so one queue. On PostgreSQL the key is what the transactions contend for (`contends`:
+ * the ballot's evaluation, whose row each locks): ballots on one evaluation would wait for each
+ * other's row lock anyway, so they queue in the process and share commits, while another
+ * evaluation's ballots run beside them on their own pool connection, and are not held up by a
+ * group stuck behind a lock (another instance's ballot, a decision being scored).
+ */
+interface GroupQueue {
+  queued: QueuedWork[];
+  running: boolean;
+}
+const queues = new Map<string, GroupQueue>();
+
+/** A connection a group runs on, held for it: SQLite's with the process's write turn, or a pool client. */
+interface GroupConnection {
+  tx: SqlTx;
+  /** sends the work's deferred writes (SqlTx.defer), or drops them when the work failed */
+  endWork(succeeded: boolean): Promise<void>;
+  begin: string;
+  /** runs a statement of transaction control (BEGIN, SAVEPOINT, COMMIT, …) */
+  control(statement: string): Promise<void>;
+  /** hands the connection back; a `broken` one (its rollback failed) is discarded, not reused */
+  release(broken?: Error): void;
 }
 
-async function runGroups() {
-  group.running = true;
+async function runGroups(key: string, queue: GroupQueue) {
+  queue.running = true;
   try {
-    while (group.queued.length) {
-      // The connection opens with Prisma's first query, which sets `prepare` (lib/db/client.ts).
-      if (!sqliteWriteQueue.prepare) await db.$connect();
-      const letGo = await takeSqliteWriteTurn({ counted: false });
-      const members = group.queued.splice(0, MAX_GROUP);
-      sqliteWriteQueue.waiting -= members.length;
-      try {
-        await commitGroup(sqliteWriteQueue.prepare!, members);
-      } finally {
-        letGo();
-      }
+    while (queue.queued.length) {
+      const connection = clientEngine() === "postgresql" ? await postgresConnection() : await sqliteConnection();
+      const members = queue.queued.splice(0, MAX_GROUP);
+      if (clientEngine() === "sqlite") sqliteWriteQueue.waiting -= members.length;
+      await commitGroup(connection, members);
     }
   } catch (error) {
-    for (const member of group.queued.splice(0)) member.reject(error);
+    // The connection could not be had (the database is down): every queued transaction fails.
+    const failed = queue.queued.splice(0);
+    if (clientEngine() === "sqlite") sqliteWriteQueue.waiting -= failed.length;
+    for (const member of failed) member.reject(error);
   } finally {
-    group.running = false;
+    queue.running = false;
+    queues.delete(key);
   }
 }
 
-async function commitGroup(prepare: (sql: string) => Statement, members: QueuedWork[]) {
+/** Runs the members in one transaction and answers each; always releases the connection. */
+async function commitGroup(connection: GroupConnection, members: QueuedWork[]) {
+  const { tx, control, endWork } = connection;
+  // A group of one needs no savepoint: the transaction's own rollback undoes its work. Otherwise
+  // each member opens its own, never released (COMMIT ends them all): a failing member's ROLLBACK TO
+  // undoes its work alone, and saves a round trip per member on PostgreSQL.
+  const alone = members.length === 1;
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  let broken: Error | undefined;
   try {
-    prepare("BEGIN IMMEDIATE").run();
-  } catch (error) {
-    for (const member of members) member.reject(busyOr(error));
-    return;
-  }
-  try {
-    const tx = sqliteTx(prepare);
-    for (const member of members) {
-      prepare("SAVEPOINT driver_work").run();
-      try {
-        const value = await member.work(tx);
-        prepare("RELEASE driver_work").run();
-        outcomes.push({ ok: true, value });
-      } catch (error) {
-        // Throws when SQLite has already ended the whole transaction (a full disk, say): every member fails below.
-        prepare("ROLLBACK TO driver_work").run();
-        prepare("RELEASE driver_work").run();
-        outcomes.push({ ok: false, error: busyOr(error) });
-      }
-    }
-    prepare("COMMIT").run();
-  } catch (error) {
     try {
-      prepare("ROLLBACK").run();
-    } catch {
-      // SQLite already rolled back
+      await control(connection.begin);
+    } catch (error) {
+      for (const member of members) member.reject(busyOr(error));
+      return;
     }
-    for (const member of members) member.reject(busyOr(error));
-    return;
+    try {
+      for (const member of members) {
+        if (!alone) await control("SAVEPOINT driver_work");
+        try {
+          const value = await member.work(tx);
+          await endWork(true);
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await endWork(false);
+          if (alone) throw error;
+          // Throws when the database has already ended the whole transaction: every member fails below.
+          await control("ROLLBACK TO SAVEPOINT driver_work");
+          outcomes.push({ ok: false, error: busyOr(error) });
+        }
+      }
+      await control("COMMIT");
+    } catch (error) {
+      await control("ROLLBACK").catch((rollbackError: Error) => {
+        // SQLite may have rolled back already; a PostgreSQL connection that cannot is discarded.
+        if (clientEngine() === "postgresql") broken = rollbackError;
+      });
+      for (const member of members) member.reject(busyOr(error));
+      return;
+    }
+    members.forEach((member, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) member.resolve(outcome.value);
+      else member.reject(outcome.error);
+    });
+  } finally {
+    connection.release(broken);
   }
-  members.forEach((member, i) => {
-    const outcome = outcomes[i];
-    if (outcome.ok) member.resolve(outcome.value);
-    else member.reject(outcome.error);
-  });
+}
+
+async function sqliteConnection(): Promise<GroupConnection> {
+  // The connection opens with Prisma's first query, which sets `prepare` (lib/db/client.ts).
+  if (!sqliteWriteQueue.prepare) await db.$connect();
+  const letGo = await takeSqliteWriteTurn({ counted: false });
+  const prepare = sqliteWriteQueue.prepare!;
+  return {
+    tx: sqliteTx(prepare),
+    endWork: async () => {},
+    begin: "BEGIN IMMEDIATE",
+    control: async (statement) => void prepare(statement).run(),
+    release: () => letGo(),
+  };
+}
+
+async function postgresConnection(): Promise<GroupConnection> {
+  const client = await postgresPool()!.connect();
+  const deferred: Deferred[] = [];
+  return {
+    tx: postgresTx(client, deferred),
+    endWork: async (succeeded) => {
+      const writes = deferred.splice(0);
+      if (succeeded && writes.length) await runDeferred(client, writes);
+    },
+    begin: "BEGIN",
+    control: async (statement) => void (await client.query(statement)),
+    release: (broken) => client.release(broken),
+  };
 }
 
 const busyOr = (error: unknown) =>
@@ -141,7 +201,7 @@ function sqliteTx(prepare: (sql: string) => Statement): SqlTx {
     countQuery(text);
     return { prepared: prepare(text), args: values.map(toSqliteValue) };
   };
-  return {
+  const tx: SqlTx = {
     engine: "sqlite",
     async rows<T>(statement: SqlStatement): Promise<T[]> {
       const { prepared, args } = bind(statement);
@@ -161,7 +221,9 @@ function sqliteTx(prepare: (sql: string) => Statement): SqlTx {
       const { prepared, args } = bind(statement);
       return prepared.run(args).changes;
     },
+    defer: (statement, check) => runNow(tx, statement, check),
   };
+  return tx;
 }
 
 /** Values as Prisma's SQLite adapter stores them: DateTime as ISO 8601 text, Boolean as 0/1. */
@@ -188,31 +250,41 @@ function rowOf(columns: { name: string; type: string | null }[], values: unknown
   return row;
 }
 
-async function postgresTransaction<T>(pool: pg.Pool, work: (tx: SqlTx) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    try {
-      const result = await work(postgresTx(client));
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    }
-  } finally {
-    // A connection that could not roll back is discarded, not returned to the pool mid-transaction.
-    client.release(broken);
-  }
+interface Deferred {
+  statement: SqlStatement;
+  check?: (changed: number) => void;
 }
 
-function postgresTx(client: pg.PoolClient): SqlTx {
+function postgresTx(client: pg.PoolClient, deferred: Deferred[]): SqlTx {
   return {
     engine: "postgresql",
     rows: async <T>(statement: SqlStatement) => (await postgresQuery(client, statement)).rows as T[],
     run: async (statement: SqlStatement) => (await postgresQuery(client, statement)).rowCount ?? 0,
+    defer: async (statement, check) => void deferred.push({ statement, check }),
   };
+}
+
+/**
+ * A work's deferred writes in one round trip: each becomes a data-modifying WITH query, and the
+ * main query counts what each changed (`WITH "d0" AS (INSERT … RETURNING 1), "d1" AS (SELECT
+ * pg_notify(…)) SELECT (SELECT count(*) FROM "d0") AS "d0", …`). PostgreSQL runs every WITH query
+ * once and to completion, all on the same snapshot: hence SqlTx.defer's rule that they do not
+ * depend on each other.
+ */
+async function runDeferred(client: pg.PoolClient, writes: Deferred[]) {
+  let counts: number[];
+  if (writes.length === 1) {
+    counts = [(await postgresQuery(client, writes[0].statement)).rowCount ?? 0];
+  } else {
+    const name = (i: number) => `"d${i}"`;
+    const modifies = (w: Deferred) => /^\s*(INSERT|UPDATE|DELETE)\b/i.test(w.statement.strings[0]);
+    const parts: (string | SqlStatement)[] = ["WITH "];
+    writes.forEach((w, i) => parts.push(i ? ", " : "", `${name(i)} AS (`, w.statement, modifies(w) ? " RETURNING 1)" : ")"));
+    parts.push(" SELECT ", writes.map((_, i) => `(SELECT count(*)::int FROM ${name(i)}) AS ${name(i)}`).join(", "));
+    const [row] = (await postgresQuery(client, joinSql(parts))).rows as Record<string, number>[];
+    counts = writes.map((_, i) => row[`d${i}`]);
+  }
+  writes.forEach((w, i) => w.check?.(counts[i]));
 }
 
 function postgresQuery(on: pg.Pool | pg.PoolClient, statement: SqlStatement) {

@@ -34,6 +34,39 @@ export interface SqlTx {
   readonly engine: DatabaseEngine;
   rows<T>(statement: SqlStatement): Promise<T[]>;
   run(statement: SqlStatement): Promise<number>;
+  /**
+   * A write whose result nothing in this transaction reads: it runs at the latest when the
+   * transaction's work ends, and `check` gets the number of rows it changed (to throw, rolling the
+   * work back). Driver transactions on PostgreSQL send a work's deferred writes together, as one
+   * statement (one round trip instead of one each, while the evaluation's row lock is held); elsewhere
+   * they run at once. So a deferred write must not be read, nor depended on, by a later statement of
+   * the same work.
+   */
+  defer(statement: SqlStatement, check?: (changed: number) => void): Promise<void>;
+}
+
+/** The statements as one (`parts` are SQL text or statements), bound values in order. */
+export function joinSql(parts: readonly (string | SqlStatement)[]): SqlStatement {
+  const strings = [""];
+  const values: unknown[] = [];
+  for (const part of parts) {
+    if (typeof part === "string") {
+      strings[strings.length - 1] += part;
+      continue;
+    }
+    strings[strings.length - 1] += part.strings[0];
+    part.values.forEach((value, i) => {
+      values.push(value);
+      strings.push(part.strings[i + 1]);
+    });
+  }
+  return { strings, values };
+}
+
+/** Runs a deferred write at once, for transactions that do not batch them. */
+export async function runNow(tx: Pick<SqlTx, "run">, statement: SqlStatement, check?: (changed: number) => void): Promise<void> {
+  const changed = await tx.run(statement);
+  check?.(changed);
 }
 
 /** The statement's text with one placeholder per value (`?` or `$n`, lists expanded) and its flat values. */
@@ -62,9 +95,11 @@ interface PrismaRawClient {
 
 /** A Prisma client or interactive transaction as an SqlTx, for writes that also use the ORM. */
 export function prismaSql(client: PrismaRawClient, engine: DatabaseEngine): SqlTx {
-  return {
+  const tx: SqlTx = {
     engine,
     rows: <T>(statement: SqlStatement) => client.$queryRaw<T[]>(toPrismaSql(statement)),
     run: (statement: SqlStatement) => client.$executeRaw(toPrismaSql(statement)),
+    defer: (statement, check) => runNow(tx, statement, check),
   };
+  return tx;
 }

@@ -59,7 +59,8 @@ export async function appendBallotRevision(
   const link = nextRevisionLink(head);
   const hash = revisionHash({ ...revision, ...link });
   // Raw SQL on the ballot's hot path: a third of an ORM statement's cost (Prisma compiles each).
-  await tx.run(sql`INSERT INTO "BallotRevision" ("id", "evaluationId", "userId", "voterName", "round", "seq", "method", "payload", "createdAt", "prevHash", "hash")
+  // Deferred (SqlTx.defer): nothing in the transaction reads the chain back.
+  await tx.defer(sql`INSERT INTO "BallotRevision" ("id", "evaluationId", "userId", "voterName", "round", "seq", "method", "payload", "createdAt", "prevHash", "hash")
     VALUES (${newRowId()}, ${revision.evaluationId}, ${revision.userId}, ${revision.voterName ?? null}, ${revision.round}, ${link.seq}, ${revision.method}, ${revision.payload}, ${revision.createdAt}, ${link.prevHash}, ${hash})`);
   const next = { seq: link.seq, hash };
   await moveChainHead(tx, revision.evaluationId, head, next);
@@ -92,14 +93,16 @@ export async function appendBallotRevisions(
 
 async function moveChainHead(tx: SqlTx, evaluationId: string, from: ChainHead, to: ChainHead) {
   // Evaluation.updatedAt is left alone: the write lock that every append holds already set it.
-  const moved = await tx.run(
+  await tx.defer(
     sql`UPDATE "Evaluation" SET "chainSeq" = ${to.seq}, "chainHash" = ${to.hash} WHERE "id" = ${evaluationId} AND "chainSeq" = ${from.seq}`,
+    (moved) => {
+      if (moved !== 1) {
+        throw new Error(
+          `The ballot chain of evaluation ${evaluationId} moved past seq ${from.seq} during an append: appends must hold the evaluation's write lock.`,
+        );
+      }
+    },
   );
-  if (moved !== 1) {
-    throw new Error(
-      `The ballot chain of evaluation ${evaluationId} moved past seq ${from.seq} during an append: appends must hold the evaluation's write lock.`,
-    );
-  }
 }
 
 /**

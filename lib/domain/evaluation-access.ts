@@ -191,7 +191,9 @@ export async function withEvaluationSql<T>(
   action: (scope: SqlWriteScope) => Promise<T>,
 ): Promise<T> {
   admitWriteTransaction();
-  return driverTransaction(async (sqlTx) => action((await openWriteScope(sqlTx, actor, evaluationId, permission, rule))[0]));
+  return driverTransaction(async (sqlTx) => action((await openWriteScope(sqlTx, actor, evaluationId, permission, rule))[0]), {
+    contends: `evaluation:${evaluationId}`,
+  });
 }
 
 /**
@@ -234,7 +236,7 @@ function insertAuditEntry(
   tx: SqlTx,
   entry: { teamId: string; evaluationId: string; actorId: string; action: string; detail: Record<string, unknown> },
 ) {
-  return tx.run(sql`INSERT INTO "AuditEntry" ("id", "teamId", "evaluationId", "actorId", "action", "detail", "createdAt")
+  return tx.defer(sql`INSERT INTO "AuditEntry" ("id", "teamId", "evaluationId", "actorId", "action", "detail", "createdAt")
     VALUES (${newRowId()}, ${entry.teamId}, ${entry.evaluationId}, ${entry.actorId}, ${entry.action}, ${JSON.stringify(entry.detail)}, ${new Date()})`);
 }
 

@@ -14,7 +14,8 @@ import { CHANGE_CHANNEL, USER_CHANNEL, changeChannel } from "@/lib/live/channel"
  */
 export async function publishChange(tx: SqlTx, evaluationId: string): Promise<void> {
   if (tx.engine === "postgresql") {
-    await tx.run(sql`SELECT pg_notify(${CHANGE_CHANNEL}, "id" || ':' || "revision") FROM "Evaluation" WHERE "id" = ${evaluationId}`);
+    // Deferred (SqlTx.defer): it reads the revision the lock just bumped, and nothing reads it back.
+    await tx.defer(sql`SELECT pg_notify(${CHANGE_CHANNEL}, "id" || ':' || "revision") FROM "Evaluation" WHERE "id" = ${evaluationId}`);
     return;
   }
   changeChannel().announceAfterCommit(evaluationId);

@@ -91,6 +91,35 @@ describe("driver-level transactions", () => {
     );
   });
 
+  it("run deferred writes before the commit, and roll back a work whose deferred check fails, alone", async () => {
+    const t = await createTeamWithRoles();
+    const works = await Promise.all(
+      Array.from({ length: 6 }, async () => ({
+        now: await auditRow(t.teamId, "test.now", new Date()),
+        later: await auditRow(t.teamId, "test.later", new Date()),
+      })),
+    );
+    const outcomes = await Promise.allSettled(
+      works.map(({ now, later }, i) =>
+        driverTransaction(async (tx) => {
+          await tx.run(now.statement);
+          await tx.defer(later.statement, (changed) => expect(changed).toBe(1));
+          // Changes one row; the third work expects two and fails after its other writes were sent.
+          await tx.defer(sql`UPDATE "Team" SET "name" = "name" WHERE "id" = ${t.teamId}`, (changed) => {
+            if (changed !== (i === 2 ? 2 : 1)) throw new Error(`changed ${changed}`);
+          });
+          return i;
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    const stored = new Set((await db.auditEntry.findMany({ where: { teamId: t.teamId }, select: { id: true } })).map((r) => r.id));
+    works.forEach(({ now, later }, i) => {
+      expect(stored.has(now.id), `work ${i}: its immediate write`).toBe(i !== 2);
+      expect(stored.has(later.id), `work ${i}: its deferred write`).toBe(i !== 2);
+    });
+  });
+
   it("never run inside a Prisma transaction in progress, nor see its uncommitted writes", async () => {
     const t = await createTeamWithRoles();
     const order: string[] = [];
@@ -123,4 +152,34 @@ describe("driver-level transactions", () => {
     // The driver's transaction saw the state after the rollback, never the uncommitted rename.
     expect(team.name).not.toBe("Renamed inside");
   });
+
+  // SQLite has one writer, so there everything waits its turn; PostgreSQL locks rows.
+  if (clientEngine() === "postgresql")
+    it("on PostgreSQL, transactions contending for one row queue behind each other while others run beside them", async () => {
+      const t = await createTeamWithRoles();
+      let letGo!: () => void;
+      const held = new Promise<void>((resolve) => (letGo = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holder = driverTransaction(
+        async (tx) => {
+          await tx.run(sql`UPDATE "Team" SET "name" = "name" WHERE "id" = ${t.teamId}`);
+          locked();
+          await held;
+        },
+        { contends: "first" },
+      );
+      await isLocked;
+      // Same key: queued behind the holder. Another key: runs now.
+      const sameKey = driverTransaction(async () => "same", { contends: "first" });
+      const otherKey = await driverTransaction(async (tx) => tx.rows<{ one: number }>(sql`SELECT 1 AS "one"`), { contends: "second" });
+      expect(otherKey).toEqual([{ one: 1 }]);
+      let sameKeyDone = false;
+      void sameKey.then(() => (sameKeyDone = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sameKeyDone).toBe(false);
+      letGo();
+      await holder;
+      expect(await sameKey).toBe("same");
+    });
 });
