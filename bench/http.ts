@@ -14,8 +14,11 @@
 // Runs are interleaved (baseline, measured, baseline, …) so a burst of load from elsewhere on the
 // machine hits both sides; each row also gives the server's CPU time per request, which depends
 // much less on that load than requests/s do. Then (unless `--mode routes`) every voter revises
-// their ballot `--revisions` times, all at once, and the bench checks that every revision was
-// stored, the chain is intact and nothing failed; it exits 1 otherwise.
+// their ballot `--revisions` times, all at once: once with each voter's connection opened by its
+// first ballot, once on connections opened beforehand (what the ballot path costs), after the bare
+// POST handler under the same burst (what accepting the connections costs any route);
+// the bench checks that every revision was stored, the chain is intact and nothing failed; it
+// exits 1 otherwise.
 //
 // The build in NEXT_DIST_DIR (default .next) is reused when it is newer than the sources;
 // `--reuse-build` reuses any build. `--cpu-prof DIR` writes the server's V8 CPU profile to DIR.
@@ -290,11 +293,20 @@ function percentile(sorted: number[], p: number): number {
 async function load(
   base: string,
   target: Target,
-  options: { connections: number; duration?: number; perConnection?: number; timeout?: number; serverPid?: number },
+  options: {
+    connections: number;
+    duration?: number;
+    perConnection?: number;
+    timeout?: number;
+    serverPid?: number;
+    /** each connection's first answer opens it and is not measured (requestsFor gives it an extra first request) */
+    openFirst?: boolean;
+  },
 ): Promise<Measured> {
   const cpuBefore = cpuMs(options.serverPid);
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  const answered = new WeakMap<object, number>();
   let resets = 0;
   let connection = 0;
   const result = await new Promise<import("autocannon").Result>((resolve, reject) => {
@@ -303,13 +315,18 @@ async function load(
         url: base,
         connections: options.connections,
         // `amount` is spread evenly over the connections, and ends the run when all are answered.
-        ...(options.perConnection ? { amount: options.perConnection * options.connections } : { duration: options.duration }),
+        ...(options.perConnection
+          ? { amount: (options.perConnection + (options.openFirst ? 1 : 0)) * options.connections }
+          : { duration: options.duration }),
         timeout: options.timeout ?? 30,
         setupClient: (client) => client.setRequests(target.requestsFor(connection++)),
       },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
-    instance.on("response", (_client, status, _bytes, ms) => {
+    instance.on("response", (client, status, _bytes, ms) => {
+      const n = answered.get(client) ?? 0;
+      answered.set(client, n + 1);
+      if (options.openFirst && n === 0) return;
       latencies.push(ms);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     });
@@ -645,36 +662,74 @@ async function main(): Promise<number> {
       const before = await db.ballotRevision.count({ where: { evaluationId: data.votingId } });
       const voters = data.voterTokens.length;
       log(`› ${voters} voters × ${REVISIONS} revisions, all at once`);
-      const target: Target = {
-        name: "revisions",
-        label: `POST …/ballots: ${voters} voters × ${REVISIONS} revisions`,
-        requestsFor: (i) => rotate("POST", `/api/v1/evaluations/${data.votingId}/ballots`, i),
-      };
-      const m = await load(base, target, { connections: voters, perConnection: REVISIONS, timeout: 120, serverPid: server.pid });
+      // Each connection sends REVISIONS requests in turn, ballot bodies rotating.
+      const burst = (path: string) => (i: number) =>
+        Array.from({ length: REVISIONS }, (_, k) => rotate("POST", path, i)[k % data.bodies.length]);
+      const ballotsPath = `/api/v1/evaluations/${data.votingId}/ballots`;
+      const burstOptions = { connections: voters, perConnection: REVISIONS, timeout: 120, serverPid: server.pid };
+      // 1. The burst's shape against the bare POST handler: what accepting 200 new connections at
+      //    once costs any route of this server (Node accepts new connections between the requests of
+      //    those already open, so the last ones accepted can wait seconds whatever the route does).
+      log(`› The burst's shape against the bare POST handler`);
+      const bare = await load(
+        base,
+        {
+          name: "bare-burst",
+          label: `POST /api/v1/health (bare): ${voters} × ${REVISIONS}, same burst`,
+          requestsFor: burst("/api/v1/health"),
+        },
+        burstOptions,
+      );
+      // 2. As a crowd of new clients: each connection is opened by its first ballot, so that
+      //    ballot also waits for the server to accept the connection while it serves the others.
+      const m = await load(
+        base,
+        { name: "revisions", label: `POST …/ballots: ${voters} voters × ${REVISIONS} revisions`, requestsFor: burst(ballotsPath) },
+        burstOptions,
+      );
+      // 3. The ballots again on connections already open (a browser's keep-alive connection, or a
+      //    reverse proxy's pool of upstream connections, as deploy/nginx.conf keeps): each connection
+      //    first sends GET /api/v1/health, unmeasured, then its ballots; what the ballot path costs.
+      log(`› ${voters} voters × ${REVISIONS} revisions on connections opened first`);
+      const open = await load(
+        base,
+        {
+          name: "revisions-open",
+          label: `POST …/ballots: ${voters} × ${REVISIONS}, connections opened first`,
+          requestsFor: (i) => [{ method: "GET", path: "/api/v1/health" }, ...burst(ballotsPath)(i)],
+        },
+        { ...burstOptions, openFirst: true },
+      );
       const after = await db.ballotRevision.count({ where: { evaluationId: data.votingId } });
       const ballots = await db.ballot.count({ where: { evaluationId: data.votingId } });
       const integrity = (await (
         await fetch(`${base}/api/v1/evaluations/${data.votingId}/integrity`, { headers: { authorization: `Bearer ${data.ownerToken}` } })
       ).json()) as { valid: boolean; revisions: number };
       await db.$disconnect();
-      const created = m.statuses.get(201) ?? 0;
+      const created = (m.statuses.get(201) ?? 0) + (open.statuses.get(201) ?? 0);
+      const expected = 2 * voters * REVISIONS;
       console.log(
         `\n${voters} voters × ${REVISIONS} revisions at once (${voters} connections, each sends ${REVISIONS} ballots), load average ${loadavg()[0].toFixed(1)}\n`,
       );
-      console.log(table([m]));
+      console.log(table([bare, m, open]));
+      const runs = [bare, m, open];
       const checks: [string, boolean][] = [
-        [`201 answers: ${created} of ${voters * REVISIONS}`, created === voters * REVISIONS],
+        [`201 answers: ${created} of ${expected}`, created === expected],
         [
-          `BallotRevision rows: ${after} = ${before} earlier + ${after - before} new (expected ${voters * REVISIONS} new)`,
-          after - before === voters * REVISIONS,
+          `BallotRevision rows: ${after} = ${before} earlier + ${after - before} new (expected ${expected} new)`,
+          after - before === expected,
         ],
         [`current ballots: ${ballots} (one per voter: ${voters})`, ballots === voters],
         [`hash chain and current ballots intact (integrity check): ${integrity.valid}`, integrity.valid === true],
         [
-          `5xx: ${m.fivexx}, connection errors: ${m.errors} (resets ${m.resets}), timeouts: ${m.timeouts}`,
-          m.fivexx === 0 && m.errors === 0 && m.timeouts === 0,
+          `5xx: ${runs.reduce((a, r) => a + r.fivexx, 0)}, connection errors: ${runs.reduce((a, r) => a + r.errors, 0)} (resets ${runs.reduce((a, r) => a + r.resets, 0)}), timeouts: ${runs.reduce((a, r) => a + r.timeouts, 0)}`,
+          runs.every((r) => r.fivexx === 0 && r.errors === 0 && r.timeouts === 0),
         ],
       ];
+      console.log(
+        `\nburst p99: ballots on connections opened first ${ms(open.p99)} ms (goal < 1000); ` +
+          `ballots opening their connections ${ms(m.p99)} ms, the bare POST handler in the same burst ${ms(bare.p99)} ms`,
+      );
       console.log("");
       for (const [text, ok] of checks) console.log(`${ok ? "ok  " : "FAIL"} ${text}`);
       if (checks.some(([, ok]) => !ok)) failed = true;
