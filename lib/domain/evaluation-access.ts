@@ -96,8 +96,9 @@ interface ContextWithMemberRow extends ContextRow {
  * readEvaluation for a reader who is shown the team too (the evaluation's view): the gate, the
  * team's name and every member with their name, in one statement (a join, one row per member;
  * the ORM's nested select took four statements and ~2 ms of CPU at 200 members, most of a cached
- * view's cost; sent on the driver, as Prisma's raw query still cost ~0.5 ms at 200 rows). Members come in the order of the membership's (team, user) key, as the nested
- * select read them. The actor's role is taken from the member list it returns.
+ * view's cost; it is sent on the driver, as Prisma's raw query still cost ~0.5 ms at 200 rows).
+ * Members come in the order of the membership's (team, user) key, as the nested select read them.
+ * The actor's role is taken from the member list it returns.
  */
 export async function readEvaluationWithTeam(actor: Actor, evaluationId: string, permission: Permission) {
   const rows = await driverRows<ContextWithMemberRow>(sql`
