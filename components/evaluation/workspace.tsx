@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { CheckCircle2, Circle, Radio } from "lucide-react";
+import { Radio } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { StatusBadge } from "@/components/ui/badge";
@@ -21,6 +21,7 @@ import { ReportSections } from "@/components/report/report-sections";
 import { ReportSummary } from "@/components/report/report-summary";
 import { namesOf } from "@/components/report/format";
 import { WhatIfPanel } from "@/components/what-if/what-if-panel";
+import { VoterList } from "@/components/evaluation/voter-list";
 import { DiscussionPanel } from "@/components/comments/discussion-panel";
 import { can } from "@/lib/permissions";
 import type { EvaluationView } from "@/lib/api/evaluation-view";
@@ -317,18 +318,7 @@ function ProblemAndVoters({ view, voters }: { view: EvaluationView; voters: Eval
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ul className="grid gap-2 text-sm" data-testid="voters">
-            {voters.map((m) => (
-              <li key={m.id} className="flex items-center gap-2">
-                {m.voted ? (
-                  <CheckCircle2 className="size-4 text-success" aria-label="voted" />
-                ) : (
-                  <Circle className="size-4 text-muted-foreground" aria-label="not yet" />
-                )}
-                {m.name}
-              </li>
-            ))}
-          </ul>
+          <VoterList voters={voters} />
         </CardContent>
       </Card>
     </aside>
