@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/ballots/saaty";
 import { Term } from "@/components/report/term";
+import { ShowAllToggle } from "@/components/evaluation/show-all-toggle";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const METHOD_LABELS: Record<string, string> = { points: "100 points", likert: "1–5 importance", pairwise: "pairwise" };
@@ -85,14 +85,15 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
         </TableBody>
       </Table>
       {all.length > ballots.length || showAll ? (
-        <div className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
-          <span data-testid="ballots-shown">
-            Showing {ballots.length} of {all.length} ballots
-          </span>
-          <Button variant="outline" size="sm" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
-            {showAll ? `Show the first ${BALLOTS_SHOWN_FIRST}` : `Show all ${all.length} ballots`}
-          </Button>
-        </div>
+        <ShowAllToggle
+          shown={ballots.length}
+          total={all.length}
+          first={BALLOTS_SHOWN_FIRST}
+          noun="ballots"
+          showAll={showAll}
+          onToggle={() => setShowAll(!showAll)}
+          testId="ballots-shown"
+        />
       ) : null}
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { CheckCircle2, Circle } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { ShowAllToggle } from "@/components/evaluation/show-all-toggle";
 import type { EvaluationView } from "@/lib/api/evaluation-view";
 
 /**
@@ -33,14 +33,15 @@ export function VoterList({ voters }: { voters: EvaluationView["members"] }) {
         ))}
       </ul>
       {large ? (
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <span className="text-sm text-muted-foreground">
-            Showing {shown.length} of {voters.length} members, those who have not voted first
-          </span>
-          <Button variant="outline" size="sm" onClick={() => setShowAll(!showAll)} aria-expanded={showAll}>
-            {showAll ? `Show the first ${VOTERS_SHOWN_FIRST}` : `Show all ${voters.length} members`}
-          </Button>
-        </div>
+        <ShowAllToggle
+          shown={shown.length}
+          total={voters.length}
+          first={VOTERS_SHOWN_FIRST}
+          noun="members"
+          note="those who have not voted first"
+          showAll={showAll}
+          onToggle={() => setShowAll(!showAll)}
+        />
       ) : null}
     </div>
   );

@@ -21,9 +21,10 @@ import { compile, joinSql, runNow, type SqlStatement, type SqlTx } from "@/lib/d
  * Group commit: transactions that queue while the connection is busy run together, up to
  * MAX_GROUP of them in one BEGIN … COMMIT, each inside its own savepoint, so one that fails rolls
  * back alone and the others still commit. A burst of ballots all change the same evaluation row:
- * each commit writes its changed pages to the WAL (SQLite) or waits for the WAL's flush to disk
- * while holding that row's lock (PostgreSQL), so one commit for many is most of the gain. A caller
- * is answered only after the commit that holds its work, and with an error if that commit fails.
+ * on SQLite each commit writes its changed pages to the WAL, so one commit for many was most of the
+ * gain (docs/PERFORMANCE.md); on PostgreSQL a group saves a BEGIN, a COMMIT and a pool checkout per
+ * ballot while the row's lock is held. A caller is answered only after the commit that holds its
+ * work, and with an error if that commit fails.
  */
 export function driverTransaction<T>(work: (tx: SqlTx) => Promise<T>, options: { contends?: string } = {}): Promise<T> {
   const key = clientEngine() === "sqlite" ? "" : (options.contends ?? "");
@@ -46,8 +47,13 @@ export async function driverRows<T>(statement: SqlStatement): Promise<T[]> {
   if (clientEngine() === "postgresql") {
     return (await postgresQuery(postgresPool()!, statement)).rows as T[];
   }
+  return sqliteTx(await sqlitePrepare()).rows<T>(statement);
+}
+
+/** The SQLite connection's statement cache; the connection opens with Prisma's first query, which sets it (lib/db/client.ts). */
+async function sqlitePrepare(): Promise<(sql: string) => Statement> {
   if (!sqliteWriteQueue.prepare) await db.$connect();
-  return sqliteTx(sqliteWriteQueue.prepare!).rows<T>(statement);
+  return sqliteWriteQueue.prepare!;
 }
 
 /** Thrown when the database's write lock could not be had in time: nothing was written, and the request can be retried (503). */
@@ -161,10 +167,8 @@ async function commitGroup(connection: GroupConnection, members: QueuedWork[]) {
 }
 
 async function sqliteConnection(): Promise<GroupConnection> {
-  // The connection opens with Prisma's first query, which sets `prepare` (lib/db/client.ts).
-  if (!sqliteWriteQueue.prepare) await db.$connect();
+  const prepare = await sqlitePrepare();
   const letGo = await takeSqliteWriteTurn({ counted: false });
-  const prepare = sqliteWriteQueue.prepare!;
   return {
     tx: sqliteTx(prepare),
     endWork: async () => {},
