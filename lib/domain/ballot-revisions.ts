@@ -1,6 +1,6 @@
 import "server-only";
 import { newRowId, sqlOf, type Tx } from "@/lib/db/client";
-import { sql, type SqlTx } from "@/lib/db/sql";
+import { joinSql, sql, type SqlTx } from "@/lib/db/sql";
 import { GENESIS_HASH, chainRevisions, nextRevisionLink, revisionHash } from "@/lib/export/ballot-chain";
 import { voterKey } from "@/lib/ballots/voter";
 
@@ -58,10 +58,7 @@ export async function appendBallotRevision(
   const head = options.head ?? (await readChainHead(tx, revision.evaluationId));
   const link = nextRevisionLink(head);
   const hash = revisionHash({ ...revision, ...link });
-  // Raw SQL on the ballot's hot path: a third of an ORM statement's cost (Prisma compiles each).
-  // Deferred (SqlTx.defer): nothing in the transaction reads the chain back.
-  await tx.defer(sql`INSERT INTO "BallotRevision" ("id", "evaluationId", "userId", "voterName", "round", "seq", "method", "payload", "createdAt", "prevHash", "hash")
-    VALUES (${newRowId()}, ${revision.evaluationId}, ${revision.userId}, ${revision.voterName ?? null}, ${revision.round}, ${link.seq}, ${revision.method}, ${revision.payload}, ${revision.createdAt}, ${link.prevHash}, ${hash})`);
+  await insertBallotRevisions(tx, [{ ...revision, ...link, hash }]);
   const next = { seq: link.seq, hash };
   await moveChainHead(tx, revision.evaluationId, head, next);
   return next;
@@ -89,6 +86,25 @@ export async function appendBallotRevisions(
   const next = { seq: last.seq, hash: last.hash };
   await moveChainHead(sqlOf(tx), evaluationId, head, next);
   return next;
+}
+
+/**
+ * Stores revisions already linked (chainRevisions) in one statement, deferred (SqlTx.defer):
+ * nothing in the transaction reads the chain back. The caller moves the head.
+ */
+export async function insertBallotRevisions(
+  tx: SqlTx,
+  linked: readonly (RevisionInput & { seq: number; prevHash: string; hash: string })[],
+) {
+  await tx.defer(
+    joinSql([
+      `INSERT INTO "BallotRevision" ("id", "evaluationId", "userId", "voterName", "round", "seq", "method", "payload", "createdAt", "prevHash", "hash") VALUES `,
+      ...linked.flatMap((r, i) => [
+        i ? ", " : "",
+        sql`(${newRowId()}, ${r.evaluationId}, ${r.userId}, ${r.voterName ?? null}, ${r.round}, ${r.seq}, ${r.method}, ${r.payload}, ${r.createdAt}, ${r.prevHash}, ${r.hash})`,
+      ]),
+    ]),
+  );
 }
 
 async function moveChainHead(tx: SqlTx, evaluationId: string, from: ChainHead, to: ChainHead) {

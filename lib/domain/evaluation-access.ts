@@ -1,13 +1,13 @@
 import "server-only";
 import { admitWriteTransaction, db, newRowId, sqlOf, type Tx } from "@/lib/db/client";
 import { driverRows, driverTransaction } from "@/lib/db/driver";
-import { sql, sqlIn, type SqlTx } from "@/lib/db/sql";
+import { joinSql, sql, sqlIn, type SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
 import { can, type Permission, type Role } from "@/lib/permissions";
 import type { Actor } from "@/lib/domain/authorize";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
-import { appendBallotRevision, appendBallotRevisions, type ChainHead, type RevisionInput } from "@/lib/domain/ballot-revisions";
+import { appendBallotRevisions, type ChainHead, type RevisionInput } from "@/lib/domain/ballot-revisions";
 
 // Every operation on an evaluation has one shape: authorize, load once, and, for writes, take the
 // evaluation's write lock inside the transaction that acts. The lock is a conditional bump of the
@@ -49,10 +49,14 @@ function authorize(row: ContextRow | null, role: string | undefined, permission:
   // A missing evaluation and another team's look alike: a team's existence is itself its data.
   if (!row || !role) throw NOT_FOUND();
   if (!can(role as Role, permission)) throw new AppError("forbidden", `Your role (${role}) does not allow this.`);
+  return { ...evaluationFields(row), role: role as Role };
+}
+
+/** The context's fields of the evaluation itself. */
+function evaluationFields(row: ContextRow): Omit<EvaluationContext, "role"> {
   return {
     evaluationId: row.id,
     teamId: row.teamId,
-    role: role as Role,
     status: row.status as EvaluationStatus,
     round: row.round,
     revision: row.revision,
@@ -130,31 +134,27 @@ export interface WriteRule {
   timeout?: number;
 }
 
-/** What a write sees once it holds the evaluation's write lock, on either kind of transaction. */
-export interface SqlWriteScope extends EvaluationContext {
+/** What a write sees once it holds the evaluation's write lock. */
+export interface WriteScope extends EvaluationContext {
+  tx: Tx;
   sql: SqlTx;
   /** appends to the audit log in this transaction, stamped with the evaluation's new revision */
   audit(action: string, detail?: Record<string, unknown>): Promise<unknown>;
   /** when the evaluation was archived (null if it is not), as the write lock read it */
   archivedAt: Date | null;
   /**
-   * Appends a ballot revision to this evaluation's hash chain and moves the head on the evaluation
-   * row, linking from the head the lock returned (then from its own last append): no read of the
-   * chain. Returns the new head.
+   * Appends ballot revisions, in order, to this evaluation's hash chain in one insert and moves the
+   * head on the evaluation row, linking from the head the lock returned (then from its own last
+   * append): no read of the chain. Returns the new head.
    */
-  appendBallotRevision(revision: Omit<RevisionInput, "evaluationId">): Promise<ChainHead>;
-}
-
-export interface WriteScope extends SqlWriteScope {
-  tx: Tx;
-  /** appendBallotRevision for several revisions in order, in one insert and one head update */
   appendBallotRevisions(revisions: readonly Omit<RevisionInput, "evaluationId">[]): Promise<ChainHead>;
 }
 
 /**
  * The one way to change an evaluation: authorizes `actor` for `permission`, locks the evaluation
  * in `rule.statuses`, runs `action` in the same transaction and bumps the revision live reports
- * watch. Throws not_found / forbidden / conflict without writing anything.
+ * watch. Throws not_found / forbidden / conflict without writing anything. (Ballots, many at a
+ * time, take the same gate through withEvaluationBatch.)
  */
 export async function withEvaluation<T>(
   actor: Actor,
@@ -167,65 +167,126 @@ export async function withEvaluation<T>(
   admitWriteTransaction();
   return db.$transaction(
     async (tx) => {
-      const [scope, chain] = await openWriteScope(sqlOf(tx), actor, evaluationId, permission, rule);
+      const sqlTx = sqlOf(tx);
+      const { chainHead, archivedAt, ...context } = await lockAndAuthorize(sqlTx, actor, evaluationId, permission, rule);
+      let head = chainHead;
       return action({
-        ...scope,
+        ...context,
         tx,
-        appendBallotRevisions: async (revisions) =>
-          (chain.head = await appendBallotRevisions(tx, evaluationId, revisions, { head: chain.head })),
+        sql: sqlTx,
+        archivedAt,
+        appendBallotRevisions: async (revisions) => (head = await appendBallotRevisions(tx, evaluationId, revisions, { head })),
+        audit: (actionName, detail = {}) =>
+          insertAuditEntries(sqlTx, [
+            {
+              teamId: context.teamId,
+              evaluationId,
+              actorId: actor.userId,
+              action: actionName,
+              detail: { ...detail, revision: context.revision },
+            },
+          ]),
       });
     },
     { timeout: rule.timeout ?? 10_000, maxWait: WRITE_MAX_WAIT_MS },
   );
 }
 
-/**
- * withEvaluation for a write made of raw SQL alone (the ballot): the same gate, lock, audit and
- * chain, in a driver-level transaction (lib/db/driver.ts) instead of Prisma's
- * interactive one, which cost a third of the ballot's CPU.
- */
-export async function withEvaluationSql<T>(
-  actor: Actor,
-  evaluationId: string,
-  permission: Permission,
-  rule: WriteRule,
-  action: (scope: SqlWriteScope) => Promise<T>,
-): Promise<T> {
-  admitWriteTransaction();
-  return driverTransaction(async (sqlTx) => action((await openWriteScope(sqlTx, actor, evaluationId, permission, rule))[0]), {
-    contends: `evaluation:${evaluationId}`,
-  });
+/** What a batch of writes by several actors sees once it holds the evaluation's write lock. */
+export interface BatchWriteScope {
+  sql: SqlTx;
+  /** the evaluation as the lock read it; null when the lock refused (every actor then has a refusal) */
+  locked: (Omit<EvaluationContext, "role"> & { archivedAt: Date | null; chainHead: ChainHead }) | null;
+  /** what a write by `actor` alone would be refused with (not found, forbidden, then conflict), or null */
+  refusal(actor: Actor): AppError | null;
+  /**
+   * Records the writes the batch stored, in order: each gets the next revision and its audit entry,
+   * the chain's head moves to `head`, and live readers hear of it. Nothing moves unless it is called.
+   */
+  recordWrites(writes: readonly { actor: Actor; action: string; detail: Record<string, unknown> }[], head: ChainHead): Promise<void>;
 }
 
 /**
- * The gate and lock of every write, and the scope built on them; with the ballot chain's head, as
- * the lock read it and then as this transaction's appends move it.
+ * withEvaluation for many actors' writes of one kind at once (a burst of ballots to one
+ * evaluation, lib/domain/ballots.ts): one write lock for all of them, taken in the same shape,
+ * and each actor authorized as withEvaluation would authorize them alone. `action` decides, actor
+ * by actor, what to store; the revision then moves by one per stored write, as if each had been
+ * its own transaction. It runs in a driver-level transaction (lib/db/driver.ts): three or four
+ * round trips for the whole batch while the evaluation's lock is held, where one transaction per
+ * write took four each.
  */
-async function openWriteScope(
-  sqlTx: SqlTx,
-  actor: Actor,
+export async function withEvaluationBatch<T>(
   evaluationId: string,
   permission: Permission,
   rule: WriteRule,
-): Promise<[SqlWriteScope, { head: ChainHead }]> {
-  const { chainHead, archivedAt, ...context } = await lockAndAuthorize(sqlTx, actor, evaluationId, permission, rule);
-  const chain = { head: chainHead };
-  const scope: SqlWriteScope = {
-    ...context,
-    sql: sqlTx,
-    archivedAt,
-    appendBallotRevision: async (revision) =>
-      (chain.head = await appendBallotRevision(sqlTx, { ...revision, evaluationId }, { head: chain.head })),
-    audit: (actionName, detail = {}) =>
-      insertAuditEntry(sqlTx, {
-        teamId: context.teamId,
-        evaluationId,
-        actorId: actor.userId,
-        action: actionName,
-        detail: { ...detail, revision: context.revision },
-      }),
-  };
-  return [scope, chain];
+  actors: readonly Actor[],
+  action: (scope: BatchWriteScope) => Promise<T>,
+): Promise<T> {
+  return driverTransaction(
+    async (sqlTx) => {
+      // The lock, and every actor's role behind it in the same round trip (the driver sends both
+      // before either answer is back; the roles statement runs second, under the lock).
+      const locking = sqlTx.rows<LockedRow>(sql`UPDATE "Evaluation" SET "revision" = "revision"
+        WHERE "id" = ${evaluationId} AND "status" IN (${sqlIn(rule.statuses)})
+        RETURNING "id", "teamId", "status", "round", "revision", "visibility", "votingDeadline", "quorum", "chainSeq", "chainHash", "archivedAt"`);
+      const roleRows = sqlTx.rows<{ userId: string; role: string }>(sql`SELECT "userId", "role" FROM "Membership"
+        WHERE "teamId" = (SELECT "teamId" FROM "Evaluation" WHERE "id" = ${evaluationId}) AND "userId" IN (${sqlIn([...new Set(actors.map((a) => a.userId))])})`);
+      const [[row], roles] = await Promise.all([locking, roleRows]);
+      const roleOf = new Map(roles.map((r) => [r.userId, r.role]));
+      // Only when the lock refused: the status, to say why.
+      const status = row ? row.status : await loadStatus(sqlTx, evaluationId);
+      const locked = row
+        ? { ...evaluationFields(row), archivedAt: row.archivedAt, chainHead: { seq: row.chainSeq, hash: row.chainHash } }
+        : null;
+      return action({
+        sql: sqlTx,
+        locked,
+        refusal: (actor) => {
+          const role = roleOf.get(actor.userId);
+          if (status === null || !role) return NOT_FOUND();
+          if (!can(role as Role, permission)) return new AppError("forbidden", `Your role (${role}) does not allow this.`);
+          return locked ? null : new AppError("conflict", rule.conflict(status as EvaluationStatus));
+        },
+        recordWrites: async (writes, head) => {
+          if (!locked || writes.length === 0) return;
+          const revision = locked.revision + writes.length;
+          await insertAuditEntries(
+            sqlTx,
+            writes.map((w, i) => ({
+              teamId: locked.teamId,
+              evaluationId,
+              actorId: w.actor.userId,
+              action: w.action,
+              detail: { ...w.detail, revision: locked.revision + i + 1 },
+            })),
+          );
+          await sqlTx.defer(
+            sql`UPDATE "Evaluation" SET "revision" = ${revision}, "updatedAt" = ${new Date()}, "chainSeq" = ${head.seq}, "chainHash" = ${head.hash}
+              WHERE "id" = ${evaluationId} AND "chainSeq" = ${locked.chainHead.seq}`,
+            (moved) => {
+              if (moved !== 1)
+                throw new Error(`The ballot chain of evaluation ${evaluationId} moved during a batch holding its write lock.`);
+            },
+          );
+          await publishChange(sqlTx, evaluationId, { revision });
+        },
+      });
+    },
+    { contends: `evaluation:${evaluationId}` },
+  );
+}
+
+async function loadStatus(tx: SqlTx, evaluationId: string): Promise<string | null> {
+  const [row] = await tx.rows<{ status: string }>(sql`SELECT "status" FROM "Evaluation" WHERE "id" = ${evaluationId}`);
+  return row?.status ?? null;
+}
+
+interface AuditRow {
+  teamId: string;
+  evaluationId: string;
+  actorId: string;
+  action: string;
+  detail: Record<string, unknown>;
 }
 
 /**
@@ -233,12 +294,17 @@ async function openWriteScope(
  * one, and an ORM create costs about three times as much in Prisma's query compiler. The same
  * columns and JSON text as recordAudit writes.
  */
-function insertAuditEntry(
-  tx: SqlTx,
-  entry: { teamId: string; evaluationId: string; actorId: string; action: string; detail: Record<string, unknown> },
-) {
-  return tx.defer(sql`INSERT INTO "AuditEntry" ("id", "teamId", "evaluationId", "actorId", "action", "detail", "createdAt")
-    VALUES (${newRowId()}, ${entry.teamId}, ${entry.evaluationId}, ${entry.actorId}, ${entry.action}, ${JSON.stringify(entry.detail)}, ${new Date()})`);
+function insertAuditEntries(tx: SqlTx, entries: readonly AuditRow[]) {
+  const at = new Date();
+  return tx.defer(
+    joinSql([
+      `INSERT INTO "AuditEntry" ("id", "teamId", "evaluationId", "actorId", "action", "detail", "createdAt") VALUES `,
+      ...entries.flatMap((e, i) => [
+        i ? ", " : "",
+        sql`(${newRowId()}, ${e.teamId}, ${e.evaluationId}, ${e.actorId}, ${e.action}, ${JSON.stringify(e.detail)}, ${at})`,
+      ]),
+    ]),
+  );
 }
 
 /**

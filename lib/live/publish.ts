@@ -12,10 +12,15 @@ import { CHANGE_CHANNEL, USER_CHANNEL, changeChannel } from "@/lib/live/channel"
  *   bumped; the id is a bound parameter.
  * - SQLite: the in-process channel reads the committed revision once the transaction has ended.
  */
-export async function publishChange(tx: SqlTx, evaluationId: string): Promise<void> {
+export async function publishChange(tx: SqlTx, evaluationId: string, options: { revision?: number } = {}): Promise<void> {
   if (tx.engine === "postgresql") {
-    // Deferred (SqlTx.defer): it reads the revision the lock just bumped, and nothing reads it back.
-    await tx.defer(sql`SELECT pg_notify(${CHANGE_CHANNEL}, "id" || ':' || "revision") FROM "Evaluation" WHERE "id" = ${evaluationId}`);
+    // Deferred (SqlTx.defer): it reads the revision the lock just bumped, and nothing reads it back;
+    // a deferred write that moves the revision passes the one it sets (deferred writes share a snapshot).
+    await tx.defer(
+      options.revision === undefined
+        ? sql`SELECT pg_notify(${CHANGE_CHANNEL}, "id" || ':' || "revision") FROM "Evaluation" WHERE "id" = ${evaluationId}`
+        : sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${`${evaluationId}:${options.revision}`})`,
+    );
     return;
   }
   changeChannel().announceAfterCommit(evaluationId);

@@ -136,6 +136,14 @@ describe("the SQLite write queue under a burst", () => {
 
   const refusesWhenTheQueueIsFull = async () => {
     const { t, evaluationId, ballot } = await voting();
+    // Ballots to one evaluation that wait together are one transaction (lib/domain/ballots.ts):
+    // three transactions to come take ballots to three evaluations.
+    const others = [];
+    for (let i = 0; i < 2; i++) {
+      const evaluation = await createEvaluation(t.member, t.teamId, { title: `Burst ${i}`, template: "django-flask" });
+      await transitionEvaluation(t.admin, evaluation.id, { action: "open-voting" });
+      others.push(evaluation.id);
+    }
     const saved = { budgetMs: sqliteWriteQueue.budgetMs, turnMs: sqliteWriteQueue.turnMs, alwaysAdmitted: sqliteWriteQueue.alwaysAdmitted };
     const release = await holdTheConnection();
     try {
@@ -146,18 +154,19 @@ describe("the SQLite write queue under a burst", () => {
       const outcomes: Promise<unknown>[] = [];
       const settledAt: number[] = [];
       const started = performance.now();
-      for (const [i, voter] of [t.owner, t.admin, t.member].entries()) {
+      for (const [i, target] of [evaluationId, ...others].entries()) {
         outcomes.push(
-          castBallot(voter, evaluationId, ballot).then(
+          castBallot(t.owner, target, ballot).then(
             () => ((settledAt[i] = performance.now() - started), "cast"),
             (error: unknown) => ((settledAt[i] = performance.now() - started), error),
           ),
         );
         await turns(20); // until it waits in the queue
       }
-      // The third found 2 × 100 ms queued before it: admitted; a fourth would wait 3 × 100 ms.
+      // The third found 2 × 100 ms queued before it: admitted; a fourth would wait 3 × 100 ms,
+      // whichever evaluation it goes to (one that has a ballot waiting waits behind it).
       expect(sqliteWriteQueue.waiting).toBe(3);
-      const refused = await castBallot(t.viewer, evaluationId, ballot).then(
+      const refused = await castBallot(t.member, evaluationId, ballot).then(
         () => "cast",
         (error: unknown) => error,
       );
@@ -171,8 +180,9 @@ describe("the SQLite write queue under a burst", () => {
       await release();
       // The admitted ballots are cast as usual once the connection is free; the refused one left nothing.
       expect(await Promise.all(outcomes)).toEqual(["cast", "cast", "cast"]);
-      expect(await db.ballot.findMany({ where: { evaluationId }, select: { userId: true } })).toHaveLength(3);
-      expect(await db.ballot.count({ where: { evaluationId, userId: t.viewer.userId } })).toBe(0);
+      expect(await db.ballot.count({ where: { evaluationId: { in: [evaluationId, ...others] }, userId: t.owner.userId } })).toBe(3);
+      expect(await db.ballot.count({ where: { evaluationId, userId: t.member.userId } })).toBe(0);
+      expect(sqliteWriteQueue.waiting).toBe(0);
     } finally {
       Object.assign(sqliteWriteQueue, saved);
     }

@@ -8,6 +8,8 @@ import { transitionEvaluation } from "@/lib/domain/workflow";
 import { checkEvaluationIntegrity } from "@/lib/domain/records";
 import { verifyChain } from "@/lib/export/ballot-chain";
 import { appendBallotRevision } from "@/lib/domain/ballot-revisions";
+import { databaseEngine } from "@/lib/db/engine";
+import { resolveDatabaseUrl } from "@/lib/db/url";
 
 // A rule about the evaluation's state (voting is open) must hold where the write happens: a ballot
 // racing Reveal or Decide is either in before it or refused with 409, never stored after it.
@@ -168,5 +170,75 @@ describe("many voters at once", () => {
     const revisions = await db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } });
     expect(revisions.map((r) => r.seq)).toEqual([1, 2]);
     expect(verifyChain(revisions).valid).toBe(true);
+  });
+});
+
+// Ballots to one evaluation that arrive together are stored in one transaction (lib/domain/ballots.ts);
+// each must still be judged and answered as if it had been cast alone.
+describe("a burst of ballots stored together", () => {
+  const codeOf = (outcome: Awaited<ReturnType<typeof settle>>) => (outcome.ok ? "stored" : (outcome.error as AppError).code);
+
+  it("answers each ballot on its own merits, and records each stored one as its own change", async () => {
+    const { t, evaluationId, ballot } = await votingEvaluation();
+    const voters = await Promise.all(Array.from({ length: 20 }, () => createUser("voter")));
+    await db.membership.createMany({ data: voters.map((v) => ({ teamId: t.teamId, userId: v.userId, role: "member" })) });
+    const outsider = await createUser("outsider");
+    const before = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { revision: true } });
+
+    // All sent in the same turn: the first is stored alone, the rest wait and go together.
+    const outcomes = await Promise.all([
+      ...voters.map((v, i) => settle(castBallot(v, evaluationId, ballot(i * 5)))),
+      settle(castBallot(t.viewer, evaluationId, ballot(50))),
+      settle(castBallot(outsider, evaluationId, ballot(50))),
+      settle(castBallot(t.admin, evaluationId, { method: "points", weights: { "no-such-criterion": 100 } })),
+      settle(castBallot(voters[0], evaluationId, ballot(99))),
+    ]);
+    expect(outcomes.map(codeOf)).toEqual([...voters.map(() => "stored"), "forbidden", "not_found", "invalid", "stored"]);
+
+    // Nothing of the refused ones; the voter who revised in the same burst has the later ballot.
+    expect(await db.ballot.count({ where: { evaluationId, userId: { in: [t.viewer.userId, outsider.userId, t.admin.userId] } } })).toBe(0);
+    const revised = await db.ballot.findFirstOrThrow({ where: { evaluationId, userId: voters[0].userId } });
+    expect(JSON.parse(revised.payload)).toEqual({ weights: ballot(99).weights });
+
+    // 21 revisions after the setup's one, gapless and chained; each its own audit entry and revision.
+    const revisions = await db.ballotRevision.findMany({ where: { evaluationId }, orderBy: { seq: "asc" } });
+    expect(revisions.map((r) => r.seq)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
+    expect(verifyChain(revisions).valid).toBe(true);
+    const after = await db.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, select: { revision: true, chainSeq: true } });
+    expect(after).toEqual({ revision: before.revision + 21, chainSeq: 22 });
+    const audited = await db.auditEntry.findMany({ where: { evaluationId, action: "ballot.cast" }, select: { detail: true } });
+    const auditedRevisions = audited.map((a) => (JSON.parse(a.detail) as { revision: number }).revision).filter((r) => r > before.revision);
+    expect(auditedRevisions.sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => before.revision + i + 1));
+    expect((await checkEvaluationIntegrity(t.owner, evaluationId)).valid).toBe(true);
+  });
+
+  it("stores the others when the database refuses one ballot of the batch", async () => {
+    const { t, evaluationId, ballot } = await votingEvaluation();
+    const voters = await Promise.all(Array.from({ length: 6 }, () => createUser("voter")));
+    await db.membership.createMany({ data: voters.map((v) => ({ teamId: t.teamId, userId: v.userId, role: "member" })) });
+    const refusedVoter = voters[3].userId;
+    // A database-level refusal of one voter's row (as a constraint or a full disk would refuse it).
+    const onSqlite = databaseEngine(resolveDatabaseUrl(process.env.DATABASE_URL)) === "sqlite";
+    const trigger = onSqlite
+      ? [
+          `CREATE TRIGGER "refuse_test_ballot" BEFORE INSERT ON "Ballot" WHEN NEW."userId" = '${refusedVoter}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+        ]
+      : [
+          `CREATE FUNCTION refuse_test_ballot() RETURNS trigger AS $$ BEGIN IF NEW."userId" = '${refusedVoter}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+          `CREATE TRIGGER "refuse_test_ballot" BEFORE INSERT ON "Ballot" FOR EACH ROW EXECUTE FUNCTION refuse_test_ballot()`,
+        ];
+    for (const statement of trigger) await db.$executeRawUnsafe(statement);
+    try {
+      const outcomes = await Promise.all(voters.map((v, i) => settle(castBallot(v, evaluationId, ballot(i * 10)))));
+      expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, false, true, true]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "refuse_test_ballot"${onSqlite ? "" : ` ON "Ballot"`}`);
+      if (!onSqlite) await db.$executeRawUnsafe(`DROP FUNCTION refuse_test_ballot()`);
+    }
+    const stored = await db.ballot.findMany({ where: { evaluationId }, select: { userId: true } });
+    expect(stored.map((b) => b.userId).sort()).toEqual(
+      [t.member.userId, ...voters.filter((v) => v.userId !== refusedVoter).map((v) => v.userId)].sort(),
+    );
+    expect((await checkEvaluationIntegrity(t.owner, evaluationId)).valid).toBe(true);
   });
 });
