@@ -2,6 +2,7 @@ import { RowHeader } from "@/components/report/row-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EvaluationView } from "@/lib/api/evaluation-view";
 import { SourceCitation } from "@/components/option/source-citation";
+import { RatingDisclosure } from "@/components/evaluation/rating-disclosure";
 
 /** Each option's rating on each criterion, with a "why this score" disclosure of rationale and quotes. */
 export function RatingsTable({ view }: { view: EvaluationView }) {
@@ -40,24 +41,30 @@ export function RatingsTable({ view }: { view: EvaluationView }) {
                   );
                 return (
                   <TableCell key={o.id} className="align-top">
-                    <details className="group" data-testid={`why-${o.key}-${c.key}`}>
-                      <summary className="cursor-pointer list-none">
-                        <span className="font-semibold tabular-nums">{r.score}</span>
-                        <span className="text-muted-foreground"> / 10</span>
-                        <span className="ml-2 text-xs text-primary underline-offset-2 group-open:underline">why this score</span>
-                      </summary>
-                      <div className="mt-2 grid gap-2 text-sm">
-                        {r.rationale ? <p>{r.rationale}</p> : null}
-                        {r.citations.map((q, i) => (
-                          <blockquote key={i} className="border-l-2 border-primary/40 pl-2 text-muted-foreground">
-                            &ldquo;{q.quote}&rdquo;
-                            <footer className="mt-0.5 text-xs">
-                              — <SourceCitation citation={q} />
-                            </footer>
-                          </blockquote>
-                        ))}
-                      </div>
-                    </details>
+                    <RatingDisclosure
+                      testId={`why-${o.key}-${c.key}`}
+                      summary={
+                        <>
+                          <span className="font-semibold tabular-nums">{r.score}</span>
+                          <span className="text-muted-foreground"> / 10</span>
+                          <span className="ml-2 text-xs text-primary underline-offset-2 group-open:underline">why this score</span>
+                        </>
+                      }
+                    >
+                      {() => (
+                        <div className="mt-2 grid gap-2 text-sm">
+                          {r.rationale ? <p>{r.rationale}</p> : null}
+                          {r.citations.map((q, i) => (
+                            <blockquote key={i} className="border-l-2 border-primary/40 pl-2 text-muted-foreground">
+                              &ldquo;{q.quote}&rdquo;
+                              <footer className="mt-0.5 text-xs">
+                                — <SourceCitation citation={q} />
+                              </footer>
+                            </blockquote>
+                          ))}
+                        </div>
+                      )}
+                    </RatingDisclosure>
                   </TableCell>
                 );
               })}
