@@ -1,5 +1,5 @@
 import "server-only";
-import { admitWriteTransaction, db, newRowId, sqlOf, type Tx } from "@/lib/db/client";
+import { admitWriteTransaction, clientEngine, db, newRowId, sqlOf, type Tx } from "@/lib/db/client";
 import { driverRows, driverTransaction } from "@/lib/db/driver";
 import { joinSql, sql, sqlIn, type SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
@@ -89,37 +89,40 @@ export function readEvaluation(actor: Actor, evaluationId: string, permission: P
   return loadContext({ rows: driverRows }, actor, evaluationId, permission);
 }
 
-interface ContextWithMemberRow extends ContextRow {
+interface ContextWithTeamRow extends ContextRow {
   teamName: string;
-  memberRole: string | null;
-  memberId: string | null;
-  memberName: string | null;
+  /** the team's members as JSON text, `[[userId, name, role], …]` in user id order */
+  members: string;
 }
 
 /**
  * readEvaluation for a reader who is shown the team too (the evaluation's view): the gate, the
- * team's name and every member with their name, in one statement (a join, one row per member;
- * the ORM's nested select took four statements and ~2 ms of CPU at 200 members, most of a cached
- * view's cost; it is sent on the driver, as Prisma's raw query still cost ~0.5 ms at 200 rows).
- * Members come in the order of the membership's (team, user) key, as the nested select read them.
- * The actor's role is taken from the member list it returns.
+ * team's name and every member with their name, in one statement and one row, the members as one
+ * JSON array built by the database (the ORM's nested select took four statements and ~2 ms of CPU
+ * at 200 members; a join's 200 rows, parsed by the driver, were most of a cached view's cost on
+ * PostgreSQL). Members come in the order of the membership's (team, user) key. `membersJson` is
+ * that array's text, a key for what is computed from the members (the view's serialised copy).
  */
 export async function readEvaluationWithTeam(actor: Actor, evaluationId: string, permission: Permission) {
-  const rows = await driverRows<ContextWithMemberRow>(sql`
-    SELECT e."id", e."teamId", e."status", e."round", e."revision", e."visibility", e."votingDeadline", e."quorum",
-      t."name" AS "teamName", m."role" AS "memberRole", u."id" AS "memberId", u."name" AS "memberName"
-    FROM "Evaluation" e
-    JOIN "Team" t ON t."id" = e."teamId"
-    LEFT JOIN "Membership" m ON m."teamId" = e."teamId"
-    LEFT JOIN "User" u ON u."id" = m."userId"
-    WHERE e."id" = ${evaluationId}
-    ORDER BY m."userId"`);
-  const memberships = rows
-    .filter((r) => r.memberId !== null)
-    .map((r) => ({ role: r.memberRole!, user: { id: r.memberId!, name: r.memberName! } }));
+  const members =
+    clientEngine() === "postgresql"
+      ? sql`(SELECT json_agg(json_build_array(u."id", u."name", m."role") ORDER BY m."userId")::text`
+      : sql`(SELECT json_group_array(json_array(u."id", u."name", m."role") ORDER BY m."userId")`;
+  const [row] = await driverRows<ContextWithTeamRow>(
+    joinSql([
+      sql`SELECT e."id", e."teamId", e."status", e."round", e."revision", e."visibility", e."votingDeadline", e."quorum", t."name" AS "teamName", `,
+      members,
+      ` FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."teamId" = e."teamId") AS "members"
+      FROM "Evaluation" e JOIN "Team" t ON t."id" = e."teamId" WHERE e."id" = `,
+      sql`${evaluationId}`,
+    ]),
+  );
+  const memberships = row
+    ? (JSON.parse(row.members ?? "[]") as [string, string, string][]).map(([id, name, role]) => ({ role, user: { id, name } }))
+    : [];
   const own = memberships.find((m) => m.user.id === actor.userId);
-  const context = authorize(rows[0] ?? null, own?.role, permission);
-  return { ...context, teamName: rows[0].teamName, memberships };
+  const context = authorize(row ?? null, own?.role, permission);
+  return { ...context, teamName: row.teamName, memberships, membersJson: row.members ?? "[]" };
 }
 
 /** How long a write transaction may wait for its turn (Prisma's maxWait; beyond it, P2028 → 503). */

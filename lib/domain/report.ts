@@ -389,12 +389,9 @@ export async function getEvaluationView(actor: Actor, evaluationId: string): Pro
 export async function getEvaluationViewJson(actor: Actor, evaluationId: string): Promise<Uint8Array<ArrayBuffer>> {
   const context = await viewContext(actor, evaluationId);
   const { access, people } = context;
-  const namesKey = JSON.stringify([
-    people.teamName,
-    access.memberships.map((m) => [m.user.id, m.user.name, m.role]),
-    [...people.names],
-    people.supersededBy,
-  ]);
+  // The members' names are in membersJson; `names` adds former voters' after them.
+  const formerNames = [...people.names].slice(access.memberships.length);
+  const namesKey = JSON.stringify([people.teamName, access.membersJson, formerNames, people.supersededBy]);
   const shared = context.snapshot.sharedViewJson(namesKey, () => JSON.stringify(sharedView(context)));
   const own = JSON.stringify(ownViewParts(context, actor));
   // '{"myRole":…,"myBallot":…}' + '{"id":…}' → '{"myRole":…,"myBallot":…,"id":…}'
