@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { EvaluationView } from "@/lib/api/evaluation-view";
+import { BALLOTS_SHOWN_FIRST, type EvaluationView } from "@/lib/api/evaluation-view";
 import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/ballots/saaty";
 import { Term } from "@/components/report/term";
 import { ShowAllToggle } from "@/components/evaluation/show-all-toggle";
@@ -12,19 +12,17 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const METHOD_LABELS: Record<string, string> = { points: "100 points", likert: "1–5 importance", pairwise: "pairwise" };
 
 /**
- * Ballots shown before "Show all": a column each, so a large team's table would be hundreds of
- * columns wide (and most of the page's HTML); the team's spread and consensus summarise the rest.
- */
-export const BALLOTS_SHOWN_FIRST = 12;
-
-/**
  * The members' ballots once revealed, as the share each gives every criterion; from the second
- * round on, what each member changed since the round before.
+ * round on, what each member changed since the round before. A view that holds only the first
+ * ballots (the page's first render) asks for the rest with `loadAll` on "Show all".
  */
-export function RevealedBallots({ view }: { view: EvaluationView }) {
+export function RevealedBallots({ view, loadAll }: { view: EvaluationView; loadAll?: () => Promise<unknown> }) {
   const [showAll, setShowAll] = useState(false);
+  const [loadFailed, setLoadFailed] = useState(false);
   const all = view.ballots;
   if (!all?.length) return null;
+  const total = view.ballotsTotal ?? all.length;
+  const loading = showAll && all.length < total;
   const ballots = showAll ? all : all.slice(0, BALLOTS_SHOWN_FIRST);
   const name = new Map(view.criteria.map((c) => [c.key, c.name]));
   // Only criteria someone gave weight to: a 24-column table of zeros helps no one.
@@ -84,14 +82,23 @@ export function RevealedBallots({ view }: { view: EvaluationView }) {
           ))}
         </TableBody>
       </Table>
-      {all.length > ballots.length || showAll ? (
+      {total > ballots.length || showAll ? (
         <ShowAllToggle
           shown={ballots.length}
-          total={all.length}
+          total={total}
           first={BALLOTS_SHOWN_FIRST}
           noun="ballots"
+          note={
+            loading ? (loadFailed ? "the rest could not be loaded: show the first ones and try again" : "loading the rest…") : undefined
+          }
           showAll={showAll}
-          onToggle={() => setShowAll(!showAll)}
+          onToggle={() => {
+            if (!showAll && all.length < total && loadAll) {
+              setLoadFailed(false);
+              loadAll().catch(() => setLoadFailed(true));
+            }
+            setShowAll(!showAll);
+          }}
           testId="ballots-shown"
         />
       ) : null}

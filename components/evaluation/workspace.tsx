@@ -34,7 +34,7 @@ const TABS = [
 ] as const;
 
 export function EvaluationWorkspace({ initial, currentUserId }: { initial: EvaluationView; currentUserId: string }) {
-  const { data: view, live } = useEvaluation(initial);
+  const { data: view, live, refetch } = useEvaluation(initial);
   const voters = view.members.filter((m) => m.role !== "viewer");
   const voted = voters.filter((m) => m.voted).length;
   const canVote = can(view.myRole, "ballot:cast");
@@ -215,7 +215,14 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
                   <CardDescription>Revealed: the share of each member&apos;s weight that each criterion gets.</CardDescription>
                 </CardHeader>
                 <CardContent>
-                  <RevealedBallots view={view} />
+                  <RevealedBallots
+                    view={view}
+                    loadAll={() =>
+                      refetch().then((result) => {
+                        if (result.isError) throw result.error;
+                      })
+                    }
+                  />
                 </CardContent>
               </Card>
             ) : null}

@@ -6,6 +6,7 @@ import { EvaluationWorkspace } from "@/components/evaluation/workspace";
 import { ExportMenu } from "@/components/records/export-menu";
 import { IntegrityBadge } from "@/components/records/integrity-badge";
 import { getEvaluationView } from "@/lib/domain/report";
+import { firstBallotsOnly } from "@/lib/api/evaluation-view";
 import { ballotsRevealed } from "@/lib/ballots/visibility";
 import { getEvaluationLifecycle } from "@/lib/domain/evaluations";
 import { ArchivedNotice, EvaluationLifecycleActions } from "@/components/team/evaluation-lifecycle";
@@ -40,7 +41,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         }
       />
       <ArchivedNotice evaluationId={view.id} lifecycle={lifecycle} />
-      <EvaluationWorkspace initial={view} currentUserId={user.id} />
+      <EvaluationWorkspace initial={firstBallotsOnly(view)} currentUserId={user.id} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BALLOTS_SHOWN_FIRST, RevealedBallots } from "@/components/evaluation/revealed-ballots";
-import type { EvaluationView } from "@/lib/api/evaluation-view";
+import { RevealedBallots } from "@/components/evaluation/revealed-ballots";
+import { BALLOTS_SHOWN_FIRST, firstBallotsOnly, type EvaluationView } from "@/lib/api/evaluation-view";
 
 // Issue 12: a revealed 200-voter evaluation rendered a column per ballot, most of the page's 900 KiB
 // of HTML. The table starts with the first ballots and offers the rest.
@@ -34,5 +34,17 @@ describe("the revealed ballots table", () => {
     expect(html).toContain(`Showing ${BALLOTS_SHOWN_FIRST} of 200 ballots`);
     expect(html).toContain("Show all 200 ballots");
     expect(html.length).toBeLessThan(20_000);
+  });
+
+  it("renders the page's first view, which holds only the first ballots, with the whole team's count", () => {
+    const full = viewWith(200);
+    const first = firstBallotsOnly(full);
+    expect(first.ballots).toHaveLength(BALLOTS_SHOWN_FIRST);
+    expect(first.ballotsTotal).toBe(200);
+    expect(firstBallotsOnly(viewWith(3))).toEqual(viewWith(3));
+    const html = renderToStaticMarkup(createElement(RevealedBallots, { view: first }));
+    expect(headerCells(html)).toEqual(headerCells(renderToStaticMarkup(createElement(RevealedBallots, { view: full }))));
+    expect(html).toContain(`Showing ${BALLOTS_SHOWN_FIRST} of 200 ballots`);
+    expect(html).toContain("Show all 200 ballots");
   });
 });
