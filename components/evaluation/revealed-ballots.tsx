@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { BALLOTS_SHOWN_FIRST, type EvaluationView } from "@/lib/api/evaluation-view";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
+import { BALLOTS_SHOWN_FIRST } from "@/lib/api/first-ballots";
 import { ACCEPTABLE_CONSISTENCY_RATIO, formatConsistencyRatio } from "@/lib/ballots/saaty";
 import { Term } from "@/components/report/term";
 import { ShowAllToggle } from "@/components/evaluation/show-all-toggle";

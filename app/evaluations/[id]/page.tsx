@@ -6,7 +6,7 @@ import { EvaluationWorkspace } from "@/components/evaluation/workspace";
 import { ExportMenu } from "@/components/records/export-menu";
 import { IntegrityBadge } from "@/components/records/integrity-badge";
 import { getEvaluationView } from "@/lib/domain/report";
-import { firstBallotsOnly } from "@/lib/api/evaluation-view";
+import { firstBallotsOnly } from "@/lib/api/first-ballots";
 import { ballotsRevealed } from "@/lib/ballots/visibility";
 import { getEvaluationLifecycle } from "@/lib/domain/evaluations";
 import { ArchivedNotice, EvaluationLifecycleActions } from "@/components/team/evaluation-lifecycle";

@@ -2,7 +2,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RevealedBallots } from "@/components/evaluation/revealed-ballots";
-import { BALLOTS_SHOWN_FIRST, firstBallotsOnly, type EvaluationView } from "@/lib/api/evaluation-view";
+import type { EvaluationView } from "@/lib/api/evaluation-view";
+import { BALLOTS_SHOWN_FIRST, firstBallotsOnly } from "@/lib/api/first-ballots";
 
 // Issue 12: a revealed 200-voter evaluation rendered a column per ballot, most of the page's 900 KiB
 // of HTML. The table starts with the first ballots and offers the rest.
