@@ -15,6 +15,8 @@ import { appendBallotRevisions, type ChainHead, type RevisionInput } from "@/lib
 // SQLite serialises writers on it, PostgreSQL holds a row lock until commit, and a status that
 // moved on (Reveal, Decide) makes the bump match no row, which becomes a 409 instead of a write
 // after the fact. A rule about current state is therefore always checked where it is acted on.
+// (A batch of ballots, withEvaluationBatch, takes the lock with a bump of nothing and moves the
+// revision by one per write it stored.)
 
 /** What every evaluation operation knows after the gate: who may do what, and the state it acts on. */
 export interface EvaluationContext {
@@ -46,10 +48,17 @@ interface ContextRow {
 
 /** The context, or not_found / forbidden. `role` is the actor's in the evaluation's team, if any. */
 function authorize(row: ContextRow | null, role: string | undefined, permission: Permission): EvaluationContext {
+  const refused = refusalOf(row !== null, role, permission);
+  if (refused) throw refused;
+  return { ...evaluationFields(row!), role: role as Role };
+}
+
+/** not_found or forbidden for an actor with `role` (if any) in the evaluation's team, or null. */
+function refusalOf(exists: boolean, role: string | undefined, permission: Permission): AppError | null {
   // A missing evaluation and another team's look alike: a team's existence is itself its data.
-  if (!row || !role) throw NOT_FOUND();
-  if (!can(role as Role, permission)) throw new AppError("forbidden", `Your role (${role}) does not allow this.`);
-  return { ...evaluationFields(row), role: role as Role };
+  if (!exists || !role) return NOT_FOUND();
+  if (!can(role as Role, permission)) return new AppError("forbidden", `Your role (${role}) does not allow this.`);
+  return null;
 }
 
 /** The context's fields of the evaluation itself. */
@@ -244,12 +253,9 @@ export async function withEvaluationBatch<T>(
       return action({
         sql: sqlTx,
         locked,
-        refusal: (actor) => {
-          const role = roleOf.get(actor.userId);
-          if (status === null || !role) return NOT_FOUND();
-          if (!can(role as Role, permission)) return new AppError("forbidden", `Your role (${role}) does not allow this.`);
-          return locked ? null : new AppError("conflict", rule.conflict(status as EvaluationStatus));
-        },
+        refusal: (actor) =>
+          refusalOf(status !== null, roleOf.get(actor.userId), permission) ??
+          (locked ? null : new AppError("conflict", rule.conflict(status as EvaluationStatus))),
         recordWrites: async (writes, head) => {
           if (!locked || writes.length === 0) return;
           const revision = locked.revision + writes.length;
