@@ -63,6 +63,20 @@ export function joinSql(parts: readonly (string | SqlStatement)[]): SqlStatement
   return { strings, values };
 }
 
+/**
+ * A subquery giving, as JSON text, an array with one `[columns…]` array per row of `rest` (its
+ * FROM and WHERE): `json_agg` on PostgreSQL, `json_group_array` on SQLite. For rows of another
+ * table read in one row of a statement, parsed once by JSON.parse instead of row by row by the
+ * driver. `columns` and `orderBy` are SQL text written in the code, never input. Null on
+ * PostgreSQL when there is no row.
+ */
+export function jsonRowsSubquery(engine: DatabaseEngine, columns: string, rest: SqlStatement, orderBy?: string): SqlStatement {
+  const order = orderBy ? ` ORDER BY ${orderBy}` : "";
+  return engine === "postgresql"
+    ? joinSql([`(SELECT json_agg(json_build_array(${columns})${order})::text `, rest, ")"])
+    : joinSql([`(SELECT json_group_array(json_array(${columns})${order}) `, rest, ")"]);
+}
+
 /** Runs a deferred write at once, for transactions that do not batch them. */
 export async function runNow(tx: Pick<SqlTx, "run">, statement: SqlStatement, check?: (changed: number) => void): Promise<void> {
   const changed = await tx.run(statement);

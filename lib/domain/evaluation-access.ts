@@ -1,12 +1,13 @@
 import "server-only";
 import { admitWriteTransaction, clientEngine, db, newRowId, sqlOf, type Tx } from "@/lib/db/client";
 import { driverRows, driverTransaction } from "@/lib/db/driver";
-import { joinSql, sql, sqlIn, type SqlTx } from "@/lib/db/sql";
+import { joinSql, jsonRowsSubquery, sql, sqlIn, type SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/publish";
 import { can, type Permission, type Role } from "@/lib/permissions";
 import type { Actor } from "@/lib/domain/authorize";
 import type { EvaluationStatus } from "@/lib/validation/evaluation";
+import type { DatabaseEngine } from "@/lib/db/engine";
 import { appendBallotRevisions, type ChainHead, type RevisionInput } from "@/lib/domain/ballot-revisions";
 
 // Every operation on an evaluation has one shape: authorize, load once, and, for writes, take the
@@ -101,7 +102,7 @@ export function readEvaluation(actor: Actor, evaluationId: string, permission: P
 interface ContextWithTeamRow extends ContextRow {
   teamName: string;
   /** the team's members as JSON text, `[[userId, name, role], …]` in user id order */
-  members: string;
+  members: string | null;
 }
 
 /**
@@ -113,17 +114,17 @@ interface ContextWithTeamRow extends ContextRow {
  * that array's text, a key for what is computed from the members (the view's serialised copy).
  */
 export async function readEvaluationWithTeam(actor: Actor, evaluationId: string, permission: Permission) {
-  const members =
-    clientEngine() === "postgresql"
-      ? sql`(SELECT json_agg(json_build_array(u."id", u."name", m."role") ORDER BY m."userId")::text`
-      : sql`(SELECT json_group_array(json_array(u."id", u."name", m."role") ORDER BY m."userId")`;
+  const members = jsonRowsSubquery(
+    clientEngine(),
+    `u."id", u."name", m."role"`,
+    sql`FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."teamId" = e."teamId"`,
+    `m."userId"`,
+  );
   const [row] = await driverRows<ContextWithTeamRow>(
     joinSql([
-      sql`SELECT e."id", e."teamId", e."status", e."round", e."revision", e."visibility", e."votingDeadline", e."quorum", t."name" AS "teamName", `,
+      `SELECT e."id", e."teamId", e."status", e."round", e."revision", e."visibility", e."votingDeadline", e."quorum", t."name" AS "teamName", `,
       members,
-      ` FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."teamId" = e."teamId") AS "members"
-      FROM "Evaluation" e JOIN "Team" t ON t."id" = e."teamId" WHERE e."id" = `,
-      sql`${evaluationId}`,
+      sql` AS "members" FROM "Evaluation" e JOIN "Team" t ON t."id" = e."teamId" WHERE e."id" = ${evaluationId}`,
     ]),
   );
   const memberships = row
@@ -236,17 +237,24 @@ export async function withEvaluationBatch<T>(
 ): Promise<T> {
   return driverTransaction(
     async (sqlTx) => {
-      // The lock, and every actor's role behind it in the same round trip (the driver sends both
-      // before either answer is back; the roles statement runs second, under the lock).
-      const locking = sqlTx.rows<LockedRow>(sql`UPDATE "Evaluation" SET "revision" = "revision"
-        WHERE "id" = ${evaluationId} AND "status" IN (${sqlIn(rule.statuses)})
-        RETURNING "id", "teamId", "status", "round", "revision", "visibility", "votingDeadline", "quorum", "chainSeq", "chainHash", "archivedAt"`);
-      const roleRows = sqlTx.rows<{ userId: string; role: string }>(sql`SELECT "userId", "role" FROM "Membership"
-        WHERE "teamId" = (SELECT "teamId" FROM "Evaluation" WHERE "id" = ${evaluationId}) AND "userId" IN (${sqlIn([...new Set(actors.map((a) => a.userId))])})`);
-      const [[row], roles] = await Promise.all([locking, roleRows]);
-      const roleOf = new Map(roles.map((r) => [r.userId, r.role]));
-      // Only when the lock refused: the status, to say why.
-      const status = row ? row.status : await loadStatus(sqlTx, evaluationId);
+      // The lock, and every actor's role in the same statement (a JSON array, as the single gate's
+      // role is a subquery of its lock); when the lock refuses, the status and roles, to say why.
+      const roles = rolesJson(sqlTx.engine, actors);
+      const [row] = await sqlTx.rows<LockedRow & { roles: string | null }>(
+        joinSql([
+          sql`UPDATE "Evaluation" SET "revision" = "revision" WHERE "id" = ${evaluationId} AND "status" IN (${sqlIn(rule.statuses)})
+            RETURNING "id", "teamId", "status", "round", "revision", "visibility", "votingDeadline", "quorum", "chainSeq", "chainHash", "archivedAt", `,
+          roles,
+          ` AS "roles"`,
+        ]),
+      );
+      const [refused] = row
+        ? [undefined]
+        : await sqlTx.rows<{ status: string; roles: string | null }>(
+            joinSql([`SELECT "status", `, roles, sql` AS "roles" FROM "Evaluation" WHERE "id" = ${evaluationId}`]),
+          );
+      const status = row?.status ?? refused?.status ?? null;
+      const roleOf = new Map(JSON.parse(row?.roles ?? refused?.roles ?? "[]") as [string, string][]);
       const locked = row
         ? { ...evaluationFields(row), archivedAt: row.archivedAt, chainHead: { seq: row.chainSeq, hash: row.chainHash } }
         : null;
@@ -285,9 +293,14 @@ export async function withEvaluationBatch<T>(
   );
 }
 
-async function loadStatus(tx: SqlTx, evaluationId: string): Promise<string | null> {
-  const [row] = await tx.rows<{ status: string }>(sql`SELECT "status" FROM "Evaluation" WHERE "id" = ${evaluationId}`);
-  return row?.status ?? null;
+/** The actors' roles in the team of the "Evaluation" row in scope, as a JSON array of [userId, role]: a subquery. */
+function rolesJson(engine: DatabaseEngine, actors: readonly Actor[]) {
+  const userIds = sqlIn([...new Set(actors.map((a) => a.userId))]);
+  return jsonRowsSubquery(
+    engine,
+    `m."userId", m."role"`,
+    sql`FROM "Membership" m WHERE m."teamId" = "Evaluation"."teamId" AND m."userId" IN (${userIds})`,
+  );
 }
 
 interface AuditRow {
