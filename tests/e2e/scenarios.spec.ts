@@ -85,6 +85,8 @@ test("save a what-if as a scenario, open its link as a teammate, cast it as a ba
 
   // The ranking updates: on the member's overview, and live on the owner's page.
   await memberPage.getByRole("tab", { name: "Overview" }).click();
+  // The tab follows the URL: until it has moved, the what-if panel's slider has the criterion's name too.
+  await expect(memberPage.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
   await expect(memberPage.getByTestId("vote-count")).toHaveText("1 of 2 voted");
   await expect(memberPage.getByLabel(SECURITY, { exact: true })).toHaveValue(String(securityPoints));
   await expect(memberPage.getByTestId("ranking").getByTestId("score").first()).toBeVisible();
