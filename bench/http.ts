@@ -16,7 +16,8 @@
 // much less on that load than requests/s do. Then (unless `--mode routes`) every voter revises
 // their ballot `--revisions` times, all at once: once with each voter's connection opened by its
 // first ballot, once on connections opened beforehand (what the ballot path costs), after the bare
-// POST handler under the same burst (what accepting the connections costs any route);
+// POST handler under the same burst (what accepting the connections costs any route), and, when
+// nginx is installed (NGINX_PATH, default /usr/sbin/nginx), as new clients through deploy/nginx.conf;
 // the bench checks that every revision was stored, the chain is intact and nothing failed; it
 // exits 1 otherwise.
 //
@@ -38,6 +39,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Request } from "autocannon";
+import { NGINX, startNginx } from "../tests/support/cluster";
 
 const { values: flags } = parseArgs({
   options: {
@@ -700,19 +702,46 @@ async function main(): Promise<number> {
         },
         { ...burstOptions, openFirst: true },
       );
+      // 4. The deployed shape (deploy/nginx.conf in front of this server), when nginx is installed:
+      //    the same crowd of new clients, each opening its connection with its first ballot, to nginx,
+      //    which forwards them over its pool of idle connections to the server. The warm-up fills
+      //    that pool as earlier traffic would: twice the crowd at once, since each of nginx's workers
+      //    keeps its own pool and may get any share of the crowd (a worker short of idle connections
+      //    opens new ones, which the busy server accepts one per turn of its event loop).
+      let proxied: Measured | null = null;
+      if (existsSync(NGINX)) {
+        log(`› ${voters} voters × ${REVISIONS} revisions through nginx (deploy/nginx.conf), each opening its connection`);
+        const proxy = await startNginx(await freePort(), [{ port }]);
+        try {
+          const warmUp = { name: "warm-up", label: "", requestsFor: () => [{ method: "GET" as const, path: "/api/v1/health" }] };
+          await load(proxy.url, warmUp, { connections: 2 * voters, perConnection: 4 });
+          proxied = await load(
+            proxy.url,
+            {
+              name: "revisions-nginx",
+              label: `POST …/ballots: ${voters} × ${REVISIONS}, new clients through nginx`,
+              requestsFor: burst(ballotsPath),
+            },
+            burstOptions,
+          );
+        } finally {
+          await proxy.stop();
+        }
+      } else log(`› nginx is not installed at ${NGINX}: the burst through it is left out`);
       const after = await db.ballotRevision.count({ where: { evaluationId: data.votingId } });
       const ballots = await db.ballot.count({ where: { evaluationId: data.votingId } });
       const integrity = (await (
         await fetch(`${base}/api/v1/evaluations/${data.votingId}/integrity`, { headers: { authorization: `Bearer ${data.ownerToken}` } })
       ).json()) as { valid: boolean; revisions: number };
       await db.$disconnect();
-      const created = (m.statuses.get(201) ?? 0) + (open.statuses.get(201) ?? 0);
-      const expected = 2 * voters * REVISIONS;
+      const runs = [bare, m, open, ...(proxied ? [proxied] : [])];
+      const ballotRuns = runs.slice(1);
+      const created = ballotRuns.reduce((a, r) => a + (r.statuses.get(201) ?? 0), 0);
+      const expected = ballotRuns.length * voters * REVISIONS;
       console.log(
         `\n${voters} voters × ${REVISIONS} revisions at once (${voters} connections, each sends ${REVISIONS} ballots), load average ${loadavg()[0].toFixed(1)}\n`,
       );
-      console.log(table([bare, m, open]));
-      const runs = [bare, m, open];
+      console.log(table(runs));
       const checks: [string, boolean][] = [
         [`201 answers: ${created} of ${expected}`, created === expected],
         [
@@ -728,7 +757,8 @@ async function main(): Promise<number> {
       ];
       console.log(
         `\nburst p99: ballots on connections opened first ${ms(open.p99)} ms (goal < 1000); ` +
-          `ballots opening their connections ${ms(m.p99)} ms, the bare POST handler in the same burst ${ms(bare.p99)} ms`,
+          `new clients through nginx ${proxied ? `${ms(proxied.p99)} ms` : "not measured"}; ` +
+          `new clients straight to the server ${ms(m.p99)} ms, the bare POST handler in the same burst ${ms(bare.p99)} ms`,
       );
       console.log("");
       for (const [text, ok] of checks) console.log(`${ok ? "ok  " : "FAIL"} ${text}`);
