@@ -713,7 +713,11 @@ async function main(): Promise<number> {
         log(`› ${voters} voters × ${REVISIONS} revisions through nginx (deploy/nginx.conf), each opening its connection`);
         const proxy = await startNginx(await freePort(), [{ port }]);
         try {
-          const warmUp = { name: "warm-up", label: "", requestsFor: () => [{ method: "GET" as const, path: "/api/v1/health" }] };
+          const warmUp = {
+            name: "warm-up",
+            label: "GET /api/v1/health through nginx (warm-up)",
+            requestsFor: () => [{ method: "GET" as const, path: "/api/v1/health" }],
+          };
           await load(proxy.url, warmUp, { connections: 2 * voters, perConnection: 4 });
           proxied = await load(
             proxy.url,
@@ -734,8 +738,8 @@ async function main(): Promise<number> {
         await fetch(`${base}/api/v1/evaluations/${data.votingId}/integrity`, { headers: { authorization: `Bearer ${data.ownerToken}` } })
       ).json()) as { valid: boolean; revisions: number };
       await db.$disconnect();
-      const runs = [bare, m, open, ...(proxied ? [proxied] : [])];
-      const ballotRuns = runs.slice(1);
+      const ballotRuns = [m, open, ...(proxied ? [proxied] : [])];
+      const runs = [bare, ...ballotRuns];
       const created = ballotRuns.reduce((a, r) => a + (r.statuses.get(201) ?? 0), 0);
       const expected = ballotRuns.length * voters * REVISIONS;
       console.log(
