@@ -87,8 +87,14 @@ test("the report opens with a plain summary, explains every term on hover and fo
   }).toPass({ timeout: 15_000 });
   await page.keyboard.press("Escape");
   const consensus = page.locator('[data-term="consensus"]').first();
-  await consensus.hover();
-  await expect(page.getByRole("tooltip")).toContainText("How alike the members' ballots are");
+  // Radix opens on the pointer's first move over the trigger; a re-render in between (a refetch on a busy
+  // machine) can swallow that move, and a still pointer sends no other: move off and back until it shows.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await consensus.hover();
+    // The closed tooltip can still be fading out beside it: look for this one by its text.
+    await expect(page.getByRole("tooltip").filter({ hasText: "How alike the members' ballots are" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 
   // Sensitivity in percentages of weight, in grammatical English.
   const sensitivity = page.getByTestId("sensitivity-sentences").or(page.getByTestId("sensitivity-none"));
