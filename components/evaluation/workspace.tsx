@@ -17,12 +17,10 @@ import { useSearchParamsState } from "@/components/evaluation/use-search-params-
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { DateTime } from "@/components/ui/date-time";
 import { ConsensusOverview } from "@/components/report/consensus-overview";
-import { ReportSections } from "@/components/report/report-sections";
 import { ReportSummary } from "@/components/report/report-summary";
 import { namesOf } from "@/components/report/format";
-import { WhatIfPanel } from "@/components/what-if/what-if-panel";
 import { VoterList } from "@/components/evaluation/voter-list";
-import { DiscussionPanel } from "@/components/comments/discussion-panel";
+import { DiscussionPanel, ReportSections, WhatIfPanel, preloadTab } from "@/components/evaluation/lazy-tabs";
 import { can } from "@/lib/permissions";
 import type { EvaluationView } from "@/lib/api/evaluation-view";
 
@@ -127,7 +125,7 @@ export function EvaluationWorkspace({ initial, currentUserId }: { initial: Evalu
       >
         <TabsList id="evaluation-tabs" aria-label="Evaluation sections" className="scroll-mt-4">
           {TABS.map((t) => (
-            <TabsTrigger key={t.value} value={t.value}>
+            <TabsTrigger key={t.value} value={t.value} onPointerEnter={() => preloadTab(t.value)} onFocus={() => preloadTab(t.value)}>
               {t.label}
             </TabsTrigger>
           ))}
