@@ -5,7 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 /*
  * The Report, What-if and Discussion tabs load their code when first shown, not with the page: the
- * report's charts (Recharts), the in-browser engine and the comments' Markdown renderer were most of
+ * report's charts (Recharts), the in-browser engine and the comments' Markdown renderer were a third of
  * the evaluation page's JavaScript, and the page opens on Overview. A tab named in the address still
  * renders on the server; hovering or focusing a tab starts its download, so a click rarely waits.
  */
