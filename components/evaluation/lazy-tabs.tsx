@@ -16,7 +16,7 @@ const loaders = {
 };
 
 export function preloadTab(tab: string) {
-  if (tab in loaders) void loaders[tab as keyof typeof loaders]();
+  if (Object.hasOwn(loaders, tab)) void loaders[tab as keyof typeof loaders]();
 }
 
 function TabLoading({ label }: { label: string }) {
